@@ -1,0 +1,42 @@
+// Who is asking and from where: what every domain function receives besides its own arguments.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { NotAllowed } from './errors.js';
+import type { Session } from './sessions/session.entity.js';
+import type { User } from './users/user.entity.js';
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface Actor {
+  user: User;
+  session: Session;
+}
+
+export interface DomainSettings {
+  sessionTtlDays: number;
+}
+
+export interface DomainContext {
+  em: EntityManager;
+  actor: Actor | null;
+  meta: RequestMeta;
+  settings: DomainSettings;
+}
+
+export function isAdmin(actor: Actor | null): boolean {
+  return actor?.user.role === 'ADMIN';
+}
+
+/** For domain entry points that automation may call without the GraphQL layer's scope checks. */
+export function requireActor(dc: DomainContext): Actor {
+  if (!dc.actor) throw new NotAllowed('Sign in first');
+  return dc.actor;
+}
+
+export function requireAdmin(dc: DomainContext): Actor {
+  const actor = requireActor(dc);
+  if (actor.user.role !== 'ADMIN') throw new NotAllowed('Only administrators may do this');
+  return actor;
+}

@@ -1,0 +1,265 @@
+// GraphQL face of devices: the Device type, listing, registering and the admin lifecycle mutations.
+import { z } from 'zod';
+import { isAdmin } from '../actor.js';
+import { isEntityOf } from '../db/orm.js';
+import {
+  DeviceAlreadyRegistered,
+  DeviceLimitReached,
+  DevicePendingApproval,
+  InvalidTransition,
+  NotFound,
+} from '../errors.js';
+import { EventConnection, EventRef } from '../events/event.schema.js';
+import { countEvents, eventCursor, listEvents } from '../events/events.js';
+import { builder } from '../graphql/builder.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { keysetConnection } from '../graphql/connections.js';
+import { ErrorInterface } from '../graphql/errors.js';
+import { globalId, localId } from '../graphql/ids.js';
+import { filterOf, UserConnection, UserRef } from '../users/user.schema.js';
+import { Device, DEVICE_STATUSES, PLATFORMS } from './device.entity.js';
+import {
+  approveDevice,
+  blockDevice,
+  countDevices,
+  countDeviceUsers,
+  deviceCursor,
+  deviceUserCursor,
+  findVisibleDevice,
+  forgetDevice,
+  listDevices,
+  listDeviceUsers,
+  mobileAuthOf,
+  normaliseDeviceName,
+  registerDevice,
+  renameDevice,
+  unblockDevice,
+} from './devices.js';
+
+export const DeviceStatusEnum = builder.enumType('DeviceStatus', { values: DEVICE_STATUSES });
+export const PlatformEnum = builder.enumType('Platform', { values: PLATFORMS });
+const MobileAuthEnum = builder.enumType('MobileAuth', {
+  values: {
+    NOT_ACTIVATED: { description: 'Registered, but no sign-in has completed from it yet' },
+    ACTIVATED: { description: 'Signed in from while approved' },
+    PUSH_ENABLED: { description: 'Activated, and it gave a push token' },
+  },
+});
+
+export const DeviceRef = builder.objectRef<Device>('Device');
+export const DeviceConnection = builder.connectionObject({ type: DeviceRef, name: 'DeviceConnection' }, { name: 'DeviceEdge' });
+
+const adminOrOwner = (device: Device, _args: object, ctx: GraphQLContext) =>
+  isAdmin(ctx.actor) || ctx.actor?.user.id === device.owner.id;
+
+builder.node(DeviceRef, {
+  description: 'One app installation on one phone or computer, and whether it may sign in',
+  id: { resolve: (device) => device.id },
+  isTypeOf: (value) => isEntityOf(Device, value),
+  fields: (t) => ({
+    installationId: t.exposeString('installationId'),
+    name: t.exposeString('name', { nullable: true }),
+    status: t.field({ type: DeviceStatusEnum, resolve: (d) => d.status }),
+    platform: t.field({ type: PlatformEnum, resolve: (d) => d.platform }),
+    osVersion: t.exposeString('osVersion', { nullable: true }),
+    model: t.exposeString('model', { nullable: true }),
+    appName: t.exposeString('appName', { nullable: true }),
+    appVersion: t.exposeString('appVersion', { nullable: true }),
+    mobileAuth: t.field({ type: MobileAuthEnum, resolve: (d) => mobileAuthOf(d) }),
+    owner: t.field({
+      type: UserRef,
+      description: 'Who registered the device',
+      resolve: async (d, _args, ctx) => (await ctx.loaders.user.load(d.owner.id))!,
+    }),
+    lastUser: t.field({
+      type: UserRef,
+      nullable: true,
+      description: 'Who signed in from it most recently (devices can be shared)',
+      resolve: (d, _args, ctx) => (d.lastUser ? ctx.loaders.user.load(d.lastUser.id) : null),
+    }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    statusChangedAt: t.expose('statusChangedAt', { type: 'DateTime' }),
+    statusChangedBy: t.field({
+      type: UserRef,
+      nullable: true,
+      resolve: (d, _args, ctx) => (d.statusChangedBy ? ctx.loaders.user.load(d.statusChangedBy.id) : null),
+    }),
+    blockedReason: t.exposeString('blockedReason', { nullable: true }),
+    users: t.connection({
+      type: UserRef,
+      description: 'Everyone who has registered or signed in from the device, most recently seen first',
+      resolve: async (d, args, ctx) => {
+        const page = await keysetConnection(args, {
+          toCursor: deviceUserCursor,
+          fetch: (window) => listDeviceUsers(ctx.em, d.id, window),
+          count: () => countDeviceUsers(ctx.em, d.id),
+        });
+        return { ...page, edges: page.edges.map((edge) => edge && { ...edge, node: edge.node.user }) };
+      },
+    }, UserConnection),
+    events: t.connection({
+      type: EventRef,
+      description: "The device's events, newest first (its owner and admins)",
+      authScopes: adminOrOwner,
+      resolve: (d, args, ctx) =>
+        keysetConnection(args, {
+          toCursor: eventCursor,
+          fetch: (window) => listEvents(ctx.em, { deviceId: d.id }, window),
+          count: () => countEvents(ctx.em, { deviceId: d.id }),
+        }),
+    }, EventConnection),
+  }),
+});
+
+builder.objectType(DevicePendingApproval, {
+  name: 'DevicePendingApproval',
+  description: 'The device is waiting for an administrator to approve it',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof DevicePendingApproval,
+  fields: (t) => ({
+    device: t.field({ type: DeviceRef, description: "The caller's own device", resolve: (e) => e.device as Device }),
+  }),
+});
+
+const printable = (max: number) =>
+  z.string().trim().max(max, `must be at most ${max} characters`).regex(/^\P{C}*$/u, 'must be printable characters');
+
+export const deviceNameSchema = z
+  .string()
+  .transform((name, ctx) => {
+    const normalised = normaliseDeviceName(name);
+    if (normalised === null) ctx.addIssue({ code: 'custom', message: 'must be 1 to 64 printable characters' });
+    return normalised ?? '';
+  });
+
+export const DeviceInput = builder.inputType('DeviceInput', {
+  description: 'What a device says about itself when it signs in or registers',
+  fields: (t) => ({
+    installationId: t.string({
+      required: true,
+      description: "The OS-provided id of this app installation (not the IMEI)",
+      validate: printable(200).min(1, 'must not be empty'),
+    }),
+    platform: t.field({ type: PlatformEnum, required: true }),
+    osVersion: t.string({ validate: printable(64) }),
+    model: t.string({ validate: printable(128) }),
+    appName: t.string({ validate: printable(128) }),
+    appVersion: t.string({ validate: printable(64) }),
+    name: t.string({ description: 'A name for the device; 1 to 64 printable characters', validate: deviceNameSchema }),
+    pushToken: t.string({ validate: z.string().max(4096, 'must be at most 4096 characters') }),
+  }),
+});
+
+export const DeviceFilterInput = builder.inputType('DeviceFilter', {
+  fields: (t) => ({
+    status: t.field({ type: DeviceStatusEnum }),
+    platform: t.field({ type: PlatformEnum }),
+    userId: t.id({ description: 'Devices this user owns or has used' }),
+    search: t.string({ description: 'Part of the name, model, app name or installation id', validate: z.string().max(100) }),
+  }),
+});
+
+const DeviceResult = builder.errorUnion('DeviceResult', {
+  types: [DeviceRef, NotFound, InvalidTransition],
+  resolveType: () => 'Device',
+});
+
+const RegisterDeviceResult = builder.errorUnion('RegisterDeviceResult', {
+  types: [DeviceRef, DeviceAlreadyRegistered, DeviceLimitReached],
+  resolveType: () => 'Device',
+});
+
+const ForgottenDeviceRef = builder.objectRef<{ id: string; name: string | null }>('ForgottenDevice').implement({
+  description: 'What is left of a forgotten device: its id and name, as its events keep them',
+  isTypeOf: (value) => typeof value === 'object' && value !== null && !(value instanceof Error),
+  fields: (t) => ({
+    id: t.id({ resolve: (d) => globalId('Device', d.id) }),
+    name: t.exposeString('name', { nullable: true }),
+  }),
+});
+
+const ForgetDeviceResult = builder.errorUnion('ForgetDeviceResult', {
+  types: [ForgottenDeviceRef, NotFound],
+  resolveType: () => 'ForgottenDevice',
+});
+
+/** Runs `change` on the device the global id names, or answers NotFound for an id that names no device. */
+function withDeviceId<T>(id: string, change: (deviceId: string) => Promise<T>): Promise<T | NotFound> {
+  const deviceId = localId(id, 'Device');
+  return deviceId ? change(deviceId) : Promise.resolve(new NotFound());
+}
+
+builder.queryFields((t) => ({
+  device: t.field({
+    type: DeviceRef,
+    nullable: true,
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => {
+      const id = localId(args.id, 'Device');
+      return id ? findVisibleDevice(ctx, id) : null;
+    },
+  }),
+  devices: t.connection({
+    type: DeviceRef,
+    description: 'Admins: every device; users: the devices they own or have used. Newest first',
+    authScopes: { authenticated: true },
+    args: { filter: t.arg({ type: DeviceFilterInput }) },
+    resolve: (_root, args, ctx) => {
+      const filter = filterOf(args.filter);
+      return keysetConnection(args, {
+        toCursor: deviceCursor,
+        fetch: (window) => listDevices(ctx, filter, window),
+        count: () => countDevices(ctx, filter),
+      });
+    },
+  }, DeviceConnection),
+}));
+
+const reason = z.string().trim().max(500, 'must be at most 500 characters').regex(/^\P{C}*$/u, 'must be printable characters');
+
+builder.mutationFields((t) => ({
+  registerDevice: t.field({
+    type: RegisterDeviceResult,
+    description: 'The signed-in user adds a device of their own; PENDING while approval is required',
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: DeviceInput, required: true }) },
+    resolve: (_root, { input }, ctx) => registerDevice(ctx, input),
+  }),
+  approveDevice: t.field({
+    type: DeviceResult,
+    description: 'Admins: PENDING -> APPROVED',
+    authScopes: { admin: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => withDeviceId(args.id, (id) => approveDevice(ctx, id)),
+  }),
+  blockDevice: t.field({
+    type: DeviceResult,
+    description: "Admins: PENDING or APPROVED -> BLOCKED, ending the device's sessions at once",
+    authScopes: { admin: true },
+    args: { id: t.arg.id({ required: true }), reason: t.arg.string({ validate: reason }) },
+    resolve: (_root, args, ctx) => withDeviceId(args.id, (id) => blockDevice(ctx, id, args.reason)),
+  }),
+  unblockDevice: t.field({
+    type: DeviceResult,
+    description: 'Admins: BLOCKED -> the status it had before the block',
+    authScopes: { admin: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => withDeviceId(args.id, (id) => unblockDevice(ctx, id)),
+  }),
+  renameDevice: t.field({
+    type: DeviceResult,
+    description: 'Owners and admins: name the device (1 to 64 printable characters, trimmed)',
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: true }), name: t.arg.string({ required: true, validate: deviceNameSchema }) },
+    resolve: (_root, args, ctx) => withDeviceId(args.id, (id) => renameDevice(ctx, id, args.name)),
+  }),
+  forgetDevice: t.field({
+    type: ForgetDeviceResult,
+    description: 'Owners and admins: delete the device and its sessions; its next sign-in is a new PENDING device',
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => withDeviceId(args.id, (id) => forgetDevice(ctx, id)),
+  }),
+}));

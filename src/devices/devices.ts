@@ -1,0 +1,324 @@
+// Device rules: registration, the lifecycle (approve, block, unblock), rename, forget, and who may see what.
+import {
+  LockMode,
+  UniqueConstraintViolationException,
+  type EntityManager,
+  type QueryBuilder,
+} from '@mikro-orm/postgresql';
+import { isAdmin, requireActor, requireAdmin, type Actor, type DomainContext } from '../actor.js';
+import { InvalidCursor, type PageWindow } from '../db/keyset.js';
+import {
+  DeviceAlreadyRegistered,
+  DeviceLimitReached,
+  InvalidTransition,
+  NotAllowed,
+  NotFound,
+} from '../errors.js';
+import { recordEvent } from '../events/events.js';
+import { currentPolicy, type PolicyValues } from '../policy/policy.js';
+import { Session } from '../sessions/session.entity.js';
+import { containsPattern } from '../users/users.js';
+import { User } from '../users/user.entity.js';
+import { Device, DeviceUser, type DeviceStatus, type Platform } from './device.entity.js';
+
+export interface DeviceDetails {
+  installationId: string;
+  platform: Platform;
+  osVersion?: string | null | undefined;
+  model?: string | null | undefined;
+  appName?: string | null | undefined;
+  appVersion?: string | null | undefined;
+  name?: string | null | undefined;
+  pushToken?: string | null | undefined;
+}
+
+export type MobileAuth = 'NOT_ACTIVATED' | 'ACTIVATED' | 'PUSH_ENABLED';
+
+/** Activated once it has completed a sign-in while approved; push-enabled when it also gave a push token. */
+export function mobileAuthOf(device: Device): MobileAuth {
+  if (!device.lastUsedAt) return 'NOT_ACTIVATED';
+  return device.hasPushToken ? 'PUSH_ENABLED' : 'ACTIVATED';
+}
+
+/** Trims and checks a device name: 1-64 printable characters. Returns null when it is not acceptable. */
+export function normaliseDeviceName(name: string): string | null {
+  const trimmed = name.trim();
+  return trimmed.length >= 1 && [...trimmed].length <= 64 && !/\p{C}/u.test(trimmed) ? trimmed : null;
+}
+
+function metadataOf(details: DeviceDetails) {
+  return {
+    platform: details.platform,
+    osVersion: details.osVersion ?? null,
+    model: details.model ?? null,
+    appName: details.appName ?? null,
+    appVersion: details.appVersion ?? null,
+    ...(details.pushToken ? { pushToken: details.pushToken, hasPushToken: true } : {}),
+  };
+}
+
+/**
+ * Creates a device owned by `owner` inside the caller's transaction: enforces the device limit (serialised per
+ * user by locking the owner's row, so concurrent registrations cannot overshoot it), sets the status the policy
+ * gives, links the owner as a user of the device and records DEVICE_REGISTERED.
+ */
+export async function createDevice(
+  tx: EntityManager,
+  dc: Pick<DomainContext, 'actor' | 'meta'>,
+  owner: User,
+  details: DeviceDetails,
+  policy: PolicyValues,
+): Promise<Device> {
+  await tx.findOneOrFail(User, owner.id, { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id'] });
+  if (policy.maxDevicesPerUser !== null) {
+    const owned = await tx.count(Device, { owner: owner.id });
+    if (owned >= policy.maxDevicesPerUser) throw new DeviceLimitReached(policy.maxDevicesPerUser);
+  }
+  const name = details.name ? normaliseDeviceName(details.name) : null;
+  const now = new Date();
+  const device = tx.create(Device, {
+    installationId: details.installationId,
+    ...metadataOf(details),
+    name,
+    status: policy.approvalMode === 'AUTOMATIC' ? 'APPROVED' : 'PENDING',
+    owner,
+    createdAt: now,
+    statusChangedAt: now,
+  });
+  tx.create(DeviceUser, { device, user: owner, firstSeenAt: now, lastSeenAt: now });
+  recordEvent(tx, dc, {
+    kind: 'DEVICE_REGISTERED',
+    actorId: owner.id,
+    userId: owner.id,
+    device,
+    toStatus: device.status,
+    detail: `${details.platform}${details.model ? ` ${details.model}` : ''}`,
+  });
+  return device;
+}
+
+/** Records a successful sign-in from an approved device: last user, last used, the user's link, fresh metadata. */
+export async function recordDeviceUse(tx: EntityManager, device: Device, user: User, details: DeviceDetails): Promise<void> {
+  const now = new Date();
+  tx.assign(device, { ...metadataOf(details), lastUser: user, lastUsedAt: now });
+  await tx.upsert(DeviceUser, { device, user, firstSeenAt: now, lastSeenAt: now }, {
+    onConflictFields: ['device', 'user'],
+    onConflictMergeFields: ['lastSeenAt'],
+  });
+}
+
+/** A signed-in user adds a device for themself. */
+export async function registerDevice(dc: DomainContext, details: DeviceDetails): Promise<Device> {
+  const actor = requireActor(dc);
+  const policy = await currentPolicy(dc.em);
+  try {
+    return await dc.em.transactional(async (tx) => {
+      if (await tx.count(Device, { installationId: details.installationId })) throw new DeviceAlreadyRegistered();
+      return createDevice(tx, dc, actor.user, details, policy);
+    });
+  } catch (e) {
+    if (e instanceof UniqueConstraintViolationException) throw new DeviceAlreadyRegistered();
+    throw e;
+  }
+}
+
+/** The ids of devices `userId` owns or has used: every such pair has a device_users row. */
+function devicesOfUser(em: EntityManager, userId: string) {
+  return em.createQueryBuilder(DeviceUser, 'du').select('du.device_id').where({ user: userId }).getKnexQuery();
+}
+
+async function canSee(em: EntityManager, actor: Actor, deviceId: string): Promise<boolean> {
+  if (isAdmin(actor)) return true;
+  return (await em.count(DeviceUser, { device: deviceId, user: actor.user.id })) > 0;
+}
+
+/** Admins see every device; a user the devices they own or have used. Any other device is reported as not there. */
+export async function findVisibleDevice(dc: DomainContext, id: string): Promise<Device | null> {
+  const actor = requireActor(dc);
+  const device = await dc.em.findOne(Device, id);
+  return device && (await canSee(dc.em, actor, id)) ? device : null;
+}
+
+/** Loads and locks a device for a change in `tx`; NotFound when the actor may not see it. */
+async function lockVisibleDevice(tx: EntityManager, actor: Actor, id: string): Promise<Device> {
+  const device = await tx.findOne(Device, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!device || !(await canSee(tx, actor, id))) throw new NotFound();
+  return device;
+}
+
+interface Transition {
+  action: string;
+  from: readonly DeviceStatus[];
+  event: 'DEVICE_APPROVED' | 'DEVICE_BLOCKED' | 'DEVICE_UNBLOCKED';
+}
+
+const APPROVE: Transition = { action: 'approve', from: ['PENDING'], event: 'DEVICE_APPROVED' };
+const BLOCK: Transition = { action: 'block', from: ['PENDING', 'APPROVED'], event: 'DEVICE_BLOCKED' };
+const UNBLOCK: Transition = { action: 'unblock', from: ['BLOCKED'], event: 'DEVICE_UNBLOCKED' };
+
+async function changeStatus(
+  dc: DomainContext,
+  id: string,
+  transition: Transition,
+  apply: (tx: EntityManager, device: Device, now: Date) => Promise<DeviceStatus>,
+  detail?: string | null,
+): Promise<Device> {
+  const actor = requireAdmin(dc);
+  return dc.em.transactional(async (tx) => {
+    const device = await lockVisibleDevice(tx, actor, id);
+    const from = device.status;
+    if (!transition.from.includes(from)) throw new InvalidTransition(transition.action, from);
+    const now = new Date();
+    const to = await apply(tx, device, now);
+    tx.assign(device, { status: to, statusChangedAt: now, statusChangedBy: actor.user });
+    recordEvent(tx, dc, {
+      kind: transition.event,
+      userId: device.owner.id,
+      device,
+      fromStatus: from,
+      toStatus: to,
+      detail: detail ?? null,
+    });
+    return device;
+  });
+}
+
+export function approveDevice(dc: DomainContext, id: string): Promise<Device> {
+  return changeStatus(dc, id, APPROVE, async () => 'APPROVED');
+}
+
+/** Blocks a device and ends every session bound to it in the same transaction. */
+export function blockDevice(dc: DomainContext, id: string, reason?: string | null): Promise<Device> {
+  const trimmed = reason?.trim() || null;
+  return changeStatus(
+    dc,
+    id,
+    BLOCK,
+    async (tx, device, now) => {
+      device.statusBeforeBlock = device.status;
+      device.blockedReason = trimmed;
+      await tx.nativeUpdate(Session, { device: device.id, revokedAt: null }, { revokedAt: now });
+      return 'BLOCKED';
+    },
+    trimmed,
+  );
+}
+
+/** Returns the device to the status it had before the block. */
+export function unblockDevice(dc: DomainContext, id: string): Promise<Device> {
+  return changeStatus(dc, id, UNBLOCK, async (_tx, device) => {
+    const to = device.statusBeforeBlock ?? 'PENDING';
+    device.statusBeforeBlock = null;
+    device.blockedReason = null;
+    return to;
+  });
+}
+
+/** Owners and admins only; `name` must already be normalised (see normaliseDeviceName). */
+export async function renameDevice(dc: DomainContext, id: string, name: string): Promise<Device> {
+  const actor = requireActor(dc);
+  return dc.em.transactional(async (tx) => {
+    const device = await lockVisibleDevice(tx, actor, id);
+    if (!isAdmin(actor) && device.owner.id !== actor.user.id) throw new NotAllowed('Only the owner of a device may rename it');
+    const previous = device.name ?? null;
+    device.name = name;
+    recordEvent(tx, dc, {
+      kind: 'DEVICE_RENAMED',
+      userId: device.owner.id,
+      device,
+      detail: previous === null ? 'was unnamed' : `was "${previous}"`,
+    });
+    return device;
+  });
+}
+
+/** Deletes the device, its sessions and its user links; its events stay. Owners and admins only. */
+export async function forgetDevice(dc: DomainContext, id: string): Promise<{ id: string; name: string | null }> {
+  const actor = requireActor(dc);
+  return dc.em.transactional(async (tx) => {
+    const device = await lockVisibleDevice(tx, actor, id);
+    if (!isAdmin(actor) && device.owner.id !== actor.user.id) throw new NotAllowed('Only the owner of a device may forget it');
+    const forgotten = { id: device.id, name: device.name ?? null };
+    recordEvent(tx, dc, { kind: 'DEVICE_FORGOTTEN', userId: device.owner.id, device, fromStatus: device.status });
+    // Sessions and device_users go with it through ON DELETE CASCADE.
+    await tx.nativeDelete(Device, { id: device.id });
+    tx.getUnitOfWork().unsetIdentity(device);
+    return forgotten;
+  });
+}
+
+export interface DeviceFilter {
+  status?: DeviceStatus | null | undefined;
+  platform?: Platform | null | undefined;
+  /** Devices this user owns or has used. */
+  userId?: string | null | undefined;
+  search?: string | null | undefined;
+}
+
+function filtered(dc: DomainContext, actor: Actor, filter: DeviceFilter): QueryBuilder<Device> {
+  const qb = dc.em.createQueryBuilder(Device, 'd');
+  if (!isAdmin(actor)) qb.andWhere({ id: { $in: devicesOfUser(dc.em, actor.user.id) } });
+  if (filter.userId) qb.andWhere({ id: { $in: devicesOfUser(dc.em, filter.userId) } });
+  if (filter.status) qb.andWhere({ status: filter.status });
+  if (filter.platform) qb.andWhere({ platform: filter.platform });
+  if (filter.search?.trim()) {
+    const pattern = containsPattern(filter.search);
+    qb.andWhere({
+      $or: [
+        { name: { $ilike: pattern } },
+        { model: { $ilike: pattern } },
+        { installationId: { $ilike: pattern } },
+        { appName: { $ilike: pattern } },
+      ],
+    });
+  }
+  return qb;
+}
+
+function parseDeviceCursor(cursor: string): [Date, string] {
+  const [ms, id] = cursor.split('|');
+  const at = new Date(Number(ms));
+  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(at.getTime())) throw new InvalidCursor();
+  return [at, id];
+}
+
+/** Newest first, by (createdAt, id); the cursor is that pair. */
+export async function listDevices(dc: DomainContext, filter: DeviceFilter, window: PageWindow): Promise<Device[]> {
+  const actor = requireActor(dc);
+  const qb = filtered(dc, actor, filter);
+  if (window.after !== undefined) qb.andWhere('(d.created_at, d.id) < (?, ?)', parseDeviceCursor(window.after));
+  if (window.before !== undefined) qb.andWhere('(d.created_at, d.id) > (?, ?)', parseDeviceCursor(window.before));
+  const order = window.inverted ? 'asc' : 'desc';
+  return qb.orderBy({ createdAt: order, id: order }).limit(window.limit).getResultList();
+}
+
+export function countDevices(dc: DomainContext, filter: DeviceFilter): Promise<number> {
+  return filtered(dc, requireActor(dc), filter).getCount();
+}
+
+export function deviceCursor(device: Device): string {
+  return `${device.createdAt.getTime()}|${device.id}`;
+}
+
+/** How many devices a user owns: what the device limit counts. */
+export function countOwnedDevices(em: EntityManager, userId: string): Promise<number> {
+  return em.count(Device, { owner: userId });
+}
+
+/** Users who have signed in from (or registered) a device, most recently seen first. */
+export async function listDeviceUsers(em: EntityManager, deviceId: string, window: PageWindow): Promise<DeviceUser[]> {
+  const qb = em.createQueryBuilder(DeviceUser, 'du').joinAndSelect('du.user', 'u').where({ device: deviceId });
+  // Same (time, uuid) cursor shape as devices, over (lastSeenAt, userId).
+  if (window.after !== undefined) qb.andWhere('(du.last_seen_at, du.user_id) < (?, ?)', parseDeviceCursor(window.after));
+  if (window.before !== undefined) qb.andWhere('(du.last_seen_at, du.user_id) > (?, ?)', parseDeviceCursor(window.before));
+  const order = window.inverted ? 'asc' : 'desc';
+  return qb.orderBy({ lastSeenAt: order, user: order }).limit(window.limit).getResultList();
+}
+
+export function countDeviceUsers(em: EntityManager, deviceId: string): Promise<number> {
+  return em.count(DeviceUser, { device: deviceId });
+}
+
+export function deviceUserCursor(link: DeviceUser): string {
+  return `${link.lastSeenAt.getTime()}|${link.user.id}`;
+}

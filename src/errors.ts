@@ -1,0 +1,85 @@
+// The domain's expected failures: values with a stable code and message, which the GraphQL face maps to result types.
+
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+}
+
+export class NotFound extends DomainError {
+  readonly code = 'NOT_FOUND';
+  constructor(what = 'Device') {
+    super(`${what} not found`);
+  }
+}
+
+export class InvalidTransition extends DomainError {
+  readonly code = 'INVALID_TRANSITION';
+  constructor(
+    readonly action: string,
+    readonly status: string,
+  ) {
+    super(`Cannot ${action} a device that is ${status}`);
+  }
+}
+
+export class InvalidCredentials extends DomainError {
+  readonly code = 'INVALID_CREDENTIALS';
+  constructor() {
+    super('Invalid email or password');
+  }
+}
+
+export class DeviceRequired extends DomainError {
+  readonly code = 'DEVICE_REQUIRED';
+  constructor() {
+    super('Signing in requires the details of the device you are signing in from');
+  }
+}
+
+export class DevicePendingApproval<TDevice = unknown> extends DomainError {
+  readonly code = 'DEVICE_PENDING_APPROVAL';
+  constructor(readonly device: TDevice) {
+    super('This device has yet to be approved by a system administrator');
+  }
+}
+
+export class DeviceBlocked extends DomainError {
+  readonly code = 'DEVICE_BLOCKED';
+  constructor() {
+    super('This device has been blocked by a system administrator');
+  }
+}
+
+export class DeviceLimitReached extends DomainError {
+  readonly code = 'DEVICE_LIMIT_REACHED';
+  constructor(readonly limit: number) {
+    super(`You have reached the limit of ${limit} device${limit === 1 ? '' : 's'}`);
+  }
+}
+
+export class DeviceAlreadyRegistered extends DomainError {
+  readonly code = 'DEVICE_ALREADY_REGISTERED';
+  constructor() {
+    super('This device is already registered');
+  }
+}
+
+export class EmailTaken extends DomainError {
+  readonly code = 'EMAIL_TAKEN';
+  constructor() {
+    super('An account with this email already exists');
+  }
+}
+
+export class SignUpDisabled extends DomainError {
+  readonly code = 'SIGN_UP_DISABLED';
+  constructor() {
+    super('Sign-up is disabled; ask an administrator for an account');
+  }
+}
+
+/** The caller is known but may not do this; the GraphQL face reports it as a FORBIDDEN top-level error. */
+export class NotAllowed extends Error {
+  constructor(message = 'You may not do this') {
+    super(message);
+  }
+}

@@ -1,0 +1,95 @@
+// GraphQL face of the audit log: the Event type and the admins' events query.
+import { isAdmin } from '../actor.js';
+import { isEntityOf } from '../db/orm.js';
+import { DeviceRef, DeviceStatusEnum } from '../devices/device.schema.js';
+import { builder } from '../graphql/builder.js';
+import { keysetConnection } from '../graphql/connections.js';
+import { globalId, localId } from '../graphql/ids.js';
+import { UserRef } from '../users/user.schema.js';
+import { Event, EVENT_KINDS } from './event.entity.js';
+import { countEvents, eventCursor, listEvents, type EventFilter } from './events.js';
+
+export const EventKindEnum = builder.enumType('EventKind', { values: EVENT_KINDS });
+
+export const EventRef = builder.objectRef<Event>('Event');
+export const EventConnection = builder.connectionObject({ type: EventRef, name: 'EventConnection' }, { name: 'EventEdge' });
+
+builder.node(EventRef, {
+  description: 'One row of the audit log, written in the same transaction as the change it records',
+  id: { resolve: (event) => event.id },
+  isTypeOf: (value) => isEntityOf(Event, value),
+  fields: (t) => ({
+    cursor: t.string({
+      description: 'Position in the log; pass it as `after` to continue from here',
+      resolve: (event) => Buffer.from(eventCursor(event), 'utf8').toString('base64url'),
+    }),
+    kind: t.field({ type: EventKindEnum, resolve: (e) => e.kind }),
+    at: t.expose('at', { type: 'DateTime' }),
+    actor: t.field({
+      type: UserRef,
+      nullable: true,
+      description: 'Who did it; null for the system or an unknown caller',
+      resolve: (e, _args, ctx) => (e.actorId ? ctx.loaders.user.load(e.actorId) : null),
+    }),
+    user: t.field({
+      type: UserRef,
+      nullable: true,
+      description: 'Whose account or device it concerns',
+      resolve: (e, _args, ctx) => (e.userId ? ctx.loaders.user.load(e.userId) : null),
+    }),
+    device: t.field({
+      type: DeviceRef,
+      nullable: true,
+      description: 'The device, while it exists (null once forgotten; deviceId and deviceName stay)',
+      resolve: (e, _args, ctx) => (e.deviceId ? ctx.loaders.device.load(e.deviceId) : null),
+    }),
+    deviceId: t.id({ nullable: true, resolve: (e) => (e.deviceId ? globalId('Device', e.deviceId) : null) }),
+    deviceName: t.exposeString('deviceName', { nullable: true }),
+    fromStatus: t.field({ type: DeviceStatusEnum, nullable: true, resolve: (e) => e.fromStatus ?? null }),
+    toStatus: t.field({ type: DeviceStatusEnum, nullable: true, resolve: (e) => e.toStatus ?? null }),
+    ip: t.exposeString('ip', { nullable: true }),
+    userAgent: t.exposeString('userAgent', { nullable: true }),
+    detail: t.exposeString('detail', { nullable: true }),
+  }),
+});
+
+const EventFilterInput = builder.inputType('EventFilter', {
+  fields: (t) => ({
+    kinds: t.field({ type: [EventKindEnum] }),
+    userId: t.id(),
+    deviceId: t.id(),
+  }),
+});
+
+const NOBODY = '00000000-0000-0000-0000-000000000000';
+
+/** Global ids to database ids; an id of the wrong type matches nothing rather than everything. */
+export function eventFilterOf(filter: { kinds?: EventFilter['kinds']; userId?: string | null; deviceId?: string | null } | null | undefined): EventFilter {
+  return {
+    kinds: filter?.kinds ?? null,
+    userId: filter?.userId ? (localId(filter.userId, 'User') ?? NOBODY) : null,
+    deviceId: filter?.deviceId ? (localId(filter.deviceId, 'Device') ?? NOBODY) : null,
+  };
+}
+
+/** Admins read every event; a user the events about themself. */
+export function canSeeEvent(event: Event, actor: Parameters<typeof isAdmin>[0]): boolean {
+  return isAdmin(actor) || (actor !== null && event.userId === actor.user.id);
+}
+
+builder.queryFields((t) => ({
+  events: t.connection({
+    type: EventRef,
+    description: 'Admins: the audit log, newest first',
+    authScopes: { admin: true },
+    args: { filter: t.arg({ type: EventFilterInput }) },
+    resolve: (_root, args, ctx) => {
+      const filter = eventFilterOf(args.filter);
+      return keysetConnection(args, {
+        toCursor: eventCursor,
+        fetch: (window) => listEvents(ctx.em, filter, window),
+        count: () => countEvents(ctx.em, filter),
+      });
+    },
+  }, EventConnection),
+}));

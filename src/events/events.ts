@@ -1,0 +1,73 @@
+// The audit log: recording an event inside the transaction of the change it describes, and reading it back.
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { DomainContext } from '../actor.js';
+import { InvalidCursor, type PageWindow } from '../db/keyset.js';
+import type { DeviceStatus } from '../devices/device.entity.js';
+import { Event, type EventKind } from './event.entity.js';
+
+export interface EventInput {
+  kind: EventKind;
+  userId?: string | null;
+  device?: { id: string; name?: string | null | undefined } | null;
+  fromStatus?: DeviceStatus | null;
+  toStatus?: DeviceStatus | null;
+  detail?: string | null;
+  /** Defaults to the signed-in user; pass null for system events or anonymous attempts. */
+  actorId?: string | null;
+}
+
+/** Adds the event to `em`'s unit of work, so it commits (or rolls back) with the change it records. */
+export function recordEvent(em: EntityManager, dc: Pick<DomainContext, 'actor' | 'meta'>, input: EventInput): Event {
+  return em.create(Event, {
+    kind: input.kind,
+    actorId: input.actorId === undefined ? (dc.actor?.user.id ?? null) : input.actorId,
+    userId: input.userId ?? null,
+    deviceId: input.device?.id ?? null,
+    deviceName: input.device?.name ?? null,
+    fromStatus: input.fromStatus ?? null,
+    toStatus: input.toStatus ?? null,
+    ip: dc.meta.ip?.slice(0, 64) ?? null,
+    userAgent: dc.meta.userAgent?.slice(0, 512) ?? null,
+    detail: input.detail?.slice(0, 1000) ?? null,
+  });
+}
+
+export interface EventFilter {
+  kinds?: EventKind[] | null | undefined;
+  userId?: string | null | undefined;
+  deviceId?: string | null | undefined;
+}
+
+function whereOf(filter: EventFilter): FilterQuery<Event> {
+  const where: FilterQuery<Event> & Record<string, unknown> = {};
+  if (filter.kinds?.length) where.kind = { $in: filter.kinds };
+  if (filter.userId) where.userId = filter.userId;
+  if (filter.deviceId) where.deviceId = filter.deviceId;
+  return where;
+}
+
+function cursorId(cursor: string | undefined): string | undefined {
+  if (cursor === undefined) return undefined;
+  if (!/^\d{1,19}$/.test(cursor)) throw new InvalidCursor();
+  return cursor;
+}
+
+/** Newest first; an event's cursor is its id. */
+export async function listEvents(em: EntityManager, filter: EventFilter, window: PageWindow): Promise<Event[]> {
+  const after = cursorId(window.after);
+  const before = cursorId(window.before);
+  const idRange: Record<string, string> = {};
+  // Newest first: "after" a cursor means older, i.e. a smaller id.
+  if (after !== undefined) idRange.$lt = after;
+  if (before !== undefined) idRange.$gt = before;
+  const where = Object.keys(idRange).length ? { $and: [whereOf(filter), { id: idRange }] } : whereOf(filter);
+  return em.find(Event, where, { orderBy: { id: window.inverted ? 'asc' : 'desc' }, limit: window.limit });
+}
+
+export function countEvents(em: EntityManager, filter: EventFilter): Promise<number> {
+  return em.count(Event, whereOf(filter));
+}
+
+export function eventCursor(event: Event): string {
+  return event.id;
+}

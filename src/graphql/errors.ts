@@ -1,0 +1,80 @@
+// GraphQL shapes of the domain's expected failures, and the mapping of the rest to top-level error codes.
+import { PothosValidationError } from '@pothos/core';
+import { createGraphQLError, maskError as yogaMaskError, type YogaServerOptions } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { InvalidCursor } from '../db/keyset.js';
+import {
+  DeviceAlreadyRegistered,
+  DeviceBlocked,
+  DeviceLimitReached,
+  DomainError,
+  EmailTaken,
+  InvalidCredentials,
+  InvalidTransition,
+  NotAllowed,
+  NotFound,
+  SignUpDisabled,
+  DeviceRequired,
+} from '../errors.js';
+import { builder } from './builder.js';
+
+export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
+  description: 'An expected failure: a stable machine-readable `code` and a message to show people',
+  fields: (t) => ({
+    message: t.exposeString('message'),
+    code: t.exposeString('code'),
+  }),
+});
+
+// The error classes have different constructor signatures; Pothos only needs them for instanceof and the shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ErrorClass<T extends DomainError> = new (...args: any[]) => T;
+
+function errorType<T extends DomainError>(
+  cls: ErrorClass<T>,
+  name: string,
+  description: string,
+  fields?: (t: PothosSchemaTypes.ObjectFieldBuilder<typeof builder extends { $inferSchemaTypes: infer S } ? S : never, T>) => object,
+) {
+  builder.objectType(cls, {
+    name,
+    description,
+    interfaces: [ErrorInterface] as never,
+    isTypeOf: (value) => value instanceof cls,
+    fields: (t) => ({ ...(fields?.(t as never) ?? {}) }) as never,
+  });
+}
+
+errorType(NotFound, 'NotFound', 'The thing does not exist, or the caller may not see it (the two are not told apart)');
+errorType(InvalidTransition, 'InvalidTransition', 'The device lifecycle does not allow this change from its current status', (t) => ({
+  action: t.exposeString('action'),
+  status: t.exposeString('status'),
+}));
+errorType(InvalidCredentials, 'InvalidCredentials', 'Wrong email or password (the two are not told apart)');
+errorType(DeviceRequired, 'DeviceRequired', 'Users sign in from a device: send `device` with the login');
+errorType(DeviceBlocked, 'DeviceBlocked', 'An administrator blocked this device');
+errorType(DeviceLimitReached, 'DeviceLimitReached', 'The user already has as many devices as the policy allows', (t) => ({
+  limit: t.exposeInt('limit'),
+}));
+errorType(DeviceAlreadyRegistered, 'DeviceAlreadyRegistered', 'A device with this installation id exists already');
+errorType(EmailTaken, 'EmailTaken', 'An account with this email exists already');
+errorType(SignUpDisabled, 'SignUpDisabled', 'Self sign-up is switched off by the device policy');
+
+/**
+ * Yoga's error masking, plus the domain's top-level failures: NotAllowed is FORBIDDEN, a bad cursor or page size
+ * is BAD_USER_INPUT. Anything else unexpected stays masked.
+ */
+export const maskError: NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean>>['maskError'] = (
+  error,
+  message,
+  isDev,
+) => {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof NotAllowed) {
+    return createGraphQLError(original.message, { extensions: { code: 'FORBIDDEN' } });
+  }
+  if (original instanceof InvalidCursor || original instanceof PothosValidationError) {
+    return createGraphQLError(original.message, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return yogaMaskError(error, message, isDev);
+};

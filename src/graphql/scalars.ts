@@ -1,0 +1,18 @@
+// Custom scalars: DateTime as an ISO-8601 string.
+import { GraphQLError, Kind } from 'graphql';
+import { builder } from './builder.js';
+
+function parseDate(value: unknown): Date {
+  const date = typeof value === 'string' ? new Date(value) : null;
+  if (!date || Number.isNaN(date.getTime())) {
+    throw new GraphQLError('DateTime must be an ISO-8601 date-time string', { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return date;
+}
+
+builder.scalarType('DateTime', {
+  description: 'An instant, as an ISO-8601 string in UTC (e.g. 2026-11-23T19:20:00.000Z)',
+  serialize: (value) => value.toISOString(),
+  parseValue: parseDate,
+  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : null),
+});

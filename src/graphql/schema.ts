@@ -1,0 +1,48 @@
+// The executable schema: the feature files, Query.node, and nothing else.
+import { findVisibleDevice } from '../devices/devices.js';
+import { Event } from '../events/event.entity.js';
+import { canSeeEvent } from '../events/event.schema.js';
+import { findVisibleUser } from '../users/users.js';
+import { builder } from './builder.js';
+import { decodeAny } from './ids.js';
+import './scalars.js';
+import './errors.js';
+import '../users/user.schema.js';
+import '../devices/device.schema.js';
+import '../events/event.schema.js';
+import '../sessions/session.schema.js';
+import '../policy/policy.schema.js';
+
+builder.queryType({});
+builder.mutationType({});
+
+builder.globalConnectionField('totalCount', (t) =>
+  t.int({ description: 'How many items match, across all pages', resolve: (connection) => connection.totalCount() }),
+);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+builder.queryField('node', (t) =>
+  t.field({
+    type: builder.nodeInterfaceRef(),
+    nullable: true,
+    description: 'Anything by its global id, when the caller may see it',
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const decoded = decodeAny(args.id);
+      if (!decoded) return null;
+      const { typename, id } = decoded;
+      if (typename === 'User' && UUID.test(id)) return findVisibleUser(ctx, id);
+      if (typename === 'Device' && UUID.test(id)) return findVisibleDevice(ctx, id);
+      if (typename === 'Event' && /^\d{1,19}$/.test(id)) {
+        const event = await ctx.em.findOne(Event, id);
+        return event && canSeeEvent(event, ctx.actor) ? event : null;
+      }
+      return null;
+    },
+  }),
+);
+
+export const schema = builder.toSchema({ sortSchema: true });
+

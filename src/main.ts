@@ -1,0 +1,56 @@
+// Process entry: config -> database -> bootstrap -> app.start(); signals. Nothing else.
+import { pino } from 'pino';
+import { buildApp } from './app.js';
+import { bootstrap } from './bootstrap.js';
+import { ConfigError, loadConfig } from './config.js';
+import { ensureDatabase } from './db/databases.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
+import { openDatabase } from './db/orm.js';
+
+let config;
+try {
+  config = loadConfig();
+} catch (e) {
+  if (e instanceof ConfigError) {
+    console.error(e.message);
+    process.exit(1);
+  }
+  throw e;
+}
+
+const logger = pino({ level: config.LOG_LEVEL });
+
+let embedded: EmbeddedDatabase | undefined;
+let databaseUrl = config.DATABASE_URL;
+if (!databaseUrl) {
+  logger.info({ dataDir: config.DATA_DIR }, 'starting embedded PostgreSQL');
+  embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, persistent: true });
+  databaseUrl = await ensureDatabase(embedded.url, 'gatehouse');
+}
+
+const orm = await openDatabase(databaseUrl);
+const { policy, firstAdmin } = await bootstrap(orm, config);
+const graphiql = config.NODE_ENV !== 'production';
+const app = buildApp({ orm, logger, settings: { sessionTtlDays: config.SESSION_TTL_DAYS }, graphiql });
+const { url } = await app.start(config.PORT, config.HOST);
+
+logger.info({ policy }, 'device policy in force');
+console.log(`\nGatehouse is listening on ${url}${graphiql ? ' (open it in a browser for GraphiQL)' : ''}`);
+if (firstAdmin) {
+  console.log(`First administrator created: ${firstAdmin.email}`);
+  if (firstAdmin.generatedPassword) {
+    console.log(`  password: ${firstAdmin.generatedPassword}   (shown once: keep it, or set ADMIN_EMAIL / ADMIN_PASSWORD)`);
+  }
+}
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  await app.stop();
+  await embedded?.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

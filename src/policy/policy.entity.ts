@@ -1,0 +1,21 @@
+// The DevicePolicy entity: the single stored row of installation-wide device rules.
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+export const APPROVAL_MODES = ['REQUIRED', 'AUTOMATIC'] as const;
+export type ApprovalMode = (typeof APPROVAL_MODES)[number];
+
+export const DevicePolicy = defineEntity({
+  name: 'DevicePolicy',
+  tableName: 'device_policy',
+  properties: {
+    /** Always 1: one policy per installation. */
+    id: p.integer().primary().autoincrement(false),
+    approvalMode: p.enum([...APPROVAL_MODES]),
+    maxDevicesPerUser: p.integer().nullable(),
+    allowSignUp: p.boolean(),
+    /** Null until an admin changes the policy; while null, each start takes the policy from the environment. */
+    updatedBy: p.uuid().nullable(),
+    updatedAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export type DevicePolicy = InferEntity<typeof DevicePolicy>;

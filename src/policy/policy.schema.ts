@@ -1,0 +1,60 @@
+// GraphQL face of the device policy: reading it, and admins changing it at run time.
+import { z } from 'zod';
+import { builder } from '../graphql/builder.js';
+import { APPROVAL_MODES } from './policy.entity.js';
+import { currentPolicy, setDevicePolicy, type PolicyValues } from './policy.js';
+
+const ApprovalModeEnum = builder.enumType('ApprovalMode', {
+  values: {
+    REQUIRED: { description: 'A new device is PENDING until an admin approves it' },
+    AUTOMATIC: { description: 'A new device is APPROVED at once' },
+  } satisfies Record<(typeof APPROVAL_MODES)[number], object>,
+});
+
+const DevicePolicyRef = builder.objectRef<PolicyValues>('DevicePolicy').implement({
+  description: 'Installation-wide device rules',
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'approvalMode' in value,
+  fields: (t) => ({
+    approvalMode: t.field({ type: ApprovalModeEnum, resolve: (p) => p.approvalMode }),
+    maxDevicesPerUser: t.exposeInt('maxDevicesPerUser', { nullable: true, description: 'null: no limit' }),
+    allowSignUp: t.exposeBoolean('allowSignUp'),
+  }),
+});
+
+const DevicePolicyInput = builder.inputType('DevicePolicyInput', {
+  description: 'A field left out stays as it is; maxDevicesPerUser: null removes the limit',
+  fields: (t) => ({
+    // Leaving a field out keeps it; only the device limit can be cleared with null.
+    approvalMode: t.field({ type: ApprovalModeEnum, validate: z.enum(APPROVAL_MODES, 'cannot be null').optional() }),
+    maxDevicesPerUser: t.int({ validate: z.number().int().min(1).max(10_000).nullable() }),
+    allowSignUp: t.boolean({ validate: z.boolean('cannot be null').optional() }),
+  }),
+});
+
+const DevicePolicyResult = builder.errorUnion('DevicePolicyResult', {
+  types: [DevicePolicyRef],
+  resolveType: () => 'DevicePolicy',
+});
+
+builder.queryFields((t) => ({
+  devicePolicy: t.field({
+    type: DevicePolicyRef,
+    description: 'The policy in force (public: apps read it to know whether sign-up is open)',
+    resolve: (_root, _args, ctx) => currentPolicy(ctx.em),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  setDevicePolicy: t.field({
+    type: DevicePolicyResult,
+    description: 'Admins: change the policy; stored, recorded as an event, in force at once on every instance',
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: DevicePolicyInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      setDevicePolicy(ctx, {
+        approvalMode: input.approvalMode ?? undefined,
+        allowSignUp: input.allowSignUp ?? undefined,
+        maxDevicesPerUser: input.maxDevicesPerUser,
+      }),
+  }),
+}));

@@ -1,0 +1,21 @@
+// The Session entity: a bearer token (only its SHA-256 is stored), optionally bound to the device it was issued to.
+import { randomUUID } from 'node:crypto';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { Device } from '../devices/device.entity.js';
+import { User } from '../users/user.entity.js';
+
+export const Session = defineEntity({
+  name: 'Session',
+  tableName: 'sessions',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    tokenHash: p.string().length(64).unique(),
+    user: p.manyToOne(User).deleteRule('cascade').index(),
+    /** Forgetting a device deletes its sessions with it. */
+    device: p.manyToOne(Device).nullable().deleteRule('cascade').index(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    expiresAt: p.datetime(),
+    revokedAt: p.datetime().nullable(),
+  },
+});
+export type Session = InferEntity<typeof Session>;

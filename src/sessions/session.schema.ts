@@ -1,0 +1,56 @@
+// GraphQL face of sessions: login (the device approval gate) and logout.
+import { z } from 'zod';
+import { DeviceInput, DeviceRef } from '../devices/device.schema.js';
+import {
+  DeviceBlocked,
+  DeviceLimitReached,
+  DevicePendingApproval,
+  DeviceRequired,
+  InvalidCredentials,
+} from '../errors.js';
+import { builder } from '../graphql/builder.js';
+import { UserRef } from '../users/user.schema.js';
+import { login, logout, type IssuedSession } from './sessions.js';
+
+const SessionRef = builder.objectRef<IssuedSession>('Session').implement({
+  description: 'A signed-in session: send `Authorization: Bearer <token>` with every request',
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'token' in value && 'session' in value,
+  fields: (t) => ({
+    token: t.exposeString('token', { description: 'Shown once; only its SHA-256 is stored' }),
+    expiresAt: t.field({ type: 'DateTime', resolve: (s) => s.session.expiresAt }),
+    user: t.field({ type: UserRef, resolve: (s) => s.session.user }),
+    device: t.field({
+      type: DeviceRef,
+      nullable: true,
+      description: 'The device the session is bound to; null for an admin dashboard session',
+      resolve: (s) => s.session.device ?? null,
+    }),
+  }),
+});
+
+const LoginInput = builder.inputType('LoginInput', {
+  fields: (t) => ({
+    email: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty').max(254) }),
+    password: t.string({ required: true, validate: z.string().min(1, 'must not be empty').max(256) }),
+    device: t.field({ type: DeviceInput, description: 'Required for users; admins may leave it out' }),
+  }),
+});
+
+const LoginResult = builder.errorUnion('LoginResult', {
+  types: [SessionRef, InvalidCredentials, DeviceRequired, DevicePendingApproval, DeviceBlocked, DeviceLimitReached],
+  resolveType: () => 'Session',
+});
+
+builder.mutationFields((t) => ({
+  login: t.field({
+    type: LoginResult,
+    description: 'Sign in with email, password and the device you are on',
+    args: { input: t.arg({ type: LoginInput, required: true }) },
+    resolve: (_root, { input }, ctx) => login(ctx, input),
+  }),
+  logout: t.boolean({
+    description: 'End the current session',
+    authScopes: { authenticated: true },
+    resolve: (_root, _args, ctx) => logout(ctx),
+  }),
+}));

@@ -1,0 +1,155 @@
+// Sessions: signing in (with the device approval gate), signing out, and resolving a bearer token.
+import { createHash, randomBytes } from 'node:crypto';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { requireActor, type Actor, type DomainContext } from '../actor.js';
+import {
+  DeviceBlocked,
+  DeviceLimitReached,
+  DevicePendingApproval,
+  DeviceRequired,
+  InvalidCredentials,
+  type DomainError,
+} from '../errors.js';
+import { Device } from '../devices/device.entity.js';
+import { createDevice, recordDeviceUse, type DeviceDetails } from '../devices/devices.js';
+import { recordEvent } from '../events/events.js';
+import { currentPolicy } from '../policy/policy.js';
+import { User } from '../users/user.entity.js';
+import { normaliseEmail } from '../users/users.js';
+import { verifyPassword } from './passwords.js';
+import { Session } from './session.entity.js';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface IssuedSession {
+  token: string;
+  session: Session;
+}
+
+function issueSession(tx: EntityManager, user: User, device: Device | null, ttlDays: number): IssuedSession {
+  const token = randomBytes(32).toString('base64url');
+  const session = tx.create(Session, {
+    tokenHash: hashToken(token),
+    user,
+    device,
+    expiresAt: new Date(Date.now() + ttlDays * 86_400_000),
+  });
+  return { token, session };
+}
+
+export interface LoginInput {
+  email: string;
+  password: string;
+  device?: DeviceDetails | null | undefined;
+}
+
+/** Records a refused sign-in in its own transaction (nothing else is written), then returns the refusal. */
+async function refuse<E extends DomainError>(
+  dc: DomainContext,
+  error: E,
+  event: { kind: 'LOGIN_FAILED' | 'LOGIN_DENIED'; userId: string | null; device?: Device | null; detail: string },
+): Promise<E> {
+  await dc.em.transactional(async (tx) => {
+    recordEvent(tx, dc, { ...event, actorId: event.userId });
+  });
+  return error;
+}
+
+/**
+ * Signs in with email and password. With a device: an unknown installation is registered to this user (PENDING
+ * while approval is required), and only an APPROVED device gets a session, bound to it. Without one: admins only.
+ * Returns the session or the expected refusal (each refusal recorded as an event).
+ */
+export async function login(
+  dc: DomainContext,
+  input: LoginInput,
+): Promise<
+  IssuedSession | InvalidCredentials | DeviceRequired | DevicePendingApproval<Device> | DeviceBlocked | DeviceLimitReached
+> {
+  const email = normaliseEmail(input.email);
+  const user = await dc.em.findOne(User, { email }, { populate: ['passwordHash'] });
+  // An unknown email costs one argon2 verify too, and gets the same answer as a wrong password.
+  if (!(await verifyPassword(user?.passwordHash ?? null, input.password)) || !user) {
+    return refuse(dc, new InvalidCredentials(), {
+      kind: 'LOGIN_FAILED',
+      userId: user?.id ?? null,
+      detail: user ? 'wrong password' : `unknown email ${email.slice(0, 254)}`,
+    });
+  }
+  const details = input.device;
+  if (!details) {
+    if (user.role !== 'ADMIN') {
+      return refuse(dc, new DeviceRequired(), { kind: 'LOGIN_DENIED', userId: user.id, detail: 'device required' });
+    }
+    return dc.em.transactional(async (tx) => {
+      const issued = issueSession(tx, user, null, dc.settings.sessionTtlDays);
+      tx.assign(user, { lastLoginAt: new Date() });
+      recordEvent(tx, dc, { kind: 'LOGIN_SUCCEEDED', actorId: user.id, userId: user.id, detail: 'dashboard session' });
+      return issued;
+    });
+  }
+  try {
+    return await loginFromDevice(dc, user, details);
+  } catch (e) {
+    // Two first sign-ins from one installation raced; the loser sees the device the winner created.
+    if (e instanceof UniqueConstraintViolationException) return loginFromDevice(dc, user, details);
+    if (e instanceof DeviceLimitReached) {
+      return refuse(dc, e, { kind: 'LOGIN_DENIED', userId: user.id, detail: 'device limit reached' });
+    }
+    throw e;
+  }
+}
+
+async function loginFromDevice(dc: DomainContext, user: User, details: DeviceDetails) {
+  const policy = await currentPolicy(dc.em);
+  const outcome = await dc.em.transactional(async (tx) => {
+    const existing = await tx.findOne(Device, { installationId: details.installationId });
+    const device = existing ?? (await createDevice(tx, dc, user, details, policy));
+    if (device.status === 'APPROVED') {
+      const issued = issueSession(tx, user, device, dc.settings.sessionTtlDays);
+      await recordDeviceUse(tx, device, user, details);
+      tx.assign(user, { lastLoginAt: new Date() });
+      recordEvent(tx, dc, { kind: 'LOGIN_SUCCEEDED', actorId: user.id, userId: user.id, device });
+      return issued;
+    }
+    // A new PENDING device is committed (that is the registration); the refusal is recorded with it.
+    recordEvent(tx, dc, {
+      kind: 'LOGIN_DENIED',
+      actorId: user.id,
+      userId: user.id,
+      device,
+      fromStatus: device.status,
+      detail: device.status === 'BLOCKED' ? 'device blocked' : 'device pending approval',
+    });
+    return device.status === 'BLOCKED' ? new DeviceBlocked() : new DevicePendingApproval(device);
+  });
+  return outcome;
+}
+
+/** Ends the caller's own session. */
+export async function logout(dc: DomainContext): Promise<boolean> {
+  const actor = requireActor(dc);
+  await dc.em.transactional(async (tx) => {
+    await tx.nativeUpdate(Session, { id: actor.session.id, revokedAt: null }, { revokedAt: new Date() });
+    recordEvent(tx, dc, {
+      kind: 'SESSION_REVOKED',
+      userId: actor.user.id,
+      device: actor.session.device ? { id: actor.session.device.id } : null,
+      detail: 'signed out',
+    });
+  });
+  return true;
+}
+
+/** The actor behind a bearer token, or null when it is unknown, revoked or expired. */
+export async function resolveSession(em: EntityManager, token: string): Promise<Actor | null> {
+  if (!token || token.length > 512) return null;
+  const session = await em.findOne(
+    Session,
+    { tokenHash: hashToken(token), revokedAt: null, expiresAt: { $gt: new Date() } },
+    { populate: ['user'] },
+  );
+  return session ? { user: session.user, session } : null;
+}

@@ -1,0 +1,160 @@
+// GraphQL face of users: the User type, finding users, signing up and creating accounts.
+import { z } from 'zod';
+import { isAdmin } from '../actor.js';
+import { isEntityOf } from '../db/orm.js';
+import { DeviceConnection, DeviceFilterInput, DeviceRef } from '../devices/device.schema.js';
+import { countDevices, countOwnedDevices, deviceCursor, listDevices } from '../devices/devices.js';
+import { EventConnection, EventRef } from '../events/event.schema.js';
+import { countEvents, eventCursor, listEvents } from '../events/events.js';
+import { builder } from '../graphql/builder.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { keysetConnection } from '../graphql/connections.js';
+import { EmailTaken, SignUpDisabled } from '../errors.js';
+import { localId } from '../graphql/ids.js';
+import { ROLES, User } from './user.entity.js';
+import { countUsers, createUser, findVisibleUser, listUsers, signUp, userCursor } from './users.js';
+
+export const RoleEnum = builder.enumType('Role', { values: ROLES });
+
+export const UserRef = builder.objectRef<User>('User');
+export const UserConnection = builder.connectionObject({ type: UserRef, name: 'UserConnection' }, { name: 'UserEdge' });
+
+/** Admins, and the user themself: who may read a user's devices and events. */
+const adminOrSelf = (user: User, _args: object, ctx: GraphQLContext) =>
+  isAdmin(ctx.actor) || ctx.actor?.user.id === user.id;
+
+builder.node(UserRef, {
+  description: 'Someone who signs in: from a phone (USER) or an admin dashboard (ADMIN)',
+  id: { resolve: (user) => user.id },
+  isTypeOf: (value) => isEntityOf(User, value),
+  fields: (t) => ({
+    email: t.exposeString('email'),
+    displayName: t.exposeString('displayName', { nullable: true }),
+    role: t.field({ type: RoleEnum, resolve: (user) => user.role }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    lastLoginAt: t.expose('lastLoginAt', { type: 'DateTime', nullable: true }),
+    deviceCount: t.int({
+      description: 'How many devices the user owns: the number the device limit counts',
+      resolve: (user, _args, ctx) => countOwnedDevices(ctx.em, user.id),
+    }),
+    devices: t.connection({
+      type: DeviceRef,
+      description: 'Devices the user owns or has signed in from, newest first',
+      authScopes: adminOrSelf,
+      args: { filter: t.arg({ type: DeviceFilterInput }) },
+      resolve: (user, args, ctx) => {
+        const filter = { ...filterOf(args.filter), userId: user.id };
+        return keysetConnection(args, {
+          toCursor: deviceCursor,
+          fetch: (window) => listDevices(ctx, filter, window),
+          count: () => countDevices(ctx, filter),
+        });
+      },
+    }, DeviceConnection),
+    events: t.connection({
+      type: EventRef,
+      description: "The user's latest events, newest first",
+      authScopes: adminOrSelf,
+      resolve: (user, args, ctx) =>
+        keysetConnection(args, {
+          toCursor: eventCursor,
+          fetch: (window) => listEvents(ctx.em, { userId: user.id }, window),
+          count: () => countEvents(ctx.em, { userId: user.id }),
+        }),
+    }, EventConnection),
+  }),
+});
+
+/** Drops a userId the caller sent as a global id that is not a user's, so it matches nothing rather than all. */
+export function filterOf<T extends { userId?: string | null | undefined }>(filter: T | null | undefined) {
+  if (!filter) return {};
+  if (filter.userId == null) return { ...filter, userId: undefined };
+  return { ...filter, userId: localId(filter.userId, 'User') ?? '00000000-0000-0000-0000-000000000000' };
+}
+
+const UserFilterInput = builder.inputType('UserFilter', {
+  fields: (t) => ({
+    email: t.string({ description: 'Exact email, case-insensitive', validate: z.string().max(254) }),
+    search: t.string({ description: 'Part of the email or display name', validate: z.string().max(100) }),
+    role: t.field({ type: RoleEnum }),
+  }),
+});
+
+const email = z.email('must be an email address').max(254);
+const password = z.string().min(12, 'must be at least 12 characters').max(256, 'must be at most 256 characters');
+const displayName = z.string().trim().max(128).regex(/^\P{C}*$/u, 'must be printable characters');
+
+const SignUpInput = builder.inputType('SignUpInput', {
+  fields: (t) => ({
+    email: t.string({ required: true, validate: email }),
+    password: t.string({ required: true, validate: password }),
+    displayName: t.string({ validate: displayName }),
+  }),
+});
+
+const CreateUserInput = builder.inputType('CreateUserInput', {
+  fields: (t) => ({
+    email: t.string({ required: true, validate: email }),
+    password: t.string({ required: true, validate: password }),
+    displayName: t.string({ validate: displayName }),
+    role: t.field({ type: RoleEnum, defaultValue: 'USER' }),
+  }),
+});
+
+const SignUpResult = builder.errorUnion('SignUpResult', {
+  types: [UserRef, EmailTaken, SignUpDisabled],
+  resolveType: () => 'User',
+});
+const CreateUserResult = builder.errorUnion('CreateUserResult', {
+  types: [UserRef, EmailTaken],
+  resolveType: () => 'User',
+});
+
+builder.queryFields((t) => ({
+  me: t.field({
+    type: UserRef,
+    nullable: true,
+    description: 'The signed-in user; null without a session',
+    resolve: (_root, _args, ctx) => ctx.actor?.user ?? null,
+  }),
+  user: t.field({
+    type: UserRef,
+    nullable: true,
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => {
+      const id = localId(args.id, 'User');
+      return id ? findVisibleUser(ctx, id) : null;
+    },
+  }),
+  users: t.connection({
+    type: UserRef,
+    description: 'Admins: find users, ordered by email',
+    authScopes: { admin: true },
+    args: { filter: t.arg({ type: UserFilterInput }) },
+    resolve: (_root, args, ctx) => {
+      const filter = args.filter ?? {};
+      return keysetConnection(args, {
+        toCursor: userCursor,
+        fetch: (window) => listUsers(ctx, filter, window),
+        count: () => countUsers(ctx, filter),
+      });
+    },
+  }, UserConnection),
+}));
+
+builder.mutationFields((t) => ({
+  signUp: t.field({
+    type: SignUpResult,
+    description: 'Create your own account (when the device policy allows sign-up)',
+    args: { input: t.arg({ type: SignUpInput, required: true }) },
+    resolve: (_root, { input }, ctx) => signUp(ctx, input),
+  }),
+  createUser: t.field({
+    type: CreateUserResult,
+    description: 'Admins: create an account, optionally another admin',
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: CreateUserInput, required: true }) },
+    resolve: (_root, { input }, ctx) => createUser(ctx, { ...input, role: input.role ?? 'USER' }),
+  }),
+}));

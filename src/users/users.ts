@@ -1,0 +1,130 @@
+// Users: sign-up, admin-created accounts, the first administrator, and finding users.
+import { randomBytes } from 'node:crypto';
+import { UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { isAdmin, requireActor, requireAdmin, type DomainContext } from '../actor.js';
+import { InvalidCursor, type PageWindow } from '../db/keyset.js';
+import { EmailTaken, SignUpDisabled } from '../errors.js';
+import { recordEvent } from '../events/events.js';
+import { currentPolicy } from '../policy/policy.js';
+import { hashPassword } from '../sessions/passwords.js';
+import { User, type Role } from './user.entity.js';
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export interface NewUser {
+  email: string;
+  password: string;
+  displayName?: string | null | undefined;
+  role?: Role | undefined;
+}
+
+async function insertUser(dc: DomainContext, input: NewUser, actorId: string | null): Promise<User> {
+  const email = normaliseEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await dc.em.transactional(async (tx) => {
+      const user = tx.create(User, {
+        email,
+        passwordHash,
+        displayName: input.displayName?.trim() || null,
+        role: input.role ?? 'USER',
+      });
+      recordEvent(tx, dc, { kind: 'USER_CREATED', userId: user.id, actorId, detail: `role ${user.role}` });
+      return user;
+    });
+  } catch (e) {
+    if (e instanceof UniqueConstraintViolationException) throw new EmailTaken();
+    throw e;
+  }
+}
+
+export async function signUp(dc: DomainContext, input: Omit<NewUser, 'role'>): Promise<User> {
+  if (!(await currentPolicy(dc.em)).allowSignUp) throw new SignUpDisabled();
+  if (await dc.em.count(User, { email: normaliseEmail(input.email) })) throw new EmailTaken();
+  const user = await insertUser(dc, input, null);
+  return user;
+}
+
+export async function createUser(dc: DomainContext, input: NewUser): Promise<User> {
+  const actor = requireAdmin(dc);
+  if (await dc.em.count(User, { email: normaliseEmail(input.email) })) throw new EmailTaken();
+  return insertUser(dc, input, actor.user.id);
+}
+
+/**
+ * Creates the first administrator when there is none. Returns the generated password when it made one up,
+ * so start-up can print it once.
+ */
+export async function ensureFirstAdmin(
+  em: EntityManager,
+  admin: { email?: string | undefined; password?: string | undefined },
+): Promise<{ email: string; generatedPassword: string | null } | null> {
+  if (await em.count(User, { role: 'ADMIN' })) return null;
+  const email = admin.email ?? 'admin@localhost';
+  const generatedPassword = admin.password ? null : randomBytes(18).toString('base64url');
+  const dc: DomainContext = {
+    em,
+    actor: null,
+    meta: { ip: null, userAgent: 'gatehouse start-up' },
+    settings: { sessionTtlDays: 0 },
+  };
+  await insertUser(dc, { email, password: admin.password ?? generatedPassword!, role: 'ADMIN' }, null);
+  return { email: normaliseEmail(email), generatedPassword };
+}
+
+/** Admins see everyone; a user sees only themself (anyone else is reported as not there). */
+export async function findVisibleUser(dc: DomainContext, id: string): Promise<User | null> {
+  const actor = requireActor(dc);
+  if (!isAdmin(actor) && actor.user.id !== id) return null;
+  return dc.em.findOne(User, id);
+}
+
+export interface UserFilter {
+  email?: string | null | undefined;
+  search?: string | null | undefined;
+  role?: Role | null | undefined;
+}
+
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function containsPattern(term: string): string {
+  return `%${escapeLike(term.trim())}%`;
+}
+
+function whereOf(filter: UserFilter): FilterQuery<User> & Record<string, unknown> {
+  const where: FilterQuery<User> & Record<string, unknown> = {};
+  if (filter.email) where.email = normaliseEmail(filter.email);
+  if (filter.role) where.role = filter.role;
+  if (filter.search?.trim()) {
+    const pattern = containsPattern(filter.search);
+    where.$or = [{ email: { $ilike: pattern } }, { displayName: { $ilike: pattern } }];
+  }
+  return where;
+}
+
+/** Ordered by email, which is unique, so the email is the cursor. Admins only. */
+export async function listUsers(dc: DomainContext, filter: UserFilter, window: PageWindow): Promise<User[]> {
+  requireAdmin(dc);
+  const range: Record<string, string> = {};
+  if (window.after !== undefined) range.$gt = window.after;
+  if (window.before !== undefined) range.$lt = window.before;
+  if (Object.values(range).some((v) => v.length > 254)) throw new InvalidCursor();
+  const where = whereOf(filter);
+  return dc.em.find(User, Object.keys(range).length ? { $and: [where, { email: range }] } : where, {
+    orderBy: { email: window.inverted ? 'desc' : 'asc' },
+    limit: window.limit,
+  });
+}
+
+export function countUsers(dc: DomainContext, filter: UserFilter): Promise<number> {
+  requireAdmin(dc);
+  return dc.em.count(User, whereOf(filter));
+}
+
+export function userCursor(user: User): string {
+  return user.email;
+}
