@@ -3,7 +3,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../src/config.js';
 import { createScratchDatabase, dropDatabase, temporaryServer } from '../src/db/databases.js';
-import { ormConfig } from '../src/db/orm.js';
+import { loadMigrations, ormConfig } from '../src/db/orm.js';
 
 const command = process.argv[2];
 if (command !== 'create' && command !== 'check') {
@@ -16,7 +16,7 @@ const server = await temporaryServer(config.DATABASE_URL);
 const url = await createScratchDatabase(server.url, 'gatehouse_migrations');
 let exitCode = 0;
 try {
-  const orm = await MikroORM.init(ormConfig(url));
+  const orm = await MikroORM.init(ormConfig(url, {}, await loadMigrations()));
   try {
     const migrator = orm.getMigrator();
     await migrator.up();

@@ -1,4 +1,5 @@
 // The domain's expected failures: values with a stable code and message, which the GraphQL face maps to result types.
+import type { DeviceStatus } from './devices/device.entity.js';
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;
@@ -15,7 +16,7 @@ export class InvalidTransition extends DomainError {
   readonly code = 'INVALID_TRANSITION';
   constructor(
     readonly action: string,
-    readonly status: string,
+    readonly status: DeviceStatus,
   ) {
     super(`Cannot ${action} a device that is ${status}`);
   }

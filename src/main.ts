@@ -28,7 +28,8 @@ if (!databaseUrl) {
   databaseUrl = await ensureDatabase(embedded.url, 'gatehouse');
 }
 
-const orm = await openDatabase(databaseUrl);
+const { orm, applied } = await openDatabase(databaseUrl);
+if (applied.length) logger.info({ applied }, 'applied migrations');
 const { policy, firstAdmin } = await bootstrap(orm, config);
 const graphiql = config.NODE_ENV !== 'production';
 const app = buildApp({ orm, logger, settings: { sessionTtlDays: config.SESSION_TTL_DAYS }, graphiql });

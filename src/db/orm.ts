@@ -1,6 +1,7 @@
 // MikroORM set-up: the entity list, the migrator, and opening / migrating a database.
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DataloaderType, helper, Utils } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
@@ -14,7 +15,28 @@ export const entities = [User, Device, DeviceUser, Session, Event, DevicePolicy]
 
 export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
-export function ormConfig(databaseUrl: string, extra: Partial<Options> = {}): Options {
+type MigrationClass = NonNullable<NonNullable<Options['migrations']>['migrationsList']>[number]['class'];
+
+/**
+ * The committed migrations, imported by this module rather than by the migrator, so that they load the same way
+ * under tsx, vitest and plain Node.
+ */
+export async function loadMigrations(): Promise<{ name: string; class: MigrationClass }[]> {
+  const names = readdirSync(migrationsDir)
+    .filter((file) => /^Migration\d+\.ts$/.test(file))
+    .map((file) => file.replace(/\.ts$/, ''))
+    .sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const module = (await import(pathToFileURL(path.join(migrationsDir, `${name}.ts`)).href)) as Record<string, MigrationClass>;
+      const migration = module[name];
+      if (!migration) throw new Error(`migrations/${name}.ts does not export class ${name}`);
+      return { name, class: migration };
+    }),
+  );
+}
+
+export function ormConfig(databaseUrl: string, extra: Partial<Options> = {}, migrationsList?: Awaited<ReturnType<typeof loadMigrations>>): Options {
   return defineConfig({
     clientUrl: databaseUrl,
     entities,
@@ -33,6 +55,9 @@ export function ormConfig(databaseUrl: string, extra: Partial<Options> = {}): Op
       snapshot: false,
       transactional: true,
       allOrNothing: true,
+      // Start-up logs what was applied through the app's logger instead.
+      silent: true,
+      ...(migrationsList ? { migrationsList } : {}),
     },
     ...extra,
   });
@@ -40,11 +65,11 @@ export function ormConfig(databaseUrl: string, extra: Partial<Options> = {}): Op
 
 export type Orm = MikroORM;
 
-/** Connects and applies every pending migration. */
-export async function openDatabase(databaseUrl: string, extra: Partial<Options> = {}): Promise<Orm> {
-  const orm = await MikroORM.init(ormConfig(databaseUrl, extra));
-  await orm.getMigrator().up();
-  return orm;
+/** Connects and applies every pending migration; returns the ORM and the names of the migrations it applied. */
+export async function openDatabase(databaseUrl: string, extra: Partial<Options> = {}): Promise<{ orm: Orm; applied: string[] }> {
+  const orm = await MikroORM.init(ormConfig(databaseUrl, extra, await loadMigrations()));
+  const applied = await orm.getMigrator().up();
+  return { orm, applied: applied.map((m) => m.name) };
 }
 
 /** True when `value` is a managed entity of the given schema (GraphQL uses it to resolve union and node types). */

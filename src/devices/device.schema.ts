@@ -14,7 +14,7 @@ import { countEvents, eventCursor, listEvents } from '../events/events.js';
 import { builder } from '../graphql/builder.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { keysetConnection } from '../graphql/connections.js';
-import { ErrorInterface } from '../graphql/errors.js';
+import { ErrorInterface, errorType } from '../graphql/errors.js';
 import { globalId, localId } from '../graphql/ids.js';
 import { filterOf, UserConnection, UserRef } from '../users/user.schema.js';
 import { Device, DEVICE_STATUSES, PLATFORMS } from './device.entity.js';
@@ -111,6 +111,16 @@ builder.node(DeviceRef, {
     }, EventConnection),
   }),
 });
+
+errorType(
+  InvalidTransition,
+  'InvalidTransition',
+  'The device lifecycle does not allow this change from its current status',
+  (t) => ({
+    action: t.exposeString('action', { description: 'What was attempted: approve, block or unblock' }),
+    currentStatus: t.field({ type: DeviceStatusEnum, resolve: (e) => e.status as Device['status'] }),
+  }),
+);
 
 builder.objectType(DevicePendingApproval, {
   name: 'DevicePendingApproval',

@@ -1,4 +1,5 @@
 // Device rules: registration, the lifecycle (approve, block, unblock), rename, forget, and who may see what.
+import { randomUUID } from 'node:crypto';
 import {
   LockMode,
   UniqueConstraintViolationException,
@@ -77,6 +78,8 @@ export async function createDevice(
   const name = details.name ? normaliseDeviceName(details.name) : null;
   const now = new Date();
   const device = tx.create(Device, {
+    // Assigned here, not at flush, because the event below records it.
+    id: randomUUID(),
     installationId: details.installationId,
     ...metadataOf(details),
     name,

@@ -10,7 +10,6 @@ import {
   DomainError,
   EmailTaken,
   InvalidCredentials,
-  InvalidTransition,
   NotAllowed,
   NotFound,
   SignUpDisabled,
@@ -30,7 +29,7 @@ export const ErrorInterface = builder.interfaceRef<DomainError>('Error').impleme
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ErrorClass<T extends DomainError> = new (...args: any[]) => T;
 
-function errorType<T extends DomainError>(
+export function errorType<T extends DomainError>(
   cls: ErrorClass<T>,
   name: string,
   description: string,
@@ -46,10 +45,6 @@ function errorType<T extends DomainError>(
 }
 
 errorType(NotFound, 'NotFound', 'The thing does not exist, or the caller may not see it (the two are not told apart)');
-errorType(InvalidTransition, 'InvalidTransition', 'The device lifecycle does not allow this change from its current status', (t) => ({
-  action: t.exposeString('action'),
-  status: t.exposeString('status'),
-}));
 errorType(InvalidCredentials, 'InvalidCredentials', 'Wrong email or password (the two are not told apart)');
 errorType(DeviceRequired, 'DeviceRequired', 'Users sign in from a device: send `device` with the login');
 errorType(DeviceBlocked, 'DeviceBlocked', 'An administrator blocked this device');

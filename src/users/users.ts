@@ -1,5 +1,5 @@
 // Users: sign-up, admin-created accounts, the first administrator, and finding users.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { isAdmin, requireActor, requireAdmin, type DomainContext } from '../actor.js';
 import { InvalidCursor, type PageWindow } from '../db/keyset.js';
@@ -26,6 +26,8 @@ async function insertUser(dc: DomainContext, input: NewUser, actorId: string | n
   try {
     return await dc.em.transactional(async (tx) => {
       const user = tx.create(User, {
+        // Assigned here, not at flush, because the event below records it.
+        id: randomUUID(),
         email,
         passwordHash,
         displayName: input.displayName?.trim() || null,

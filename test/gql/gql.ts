@@ -1,0 +1,158 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment DeviceFields on Device {\n    id\n    installationId\n    name\n    status\n    platform\n    osVersion\n    model\n    appName\n    appVersion\n    mobileAuth\n    owner { id email }\n    lastUser { id email }\n    lastUsedAt\n    createdAt\n    statusChangedAt\n    statusChangedBy { id email }\n    blockedReason\n  }\n": typeof types.DeviceFieldsFragmentDoc,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      __typename\n      ... on User { id email displayName role }\n      ... on Error { code message }\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on User { id email role }\n      ... on Error { code message }\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token expiresAt user { id email role } device { ...DeviceFields } }\n      ... on DevicePendingApproval { pendingDevice: device { ...DeviceFields } }\n      ... on DeviceLimitReached { limit }\n      ... on Error { code message }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  query Me {\n    me { id email role displayName lastLoginAt deviceCount }\n  }\n": typeof types.MeDocument,
+    "\n  query MyDevices($first: Int, $after: String, $filter: DeviceFilter) {\n    me {\n      id\n      devices(first: $first, after: $after, filter: $filter) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { cursor node { ...DeviceFields } }\n      }\n    }\n  }\n": typeof types.MyDevicesDocument,
+    "\n  query UserView($id: ID!, $first: Int) {\n    user(id: $id) {\n      id\n      email\n      deviceCount\n      devices(first: $first) { totalCount edges { node { ...DeviceFields } } }\n      events(first: $first) { totalCount edges { node { kind at deviceName } } }\n    }\n  }\n": typeof types.UserViewDocument,
+    "\n  query Users($filter: UserFilter, $first: Int, $after: String) {\n    users(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id email role } }\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  query DeviceById($id: ID!) {\n    device(id: $id) {\n      ...DeviceFields\n      users(first: 10) { totalCount edges { node { id email } } }\n    }\n  }\n": typeof types.DeviceByIdDocument,
+    "\n  query DeviceEvents($id: ID!) {\n    device(id: $id) {\n      id\n      events(first: 50) { totalCount edges { node { kind fromStatus toStatus } } }\n    }\n  }\n": typeof types.DeviceEventsDocument,
+    "\n  query Devices($filter: DeviceFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    devices(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id installationId name status platform model } }\n    }\n  }\n": typeof types.DevicesDocument,
+    "\n  query Events($filter: EventFilter, $first: Int, $after: String) {\n    events(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          cursor\n          kind\n          at\n          actor { id email }\n          user { id email }\n          device { id status }\n          deviceId\n          deviceName\n          fromStatus\n          toStatus\n          ip\n          userAgent\n          detail\n        }\n      }\n    }\n  }\n": typeof types.EventsDocument,
+    "\n  query Node($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Device { status }\n      ... on User { email }\n      ... on Event { kind }\n    }\n  }\n": typeof types.NodeDocument,
+    "\n  mutation RegisterDevice($input: DeviceInput!) {\n    registerDevice(input: $input) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on DeviceLimitReached { limit }\n      ... on Error { code message }\n    }\n  }\n": typeof types.RegisterDeviceDocument,
+    "\n  mutation ApproveDevice($id: ID!) {\n    approveDevice(id: $id) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on InvalidTransition { action currentStatus }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ApproveDeviceDocument,
+    "\n  mutation BlockDevice($id: ID!, $reason: String) {\n    blockDevice(id: $id, reason: $reason) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on Error { code message }\n    }\n  }\n": typeof types.BlockDeviceDocument,
+    "\n  mutation UnblockDevice($id: ID!) {\n    unblockDevice(id: $id) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on Error { code message }\n    }\n  }\n": typeof types.UnblockDeviceDocument,
+    "\n  mutation RenameDevice($id: ID!, $name: String!) {\n    renameDevice(id: $id, name: $name) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on Error { code message }\n    }\n  }\n": typeof types.RenameDeviceDocument,
+    "\n  mutation ForgetDevice($id: ID!) {\n    forgetDevice(id: $id) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ForgetDeviceDocument,
+    "\n  query DevicePolicy {\n    devicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n  }\n": typeof types.DevicePolicyDocument,
+    "\n  mutation SetDevicePolicy($input: DevicePolicyInput!) {\n    setDevicePolicy(input: $input) {\n      __typename\n      ... on DevicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n    }\n  }\n": typeof types.SetDevicePolicyDocument,
+};
+const documents: Documents = {
+    "\n  fragment DeviceFields on Device {\n    id\n    installationId\n    name\n    status\n    platform\n    osVersion\n    model\n    appName\n    appVersion\n    mobileAuth\n    owner { id email }\n    lastUser { id email }\n    lastUsedAt\n    createdAt\n    statusChangedAt\n    statusChangedBy { id email }\n    blockedReason\n  }\n": types.DeviceFieldsFragmentDoc,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      __typename\n      ... on User { id email displayName role }\n      ... on Error { code message }\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on User { id email role }\n      ... on Error { code message }\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token expiresAt user { id email role } device { ...DeviceFields } }\n      ... on DevicePendingApproval { pendingDevice: device { ...DeviceFields } }\n      ... on DeviceLimitReached { limit }\n      ... on Error { code message }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  query Me {\n    me { id email role displayName lastLoginAt deviceCount }\n  }\n": types.MeDocument,
+    "\n  query MyDevices($first: Int, $after: String, $filter: DeviceFilter) {\n    me {\n      id\n      devices(first: $first, after: $after, filter: $filter) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { cursor node { ...DeviceFields } }\n      }\n    }\n  }\n": types.MyDevicesDocument,
+    "\n  query UserView($id: ID!, $first: Int) {\n    user(id: $id) {\n      id\n      email\n      deviceCount\n      devices(first: $first) { totalCount edges { node { ...DeviceFields } } }\n      events(first: $first) { totalCount edges { node { kind at deviceName } } }\n    }\n  }\n": types.UserViewDocument,
+    "\n  query Users($filter: UserFilter, $first: Int, $after: String) {\n    users(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id email role } }\n    }\n  }\n": types.UsersDocument,
+    "\n  query DeviceById($id: ID!) {\n    device(id: $id) {\n      ...DeviceFields\n      users(first: 10) { totalCount edges { node { id email } } }\n    }\n  }\n": types.DeviceByIdDocument,
+    "\n  query DeviceEvents($id: ID!) {\n    device(id: $id) {\n      id\n      events(first: 50) { totalCount edges { node { kind fromStatus toStatus } } }\n    }\n  }\n": types.DeviceEventsDocument,
+    "\n  query Devices($filter: DeviceFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    devices(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id installationId name status platform model } }\n    }\n  }\n": types.DevicesDocument,
+    "\n  query Events($filter: EventFilter, $first: Int, $after: String) {\n    events(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          cursor\n          kind\n          at\n          actor { id email }\n          user { id email }\n          device { id status }\n          deviceId\n          deviceName\n          fromStatus\n          toStatus\n          ip\n          userAgent\n          detail\n        }\n      }\n    }\n  }\n": types.EventsDocument,
+    "\n  query Node($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Device { status }\n      ... on User { email }\n      ... on Event { kind }\n    }\n  }\n": types.NodeDocument,
+    "\n  mutation RegisterDevice($input: DeviceInput!) {\n    registerDevice(input: $input) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on DeviceLimitReached { limit }\n      ... on Error { code message }\n    }\n  }\n": types.RegisterDeviceDocument,
+    "\n  mutation ApproveDevice($id: ID!) {\n    approveDevice(id: $id) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on InvalidTransition { action currentStatus }\n      ... on Error { code message }\n    }\n  }\n": types.ApproveDeviceDocument,
+    "\n  mutation BlockDevice($id: ID!, $reason: String) {\n    blockDevice(id: $id, reason: $reason) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on Error { code message }\n    }\n  }\n": types.BlockDeviceDocument,
+    "\n  mutation UnblockDevice($id: ID!) {\n    unblockDevice(id: $id) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on Error { code message }\n    }\n  }\n": types.UnblockDeviceDocument,
+    "\n  mutation RenameDevice($id: ID!, $name: String!) {\n    renameDevice(id: $id, name: $name) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on Error { code message }\n    }\n  }\n": types.RenameDeviceDocument,
+    "\n  mutation ForgetDevice($id: ID!) {\n    forgetDevice(id: $id) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n": types.ForgetDeviceDocument,
+    "\n  query DevicePolicy {\n    devicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n  }\n": types.DevicePolicyDocument,
+    "\n  mutation SetDevicePolicy($input: DevicePolicyInput!) {\n    setDevicePolicy(input: $input) {\n      __typename\n      ... on DevicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n    }\n  }\n": types.SetDevicePolicyDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DeviceFields on Device {\n    id\n    installationId\n    name\n    status\n    platform\n    osVersion\n    model\n    appName\n    appVersion\n    mobileAuth\n    owner { id email }\n    lastUser { id email }\n    lastUsedAt\n    createdAt\n    statusChangedAt\n    statusChangedBy { id email }\n    blockedReason\n  }\n"): typeof import('./graphql.js').DeviceFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      __typename\n      ... on User { id email displayName role }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').SignUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on User { id email role }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').CreateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token expiresAt user { id email role } device { ...DeviceFields } }\n      ... on DevicePendingApproval { pendingDevice: device { ...DeviceFields } }\n      ... on DeviceLimitReached { limit }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').LoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): typeof import('./graphql.js').LogoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me { id email role displayName lastLoginAt deviceCount }\n  }\n"): typeof import('./graphql.js').MeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyDevices($first: Int, $after: String, $filter: DeviceFilter) {\n    me {\n      id\n      devices(first: $first, after: $after, filter: $filter) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { cursor node { ...DeviceFields } }\n      }\n    }\n  }\n"): typeof import('./graphql.js').MyDevicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserView($id: ID!, $first: Int) {\n    user(id: $id) {\n      id\n      email\n      deviceCount\n      devices(first: $first) { totalCount edges { node { ...DeviceFields } } }\n      events(first: $first) { totalCount edges { node { kind at deviceName } } }\n    }\n  }\n"): typeof import('./graphql.js').UserViewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Users($filter: UserFilter, $first: Int, $after: String) {\n    users(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id email role } }\n    }\n  }\n"): typeof import('./graphql.js').UsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeviceById($id: ID!) {\n    device(id: $id) {\n      ...DeviceFields\n      users(first: 10) { totalCount edges { node { id email } } }\n    }\n  }\n"): typeof import('./graphql.js').DeviceByIdDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeviceEvents($id: ID!) {\n    device(id: $id) {\n      id\n      events(first: 50) { totalCount edges { node { kind fromStatus toStatus } } }\n    }\n  }\n"): typeof import('./graphql.js').DeviceEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Devices($filter: DeviceFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    devices(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id installationId name status platform model } }\n    }\n  }\n"): typeof import('./graphql.js').DevicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Events($filter: EventFilter, $first: Int, $after: String) {\n    events(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          cursor\n          kind\n          at\n          actor { id email }\n          user { id email }\n          device { id status }\n          deviceId\n          deviceName\n          fromStatus\n          toStatus\n          ip\n          userAgent\n          detail\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').EventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Node($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Device { status }\n      ... on User { email }\n      ... on Event { kind }\n    }\n  }\n"): typeof import('./graphql.js').NodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterDevice($input: DeviceInput!) {\n    registerDevice(input: $input) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on DeviceLimitReached { limit }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').RegisterDeviceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveDevice($id: ID!) {\n    approveDevice(id: $id) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on InvalidTransition { action currentStatus }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').ApproveDeviceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BlockDevice($id: ID!, $reason: String) {\n    blockDevice(id: $id, reason: $reason) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').BlockDeviceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnblockDevice($id: ID!) {\n    unblockDevice(id: $id) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').UnblockDeviceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameDevice($id: ID!, $name: String!) {\n    renameDevice(id: $id, name: $name) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').RenameDeviceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ForgetDevice($id: ID!) {\n    forgetDevice(id: $id) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').ForgetDeviceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DevicePolicy {\n    devicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n  }\n"): typeof import('./graphql.js').DevicePolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetDevicePolicy($input: DevicePolicyInput!) {\n    setDevicePolicy(input: $input) {\n      __typename\n      ... on DevicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n    }\n  }\n"): typeof import('./graphql.js').SetDevicePolicyDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,982 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ApprovalMode =
+  /** A new device is APPROVED at once */
+  | 'AUTOMATIC'
+  /** A new device is PENDING until an admin approves it */
+  | 'REQUIRED';
+
+export type CreateUserInput = {
+  displayName?: string | null | undefined;
+  email: string;
+  password: string;
+  role?: Role | null | undefined;
+};
+
+export type DeviceFilter = {
+  platform?: Platform | null | undefined;
+  /** Part of the name, model, app name or installation id */
+  search?: string | null | undefined;
+  status?: DeviceStatus | null | undefined;
+  /** Devices this user owns or has used */
+  userId?: string | number | null | undefined;
+};
+
+/** What a device says about itself when it signs in or registers */
+export type DeviceInput = {
+  appName?: string | null | undefined;
+  appVersion?: string | null | undefined;
+  /** The OS-provided id of this app installation (not the IMEI) */
+  installationId: string;
+  model?: string | null | undefined;
+  /** A name for the device; 1 to 64 printable characters */
+  name?: string | null | undefined;
+  osVersion?: string | null | undefined;
+  platform: Platform;
+  pushToken?: string | null | undefined;
+};
+
+/** A field left out stays as it is; maxDevicesPerUser: null removes the limit */
+export type DevicePolicyInput = {
+  allowSignUp?: boolean | null | undefined;
+  approvalMode?: ApprovalMode | null | undefined;
+  maxDevicesPerUser?: number | null | undefined;
+};
+
+export type DeviceStatus =
+  | 'APPROVED'
+  | 'BLOCKED'
+  | 'PENDING';
+
+export type EventFilter = {
+  deviceId?: string | number | null | undefined;
+  kinds?: Array<EventKind> | null | undefined;
+  userId?: string | number | null | undefined;
+};
+
+export type EventKind =
+  | 'DEVICE_APPROVED'
+  | 'DEVICE_BLOCKED'
+  | 'DEVICE_FORGOTTEN'
+  | 'DEVICE_REGISTERED'
+  | 'DEVICE_RENAMED'
+  | 'DEVICE_UNBLOCKED'
+  | 'LOGIN_DENIED'
+  | 'LOGIN_FAILED'
+  | 'LOGIN_SUCCEEDED'
+  | 'POLICY_CHANGED'
+  | 'SESSION_REVOKED'
+  | 'USER_CREATED';
+
+export type LoginInput = {
+  /** Required for users; admins may leave it out */
+  device?: DeviceInput | null | undefined;
+  email: string;
+  password: string;
+};
+
+export type MobileAuth =
+  /** Signed in from while approved */
+  | 'ACTIVATED'
+  /** Registered, but no sign-in has completed from it yet */
+  | 'NOT_ACTIVATED'
+  /** Activated, and it gave a push token */
+  | 'PUSH_ENABLED';
+
+export type Platform =
+  | 'ANDROID'
+  | 'IOS'
+  | 'IPADOS'
+  | 'LINUX'
+  | 'MACOS'
+  | 'OTHER'
+  | 'WEB'
+  | 'WINDOWS';
+
+export type Role =
+  | 'ADMIN'
+  | 'USER';
+
+export type SignUpInput = {
+  displayName?: string | null | undefined;
+  email: string;
+  password: string;
+};
+
+export type UserFilter = {
+  /** Exact email, case-insensitive */
+  email?: string | null | undefined;
+  role?: Role | null | undefined;
+  /** Part of the email or display name */
+  search?: string | null | undefined;
+};
+
+export type DeviceFieldsFragment = { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null };
+
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { signUp:
+    | { __typename: 'EmailTaken', code: string, message: string }
+    | { __typename: 'SignUpDisabled', code: string, message: string }
+    | { __typename: 'User', id: string, email: string, displayName: string | null, role: Role }
+   };
+
+export type CreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type CreateUserMutation = { createUser:
+    | { __typename: 'EmailTaken', code: string, message: string }
+    | { __typename: 'User', id: string, email: string, role: Role }
+   };
+
+export type LoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type LoginMutation = { login:
+    | { __typename: 'DeviceBlocked', code: string, message: string }
+    | { __typename: 'DeviceLimitReached', limit: number, code: string, message: string }
+    | { __typename: 'DevicePendingApproval', code: string, message: string, pendingDevice: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null } }
+    | { __typename: 'DeviceRequired', code: string, message: string }
+    | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'Session', token: string, expiresAt: string, user: { id: string, email: string, role: Role }, device: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null } | null }
+   };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, email: string, role: Role, displayName: string | null, lastLoginAt: string | null, deviceCount: number } | null };
+
+export type MyDevicesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: DeviceFilter | null | undefined;
+}>;
+
+
+export type MyDevicesQuery = { me: { id: string, devices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null } }> } } | null };
+
+export type UserViewQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+}>;
+
+
+export type UserViewQuery = { user: { id: string, email: string, deviceCount: number, devices: { totalCount: number, edges: Array<{ node: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null } }> }, events: { totalCount: number, edges: Array<{ node: { kind: EventKind, at: string, deviceName: string | null } }> } } | null };
+
+export type UsersQueryVariables = Exact<{
+  filter?: UserFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type UsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, email: string, role: Role } }> } };
+
+export type DeviceByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeviceByIdQuery = { device: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, users: { totalCount: number, edges: Array<{ node: { id: string, email: string } }> }, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null } | null };
+
+export type DeviceEventsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeviceEventsQuery = { device: { id: string, events: { totalCount: number, edges: Array<{ node: { kind: EventKind, fromStatus: DeviceStatus | null, toStatus: DeviceStatus | null } }> } } | null };
+
+export type DevicesQueryVariables = Exact<{
+  filter?: DeviceFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type DevicesQuery = { devices: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, model: string | null } }> } };
+
+export type EventsQueryVariables = Exact<{
+  filter?: EventFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type EventsQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, cursor: string, kind: EventKind, at: string, deviceId: string | null, deviceName: string | null, fromStatus: DeviceStatus | null, toStatus: DeviceStatus | null, ip: string | null, userAgent: string | null, detail: string | null, actor: { id: string, email: string } | null, user: { id: string, email: string } | null, device: { id: string, status: DeviceStatus } | null } }> } };
+
+export type NodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NodeQuery = { node:
+    | { __typename: 'Device', status: DeviceStatus, id: string }
+    | { __typename: 'Event', kind: EventKind, id: string }
+    | { __typename: 'User', email: string, id: string }
+   | null };
+
+export type RegisterDeviceMutationVariables = Exact<{
+  input: DeviceInput;
+}>;
+
+
+export type RegisterDeviceMutation = { registerDevice:
+    | { __typename: 'Device', id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null }
+    | { __typename: 'DeviceAlreadyRegistered', code: string, message: string }
+    | { __typename: 'DeviceLimitReached', limit: number, code: string, message: string }
+   };
+
+export type ApproveDeviceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApproveDeviceMutation = { approveDevice:
+    | { __typename: 'Device', id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null }
+    | { __typename: 'InvalidTransition', action: string, currentStatus: DeviceStatus, code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+   };
+
+export type BlockDeviceMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type BlockDeviceMutation = { blockDevice:
+    | { __typename: 'Device', id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null }
+    | { __typename: 'InvalidTransition', code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+   };
+
+export type UnblockDeviceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UnblockDeviceMutation = { unblockDevice:
+    | { __typename: 'Device', id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null }
+    | { __typename: 'InvalidTransition', code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+   };
+
+export type RenameDeviceMutationVariables = Exact<{
+  id: string | number;
+  name: string;
+}>;
+
+
+export type RenameDeviceMutation = { renameDevice:
+    | { __typename: 'Device', id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null }
+    | { __typename: 'InvalidTransition', code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+   };
+
+export type ForgetDeviceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ForgetDeviceMutation = { forgetDevice:
+    | { __typename: 'ForgottenDevice', id: string, name: string | null }
+    | { __typename: 'NotFound', code: string, message: string }
+   };
+
+export type DevicePolicyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DevicePolicyQuery = { devicePolicy: { approvalMode: ApprovalMode, maxDevicesPerUser: number | null, allowSignUp: boolean } };
+
+export type SetDevicePolicyMutationVariables = Exact<{
+  input: DevicePolicyInput;
+}>;
+
+
+export type SetDevicePolicyMutation = { setDevicePolicy: { __typename: 'DevicePolicy', approvalMode: ApprovalMode, maxDevicesPerUser: number | null, allowSignUp: boolean } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const DeviceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DeviceFields on Device {
+  id
+  installationId
+  name
+  status
+  platform
+  osVersion
+  model
+  appName
+  appVersion
+  mobileAuth
+  owner {
+    id
+    email
+  }
+  lastUser {
+    id
+    email
+  }
+  lastUsedAt
+  createdAt
+  statusChangedAt
+  statusChangedBy {
+    id
+    email
+  }
+  blockedReason
+}
+    `, {"fragmentName":"DeviceFields"}) as unknown as TypedDocumentString<DeviceFieldsFragment, unknown>;
+export const SignUpDocument = new TypedDocumentString(`
+    mutation SignUp($input: SignUpInput!) {
+  signUp(input: $input) {
+    __typename
+    ... on User {
+      id
+      email
+      displayName
+      role
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const CreateUserDocument = new TypedDocumentString(`
+    mutation CreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    __typename
+    ... on User {
+      id
+      email
+      role
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($input: LoginInput!) {
+  login(input: $input) {
+    __typename
+    ... on Session {
+      token
+      expiresAt
+      user {
+        id
+        email
+        role
+      }
+      device {
+        ...DeviceFields
+      }
+    }
+    ... on DevicePendingApproval {
+      pendingDevice: device {
+        ...DeviceFields
+      }
+    }
+    ... on DeviceLimitReached {
+      limit
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment DeviceFields on Device {
+  id
+  installationId
+  name
+  status
+  platform
+  osVersion
+  model
+  appName
+  appVersion
+  mobileAuth
+  owner {
+    id
+    email
+  }
+  lastUser {
+    id
+    email
+  }
+  lastUsedAt
+  createdAt
+  statusChangedAt
+  statusChangedBy {
+    id
+    email
+  }
+  blockedReason
+}`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout {
+  logout
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    email
+    role
+    displayName
+    lastLoginAt
+    deviceCount
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const MyDevicesDocument = new TypedDocumentString(`
+    query MyDevices($first: Int, $after: String, $filter: DeviceFilter) {
+  me {
+    id
+    devices(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...DeviceFields
+        }
+      }
+    }
+  }
+}
+    fragment DeviceFields on Device {
+  id
+  installationId
+  name
+  status
+  platform
+  osVersion
+  model
+  appName
+  appVersion
+  mobileAuth
+  owner {
+    id
+    email
+  }
+  lastUser {
+    id
+    email
+  }
+  lastUsedAt
+  createdAt
+  statusChangedAt
+  statusChangedBy {
+    id
+    email
+  }
+  blockedReason
+}`) as unknown as TypedDocumentString<MyDevicesQuery, MyDevicesQueryVariables>;
+export const UserViewDocument = new TypedDocumentString(`
+    query UserView($id: ID!, $first: Int) {
+  user(id: $id) {
+    id
+    email
+    deviceCount
+    devices(first: $first) {
+      totalCount
+      edges {
+        node {
+          ...DeviceFields
+        }
+      }
+    }
+    events(first: $first) {
+      totalCount
+      edges {
+        node {
+          kind
+          at
+          deviceName
+        }
+      }
+    }
+  }
+}
+    fragment DeviceFields on Device {
+  id
+  installationId
+  name
+  status
+  platform
+  osVersion
+  model
+  appName
+  appVersion
+  mobileAuth
+  owner {
+    id
+    email
+  }
+  lastUser {
+    id
+    email
+  }
+  lastUsedAt
+  createdAt
+  statusChangedAt
+  statusChangedBy {
+    id
+    email
+  }
+  blockedReason
+}`) as unknown as TypedDocumentString<UserViewQuery, UserViewQueryVariables>;
+export const UsersDocument = new TypedDocumentString(`
+    query Users($filter: UserFilter, $first: Int, $after: String) {
+  users(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        email
+        role
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
+export const DeviceByIdDocument = new TypedDocumentString(`
+    query DeviceById($id: ID!) {
+  device(id: $id) {
+    ...DeviceFields
+    users(first: 10) {
+      totalCount
+      edges {
+        node {
+          id
+          email
+        }
+      }
+    }
+  }
+}
+    fragment DeviceFields on Device {
+  id
+  installationId
+  name
+  status
+  platform
+  osVersion
+  model
+  appName
+  appVersion
+  mobileAuth
+  owner {
+    id
+    email
+  }
+  lastUser {
+    id
+    email
+  }
+  lastUsedAt
+  createdAt
+  statusChangedAt
+  statusChangedBy {
+    id
+    email
+  }
+  blockedReason
+}`) as unknown as TypedDocumentString<DeviceByIdQuery, DeviceByIdQueryVariables>;
+export const DeviceEventsDocument = new TypedDocumentString(`
+    query DeviceEvents($id: ID!) {
+  device(id: $id) {
+    id
+    events(first: 50) {
+      totalCount
+      edges {
+        node {
+          kind
+          fromStatus
+          toStatus
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeviceEventsQuery, DeviceEventsQueryVariables>;
+export const DevicesDocument = new TypedDocumentString(`
+    query Devices($filter: DeviceFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  devices(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        installationId
+        name
+        status
+        platform
+        model
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DevicesQuery, DevicesQueryVariables>;
+export const EventsDocument = new TypedDocumentString(`
+    query Events($filter: EventFilter, $first: Int, $after: String) {
+  events(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        cursor
+        kind
+        at
+        actor {
+          id
+          email
+        }
+        user {
+          id
+          email
+        }
+        device {
+          id
+          status
+        }
+        deviceId
+        deviceName
+        fromStatus
+        toStatus
+        ip
+        userAgent
+        detail
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EventsQuery, EventsQueryVariables>;
+export const NodeDocument = new TypedDocumentString(`
+    query Node($id: ID!) {
+  node(id: $id) {
+    __typename
+    id
+    ... on Device {
+      status
+    }
+    ... on User {
+      email
+    }
+    ... on Event {
+      kind
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NodeQuery, NodeQueryVariables>;
+export const RegisterDeviceDocument = new TypedDocumentString(`
+    mutation RegisterDevice($input: DeviceInput!) {
+  registerDevice(input: $input) {
+    __typename
+    ... on Device {
+      ...DeviceFields
+    }
+    ... on DeviceLimitReached {
+      limit
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment DeviceFields on Device {
+  id
+  installationId
+  name
+  status
+  platform
+  osVersion
+  model
+  appName
+  appVersion
+  mobileAuth
+  owner {
+    id
+    email
+  }
+  lastUser {
+    id
+    email
+  }
+  lastUsedAt
+  createdAt
+  statusChangedAt
+  statusChangedBy {
+    id
+    email
+  }
+  blockedReason
+}`) as unknown as TypedDocumentString<RegisterDeviceMutation, RegisterDeviceMutationVariables>;
+export const ApproveDeviceDocument = new TypedDocumentString(`
+    mutation ApproveDevice($id: ID!) {
+  approveDevice(id: $id) {
+    __typename
+    ... on Device {
+      ...DeviceFields
+    }
+    ... on InvalidTransition {
+      action
+      currentStatus
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment DeviceFields on Device {
+  id
+  installationId
+  name
+  status
+  platform
+  osVersion
+  model
+  appName
+  appVersion
+  mobileAuth
+  owner {
+    id
+    email
+  }
+  lastUser {
+    id
+    email
+  }
+  lastUsedAt
+  createdAt
+  statusChangedAt
+  statusChangedBy {
+    id
+    email
+  }
+  blockedReason
+}`) as unknown as TypedDocumentString<ApproveDeviceMutation, ApproveDeviceMutationVariables>;
+export const BlockDeviceDocument = new TypedDocumentString(`
+    mutation BlockDevice($id: ID!, $reason: String) {
+  blockDevice(id: $id, reason: $reason) {
+    __typename
+    ... on Device {
+      ...DeviceFields
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment DeviceFields on Device {
+  id
+  installationId
+  name
+  status
+  platform
+  osVersion
+  model
+  appName
+  appVersion
+  mobileAuth
+  owner {
+    id
+    email
+  }
+  lastUser {
+    id
+    email
+  }
+  lastUsedAt
+  createdAt
+  statusChangedAt
+  statusChangedBy {
+    id
+    email
+  }
+  blockedReason
+}`) as unknown as TypedDocumentString<BlockDeviceMutation, BlockDeviceMutationVariables>;
+export const UnblockDeviceDocument = new TypedDocumentString(`
+    mutation UnblockDevice($id: ID!) {
+  unblockDevice(id: $id) {
+    __typename
+    ... on Device {
+      ...DeviceFields
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment DeviceFields on Device {
+  id
+  installationId
+  name
+  status
+  platform
+  osVersion
+  model
+  appName
+  appVersion
+  mobileAuth
+  owner {
+    id
+    email
+  }
+  lastUser {
+    id
+    email
+  }
+  lastUsedAt
+  createdAt
+  statusChangedAt
+  statusChangedBy {
+    id
+    email
+  }
+  blockedReason
+}`) as unknown as TypedDocumentString<UnblockDeviceMutation, UnblockDeviceMutationVariables>;
+export const RenameDeviceDocument = new TypedDocumentString(`
+    mutation RenameDevice($id: ID!, $name: String!) {
+  renameDevice(id: $id, name: $name) {
+    __typename
+    ... on Device {
+      ...DeviceFields
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment DeviceFields on Device {
+  id
+  installationId
+  name
+  status
+  platform
+  osVersion
+  model
+  appName
+  appVersion
+  mobileAuth
+  owner {
+    id
+    email
+  }
+  lastUser {
+    id
+    email
+  }
+  lastUsedAt
+  createdAt
+  statusChangedAt
+  statusChangedBy {
+    id
+    email
+  }
+  blockedReason
+}`) as unknown as TypedDocumentString<RenameDeviceMutation, RenameDeviceMutationVariables>;
+export const ForgetDeviceDocument = new TypedDocumentString(`
+    mutation ForgetDevice($id: ID!) {
+  forgetDevice(id: $id) {
+    __typename
+    ... on ForgottenDevice {
+      id
+      name
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ForgetDeviceMutation, ForgetDeviceMutationVariables>;
+export const DevicePolicyDocument = new TypedDocumentString(`
+    query DevicePolicy {
+  devicePolicy {
+    approvalMode
+    maxDevicesPerUser
+    allowSignUp
+  }
+}
+    `) as unknown as TypedDocumentString<DevicePolicyQuery, DevicePolicyQueryVariables>;
+export const SetDevicePolicyDocument = new TypedDocumentString(`
+    mutation SetDevicePolicy($input: DevicePolicyInput!) {
+  setDevicePolicy(input: $input) {
+    __typename
+    ... on DevicePolicy {
+      approvalMode
+      maxDevicesPerUser
+      allowSignUp
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetDevicePolicyMutation, SetDevicePolicyMutationVariables>;
