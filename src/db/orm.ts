@@ -2,8 +2,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DataloaderType, helper, Utils } from '@mikro-orm/core';
-import { Migrator } from '@mikro-orm/migrations';
+import { DataloaderType, helper, Utils, type Constructor } from '@mikro-orm/core';
+import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Device, DeviceUser } from '../devices/device.entity.js';
 import { Event } from '../events/event.entity.js';
@@ -15,7 +15,7 @@ export const entities = [User, Device, DeviceUser, Session, Event, DevicePolicy]
 
 export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
-type MigrationClass = NonNullable<NonNullable<Options['migrations']>['migrationsList']>[number]['class'];
+type MigrationClass = Constructor<Migration>;
 
 /**
  * The committed migrations, imported by this module rather than by the migrator, so that they load the same way
