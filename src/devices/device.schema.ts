@@ -118,7 +118,7 @@ errorType(
   'The device lifecycle does not allow this change from its current status',
   (t) => ({
     action: t.exposeString('action', { description: 'What was attempted: approve, block or unblock' }),
-    currentStatus: t.field({ type: DeviceStatusEnum, resolve: (e) => e.status as Device['status'] }),
+    currentStatus: t.field({ type: DeviceStatusEnum, resolve: (e) => e.status }),
   }),
 );
 

@@ -104,10 +104,10 @@ export async function createDevice(
 export async function recordDeviceUse(tx: EntityManager, device: Device, user: User, details: DeviceDetails): Promise<void> {
   const now = new Date();
   tx.assign(device, { ...metadataOf(details), lastUser: user, lastUsedAt: now });
-  await tx.upsert(DeviceUser, { device, user, firstSeenAt: now, lastSeenAt: now }, {
-    onConflictFields: ['device', 'user'],
-    onConflictMergeFields: ['lastSeenAt'],
-  });
+  // The link may have been created in this very transaction (a device approved automatically at registration).
+  const link = await tx.findOne(DeviceUser, { device: device.id, user: user.id });
+  if (link) link.lastSeenAt = now;
+  else tx.create(DeviceUser, { device, user, firstSeenAt: now, lastSeenAt: now });
 }
 
 /** A signed-in user adds a device for themself. */

@@ -3,11 +3,12 @@ import { PothosValidationError } from '@pothos/core';
 import { createGraphQLError, maskError as yogaMaskError, type YogaServerOptions } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
 import { InvalidCursor } from '../db/keyset.js';
+import type {
+  DomainError} from '../errors.js';
 import {
   DeviceAlreadyRegistered,
   DeviceBlocked,
   DeviceLimitReached,
-  DomainError,
   EmailTaken,
   InvalidCredentials,
   NotAllowed,
@@ -40,7 +41,7 @@ export function errorType<T extends DomainError>(
     description,
     interfaces: [ErrorInterface] as never,
     isTypeOf: (value) => value instanceof cls,
-    fields: (t) => ({ ...(fields?.(t as never) ?? {}) }) as never,
+    fields: (t) => ({ ...(fields?.(t as never) ?? {}) }),
   });
 }
 

@@ -24,10 +24,15 @@ const DevicePolicyRef = builder.objectRef<PolicyValues>('DevicePolicy').implemen
 const DevicePolicyInput = builder.inputType('DevicePolicyInput', {
   description: 'A field left out stays as it is; maxDevicesPerUser: null removes the limit',
   fields: (t) => ({
-    // Leaving a field out keeps it; only the device limit can be cleared with null.
-    approvalMode: t.field({ type: ApprovalModeEnum, validate: z.enum(APPROVAL_MODES, 'cannot be null').optional() }),
-    maxDevicesPerUser: t.int({ validate: z.number().int().min(1).max(10_000).nullable() }),
-    allowSignUp: t.boolean({ validate: z.boolean('cannot be null').optional() }),
+    approvalMode: t.field({ type: ApprovalModeEnum }),
+    maxDevicesPerUser: t.int(),
+    allowSignUp: t.boolean(),
+  }),
+  // Leaving a field out keeps it; only the device limit can be cleared with an explicit null.
+  validate: z.object({
+    approvalMode: z.enum(APPROVAL_MODES, 'cannot be null').optional(),
+    maxDevicesPerUser: z.number().int().min(1, 'must be at least 1').max(10_000).nullable().optional(),
+    allowSignUp: z.boolean('cannot be null').optional(),
   }),
 });
 

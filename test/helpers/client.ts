@@ -62,3 +62,8 @@ export class GraphQLClient {
 export function errorCode(res: Response<unknown>): string | undefined {
   return res.errors?.[0]?.extensions?.code;
 }
+
+/** The database id inside a Relay global id ("Device:<uuid>" in base64), for checking rows with SQL. */
+export function databaseId(globalId: string): string {
+  return Buffer.from(globalId, 'base64').toString('utf8').split(':')[1] ?? '';
+}
