@@ -14,6 +14,12 @@ export interface Actor {
   session: Session;
 }
 
+/** What a watch token grants: the status of one device, until it expires. */
+export interface WatchGrant {
+  session: Session;
+  deviceId: string;
+}
+
 export interface DomainSettings {
   sessionTtlDays: number;
 }

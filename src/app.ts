@@ -1,26 +1,40 @@
-// buildApp(): the GraphQL server (yoga over node:http) with health endpoints; start(port) / stop().
+// buildApp(): GraphQL over HTTP, SSE and WebSocket (one execution path), health endpoints; start(port) / stop().
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ExecutionArgs } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import type { OperationResult } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
 import { createYoga } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
 import type { DomainSettings, RequestMeta } from './actor.js';
 import type { Orm } from './db/orm.js';
+import { EventFeed, PostgresWakeSignal, type WakeSignal } from './events/feed.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
 import { createLoaders } from './graphql/loaders.js';
 import { schema } from './graphql/schema.js';
-import { resolveSession } from './sessions/sessions.js';
+import { LiveSessions } from './sessions/live.js';
+import { resolveBearer } from './sessions/sessions.js';
 
 export interface AppOptions {
   orm: Orm;
   settings: DomainSettings;
   logger: Logger;
   graphiql: boolean;
+  /** How this instance learns of events committed anywhere; PostgreSQL LISTEN/NOTIFY by default. */
+  wakeSignal?: WakeSignal;
 }
 
+type Bearer = Awaited<ReturnType<typeof resolveBearer>>;
+
+/** What yoga's context factory receives: node's request over HTTP/SSE, or what the WebSocket server passes. */
 interface ServerContext {
   req: IncomingMessage;
-  res: ServerResponse;
+  res?: ServerResponse;
+  /** Set for WebSocket operations: the bearer resolved once when the connection opened. */
+  bearer?: Bearer;
 }
 
 const GRAPHIQL_QUERY = `# Sign in as the admin (the start-up log prints the credentials), then send
@@ -34,19 +48,30 @@ mutation SignIn {
 }
 `;
 
-function bearerToken(header: string | null): string | null {
-  const match = header?.match(/^Bearer\s+(\S+)$/i);
+/** "Bearer <token>" (or a bare token, as WebSocket connectionParams often carry it). */
+function bearerToken(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const match = value.trim().match(/^(?:Bearer\s+)?(\S+)$/i);
   return match?.[1] ?? null;
 }
 
 export function buildApp(options: AppOptions) {
   const { orm, logger } = options;
+  const feed = new EventFeed(
+    () => orm.em.fork(),
+    options.wakeSignal ?? new PostgresWakeSignal(orm.config.get('clientUrl')!, logger),
+    logger,
+  );
+  const live = new LiveSessions(() => orm.em.fork(), logger);
+  feed.listen((event) => {
+    live.handle(event).catch((err: unknown) => logger.error({ err }, 'ending sessions failed'));
+  });
 
   const yoga = createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: options.graphiql ? { defaultQuery: GRAPHIQL_QUERY, title: 'Gatehouse' } : false,
+    graphiql: options.graphiql ? { defaultQuery: GRAPHIQL_QUERY, title: 'Gatehouse', subscriptionsProtocol: 'WS' } : false,
     maskedErrors: { maskError },
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
@@ -54,19 +79,26 @@ export function buildApp(options: AppOptions) {
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error({ err: args[0] }, args.slice(1).map(String).join(' ') || 'error'),
     },
-    context: async ({ request, req }): Promise<GraphQLContext> => {
+    context: async ({ request, req, bearer }): Promise<GraphQLContext> => {
       // One EntityManager fork per operation: its own identity map and unit of work.
       const em = orm.em.fork();
-      const token = bearerToken(request.headers.get('authorization'));
+      let resolved: Bearer = bearer ?? null;
+      if (bearer === undefined) {
+        const token = bearerToken(request.headers.get('authorization'));
+        resolved = token ? await resolveBearer(em, token) : null;
+      }
       const meta: RequestMeta = {
         ip: req?.socket.remoteAddress ?? null,
-        userAgent: request.headers.get('user-agent'),
+        userAgent: req?.headers['user-agent'] ?? request?.headers.get('user-agent') ?? null,
       };
       return {
         em,
-        actor: token ? await resolveSession(em, token) : null,
+        actor: resolved?.actor ?? null,
+        watch: resolved?.watch ?? null,
         meta,
         settings: options.settings,
+        feed,
+        live,
         loaders: createLoaders(em),
       };
     },
@@ -97,10 +129,58 @@ export function buildApp(options: AppOptions) {
     void yoga(req, res);
   });
 
+  // graphql-ws on the same path; every operation goes through yoga.getEnveloped, so context, plugins, masking and
+  // authorization are the ones HTTP uses.
+  const wsServer = new WebSocketServer({ server, path: '/graphql' });
+  type Extra = { bearer?: Bearer; untrack?: () => void };
+  const wsDisposable = useServer<Record<string, unknown> | undefined, Extra>(
+    {
+      execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
+      subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
+      onConnect: async (ctx) => {
+        const token = bearerToken(ctx.connectionParams?.authorization);
+        if (!token) {
+          ctx.extra.bearer = null;
+          return true;
+        }
+        const bearer = await resolveBearer(orm.em.fork(), token);
+        // A bad, revoked or expired token closes the connection with 4403.
+        if (!bearer) return false;
+        ctx.extra.bearer = bearer;
+        const session = bearer.actor ? bearer.actor.session : bearer.watch.session;
+        ctx.extra.untrack = live.track(session, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden'));
+        return true;
+      },
+      onClose: (ctx) => ctx.extra.untrack?.(),
+      onSubscribe: async (ctx, _id, payload) => {
+        const { schema: envelopedSchema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          req: ctx.extra.request,
+          bearer: ctx.extra.bearer ?? null,
+          params: payload,
+        });
+        const document = parse(payload.query);
+        const errors = validate(envelopedSchema, document);
+        if (errors.length) return errors;
+        const args: ExecutionArgs = {
+          schema: envelopedSchema,
+          operationName: payload.operationName,
+          document,
+          variableValues: payload.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe } satisfies EnvelopedRoot,
+        };
+        return args;
+      },
+    },
+    wsServer,
+  );
+
   return {
     yoga,
     server,
+    feed,
     async start(port: number, host?: string): Promise<{ port: number; url: string }> {
+      await feed.start();
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve());
@@ -109,15 +189,28 @@ export function buildApp(options: AppOptions) {
       const shownHost = !host || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
       return { port: address.port, url: `http://${shownHost}:${address.port}/graphql` };
     },
-    /** Stops accepting, lets in-flight requests finish, closes idle connections, then closes the database pool. */
+    /**
+     * Graceful stop: WebSockets close with 1001, live subscriptions (SSE too) complete, in-flight requests finish,
+     * idle connections close, then the event feed and the database pool.
+     */
     async stop(): Promise<void> {
+      for (const socket of wsServer.clients) socket.close(1001, 'Server shutting down');
+      live.endAll();
+      await wsDisposable.dispose();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      await feed.stop();
       await orm.close();
     },
   };
+}
+
+/** yoga's enveloped execute/subscribe, carried to graphql-ws in rootValue (the graphql-ws recipe for envelop). */
+interface EnvelopedRoot {
+  execute: (args: ExecutionArgs) => OperationResult;
+  subscribe: (args: ExecutionArgs) => OperationResult;
 }
 
 export type App = ReturnType<typeof buildApp>;

@@ -38,7 +38,11 @@ export class DeviceRequired extends DomainError {
 
 export class DevicePendingApproval<TDevice = unknown> extends DomainError {
   readonly code = 'DEVICE_PENDING_APPROVAL';
-  constructor(readonly device: TDevice) {
+  constructor(
+    readonly device: TDevice,
+    /** Lets the waiting app watch this device's status, and nothing else, for a few minutes. */
+    readonly watchToken: string,
+  ) {
     super('This device has yet to be approved by a system administrator');
   }
 }

@@ -36,13 +36,15 @@ const app = buildApp({ orm, logger, settings: { sessionTtlDays: config.SESSION_T
 const { url } = await app.start(config.PORT, config.HOST);
 
 logger.info({ policy }, 'device policy in force');
-console.log(`\nGatehouse is listening on ${url}${graphiql ? ' (open it in a browser for GraphiQL)' : ''}`);
+const banner = [`\nGatehouse is listening on ${url}${graphiql ? ' (open it in a browser for GraphiQL)' : ''}`];
 if (firstAdmin) {
-  console.log(`First administrator created: ${firstAdmin.email}`);
+  banner.push(`First administrator created: ${firstAdmin.email}`);
   if (firstAdmin.generatedPassword) {
-    console.log(`  password: ${firstAdmin.generatedPassword}   (shown once: keep it, or set ADMIN_EMAIL / ADMIN_PASSWORD)`);
+    banner.push(`  password: ${firstAdmin.generatedPassword}   (shown once: keep it, or set ADMIN_EMAIL / ADMIN_PASSWORD)`);
   }
 }
+// One write, so the first admin's credentials never arrive apart from the address.
+console.log(banner.join('\n'));
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -10,6 +10,7 @@ import {
   NotFound,
 } from '../errors.js';
 import { EventConnection, EventRef } from '../events/event.schema.js';
+import { deviceStatusChanged } from '../events/subscriptions.js';
 import { countEvents, eventCursor, listEvents } from '../events/events.js';
 import { builder } from '../graphql/builder.js';
 import type { GraphQLContext } from '../graphql/context.js';
@@ -129,6 +130,11 @@ builder.objectType(DevicePendingApproval, {
   isTypeOf: (value) => value instanceof DevicePendingApproval,
   fields: (t) => ({
     device: t.field({ type: DeviceRef, description: "The caller's own device", resolve: (e) => e.device as Device }),
+    watchToken: t.exposeString('watchToken', {
+      description:
+        'Valid for about 15 minutes, only for `deviceStatusChanged` of this device: send it as `Authorization: Bearer <watchToken>` ' +
+        '(or `connectionParams.authorization`) to learn the moment the device is approved or blocked',
+    }),
   }),
 });
 
@@ -199,6 +205,19 @@ function withDeviceId<T>(id: string, change: (deviceId: string) => Promise<T>): 
   const deviceId = localId(id, 'Device');
   return deviceId ? change(deviceId) : Promise.resolve(new NotFound());
 }
+
+builder.subscriptionFields((t) => ({
+  deviceStatusChanged: t.field({
+    type: DeviceRef,
+    description:
+      'The device each time its status changes. Admins: any device; users: devices they own; a watch token: its own device. ' +
+      'When the device is forgotten it is pushed a last time and the subscription completes',
+    authScopes: { $any: { authenticated: true, watcher: true } },
+    args: { deviceId: t.arg.id({ required: true }) },
+    subscribe: (_root, args, ctx) => deviceStatusChanged(ctx, localId(args.deviceId, 'Device') ?? '00000000-0000-0000-0000-000000000000'),
+    resolve: (device) => device,
+  }),
+}));
 
 builder.queryFields((t) => ({
   device: t.field({

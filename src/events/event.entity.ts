@@ -22,8 +22,12 @@ export const Event = defineEntity({
   name: 'Event',
   tableName: 'events',
   properties: {
-    /** Monotonic; newest first is "id desc", and the id is the cursor. */
     id: p.bigint('string').primary().autoincrement(),
+    /**
+     * Commit order: assigned at commit by a deferred trigger (migrations/), under a lock held only for the commit,
+     * so a later position never commits before an earlier one. The cursor of every event listing and feed.
+     */
+    position: p.bigint('string').nullable().unique(),
     kind: p.enum([...EVENT_KINDS]),
     at: p.datetime().onCreate(() => new Date()),
     actorId: p.uuid().nullable(),
@@ -37,9 +41,9 @@ export const Event = defineEntity({
     detail: p.string().length(1000).nullable(),
   },
   indexes: [
-    { properties: ['userId', 'id'] },
-    { properties: ['deviceId', 'id'] },
-    { properties: ['kind', 'id'] },
+    { properties: ['userId', 'position'] },
+    { properties: ['deviceId', 'position'] },
+    { properties: ['kind', 'position'] },
   ],
 });
 export type Event = InferEntity<typeof Event>;

@@ -7,7 +7,9 @@ import { keysetConnection } from '../graphql/connections.js';
 import { globalId, localId } from '../graphql/ids.js';
 import { UserRef } from '../users/user.schema.js';
 import { Event, EVENT_KINDS } from './event.entity.js';
-import { countEvents, eventCursor, listEvents, type EventFilter } from './events.js';
+import { InvalidCursor } from '../db/keyset.js';
+import { countEvents, cursorPosition, eventCursor, listEvents, type EventFilter } from './events.js';
+import { deviceEvents } from './subscriptions.js';
 
 export const EventKindEnum = builder.enumType('EventKind', { values: EVENT_KINDS });
 
@@ -75,6 +77,33 @@ export function eventFilterOf(filter: { kinds?: EventFilter['kinds']; userId?: s
 /** Admins read every event; a user the events about themself. */
 export function canSeeEvent(event: Event, actor: Parameters<typeof isAdmin>[0]): boolean {
   return isAdmin(actor) || (actor !== null && event.userId === actor.user.id);
+}
+
+builder.subscriptionFields((t) => ({
+  deviceEvents: t.field({
+    type: EventRef,
+    description:
+      'Admins: every event; a user: events of devices they own. Filters work as in `events` (new arrivals: kinds: [DEVICE_REGISTERED]). ' +
+      'With `after: <Event.cursor>` it first replays every later event in commit order, then continues live, with no gap or duplicate',
+    authScopes: { authenticated: true },
+    args: { filter: t.arg({ type: EventFilterInput }), after: t.arg.string() },
+    subscribe: (_root, args, ctx) => deviceEvents(ctx, eventFilterOf(args.filter), afterPosition(args.after)),
+    resolve: (event, _args, ctx) => {
+      // One context serves the whole subscription: never answer from a previous event's cached rows.
+      ctx.loaders.user.clearAll();
+      ctx.loaders.device.clearAll();
+      return event;
+    },
+  }),
+}));
+
+/** An Event.cursor to its position; a cursor that is not one is bad input. */
+function afterPosition(cursor: string | null | undefined): bigint | null {
+  if (cursor == null) return null;
+  const raw = Buffer.from(cursor, 'base64url').toString('utf8');
+  const position = cursorPosition(raw);
+  if (position === undefined || Buffer.from(raw, 'utf8').toString('base64url') !== cursor) throw new InvalidCursor();
+  return BigInt(position);
 }
 
 builder.queryFields((t) => ({

@@ -46,28 +46,32 @@ function whereOf(filter: EventFilter): FilterQuery<Event> {
   return where;
 }
 
-function cursorId(cursor: string | undefined): string | undefined {
+export function cursorPosition(cursor: string | undefined): string | undefined {
   if (cursor === undefined) return undefined;
   if (!/^\d{1,19}$/.test(cursor)) throw new InvalidCursor();
   return cursor;
 }
 
-/** Newest first; an event's cursor is its id. */
+/** Newest first, in commit order; an event's cursor is its position. */
 export async function listEvents(em: EntityManager, filter: EventFilter, window: PageWindow): Promise<Event[]> {
-  const after = cursorId(window.after);
-  const before = cursorId(window.before);
-  const idRange: Record<string, string> = {};
-  // Newest first: "after" a cursor means older, i.e. a smaller id.
-  if (after !== undefined) idRange.$lt = after;
-  if (before !== undefined) idRange.$gt = before;
-  const where = Object.keys(idRange).length ? { $and: [whereOf(filter), { id: idRange }] } : whereOf(filter);
-  return em.find(Event, where, { orderBy: { id: window.inverted ? 'asc' : 'desc' }, limit: window.limit });
+  const after = cursorPosition(window.after);
+  const before = cursorPosition(window.before);
+  // Newest first: "after" a cursor means older, i.e. a smaller position.
+  const range: Record<string, string> = {};
+  if (after !== undefined) range.$lt = after;
+  if (before !== undefined) range.$gt = before;
+  const where = Object.keys(range).length ? { $and: [whereOf(filter), { position: range }] } : whereOf(filter);
+  return em.find(Event, where, {
+    orderBy: { position: window.inverted ? 'asc' : 'desc' },
+    limit: window.limit,
+  });
 }
 
 export function countEvents(em: EntityManager, filter: EventFilter): Promise<number> {
   return em.count(Event, whereOf(filter));
 }
 
+/** An event read back from the database always has its position; only the writing transaction sees it without. */
 export function eventCursor(event: Event): string {
-  return event.id;
+  return event.position ?? `0`;
 }

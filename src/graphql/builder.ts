@@ -13,14 +13,19 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date };
     ID: { Input: string; Output: string };
   };
-  AuthScopes: { authenticated: boolean; admin: boolean };
+  AuthScopes: { authenticated: boolean; admin: boolean; watcher: boolean };
   DefaultFieldNullability: false;
   Connection: { totalCount: () => Promise<number> };
 }>({
   plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, RelayPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
-    authScopes: (ctx) => ({ authenticated: ctx.actor !== null, admin: ctx.actor?.user.role === 'ADMIN' }),
+    authScopes: (ctx) => ({
+      authenticated: ctx.actor !== null,
+      admin: ctx.actor?.user.role === 'ADMIN',
+      // A watch token: good only where a field asks for it (deviceStatusChanged).
+      watcher: ctx.watch !== null,
+    }),
     authorizeOnSubscribe: true,
     unauthorizedError: (_parent, ctx) =>
       ctx.actor

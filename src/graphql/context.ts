@@ -1,7 +1,7 @@
-// The per-request GraphQL context: the domain context (fork, actor, meta) plus this request's DataLoaders.
-import type { DomainContext } from '../actor.js';
+// The per-request (or per-subscription) GraphQL context: the domain context, live-feed handles, DataLoaders.
+import type { LiveContext } from '../events/subscriptions.js';
 import type { Loaders } from './loaders.js';
 
-export interface GraphQLContext extends DomainContext {
+export interface GraphQLContext extends LiveContext {
   loaders: Loaders;
 }

@@ -15,6 +15,7 @@ import '../policy/policy.schema.js';
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});
 
 builder.globalConnectionField('totalCount', (t) =>
   t.int({ description: 'How many items match, across all pages', resolve: (connection) => connection.totalCount() }),

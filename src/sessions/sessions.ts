@@ -1,7 +1,7 @@
 // Sessions: signing in (with the device approval gate), signing out, and resolving a bearer token.
 import { createHash, randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { requireActor, type Actor, type DomainContext } from '../actor.js';
+import { requireActor, type Actor, type DomainContext, type WatchGrant } from '../actor.js';
 import {
   DeviceBlocked,
   DeviceLimitReached,
@@ -17,7 +17,7 @@ import { currentPolicy } from '../policy/policy.js';
 import { User } from '../users/user.entity.js';
 import { normaliseEmail } from '../users/users.js';
 import { verifyPassword } from './passwords.js';
-import { Session } from './session.entity.js';
+import { Session, type SessionKind } from './session.entity.js';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -28,16 +28,22 @@ export interface IssuedSession {
   session: Session;
 }
 
-function issueSession(tx: EntityManager, user: User, device: Device | null, ttlDays: number): IssuedSession {
+/** How long a pending phone may watch its own approval. */
+export const WATCH_TOKEN_TTL_MS = 15 * 60_000;
+
+function issueSession(tx: EntityManager, user: User, device: Device | null, ttlMs: number, kind: SessionKind = 'SESSION'): IssuedSession {
   const token = randomBytes(32).toString('base64url');
   const session = tx.create(Session, {
     tokenHash: hashToken(token),
+    kind,
     user,
     device,
-    expiresAt: new Date(Date.now() + ttlDays * 86_400_000),
+    expiresAt: new Date(Date.now() + ttlMs),
   });
   return { token, session };
 }
+
+const days = (n: number) => n * 86_400_000;
 
 export interface LoginInput {
   email: string;
@@ -84,7 +90,7 @@ export async function login(
       return refuse(dc, new DeviceRequired(), { kind: 'LOGIN_DENIED', userId: user.id, detail: 'device required' });
     }
     return dc.em.transactional(async (tx) => {
-      const issued = issueSession(tx, user, null, dc.settings.sessionTtlDays);
+      const issued = issueSession(tx, user, null, days(dc.settings.sessionTtlDays));
       tx.assign(user, { lastLoginAt: new Date() });
       recordEvent(tx, dc, { kind: 'LOGIN_SUCCEEDED', actorId: user.id, userId: user.id, detail: 'dashboard session' });
       return issued;
@@ -108,7 +114,7 @@ async function loginFromDevice(dc: DomainContext, user: User, details: DeviceDet
     const existing = await tx.findOne(Device, { installationId: details.installationId });
     const device = existing ?? (await createDevice(tx, dc, user, details, policy));
     if (device.status === 'APPROVED') {
-      const issued = issueSession(tx, user, device, dc.settings.sessionTtlDays);
+      const issued = issueSession(tx, user, device, days(dc.settings.sessionTtlDays));
       await recordDeviceUse(tx, device, user, details);
       tx.assign(user, { lastLoginAt: new Date() });
       recordEvent(tx, dc, { kind: 'LOGIN_SUCCEEDED', actorId: user.id, userId: user.id, device });
@@ -123,7 +129,9 @@ async function loginFromDevice(dc: DomainContext, user: User, details: DeviceDet
       fromStatus: device.status,
       detail: device.status === 'BLOCKED' ? 'device blocked' : 'device pending approval',
     });
-    return device.status === 'BLOCKED' ? new DeviceBlocked() : new DevicePendingApproval(device);
+    if (device.status === 'BLOCKED') return new DeviceBlocked();
+    const watch = issueSession(tx, user, device, WATCH_TOKEN_TTL_MS, 'WATCH');
+    return new DevicePendingApproval(device, watch.token);
   });
   return outcome;
 }
@@ -143,13 +151,27 @@ export async function logout(dc: DomainContext): Promise<boolean> {
   return true;
 }
 
-/** The actor behind a bearer token, or null when it is unknown, revoked or expired. */
-export async function resolveSession(em: EntityManager, token: string): Promise<Actor | null> {
+/** Who a bearer token speaks for: a signed-in actor, a watch grant, or nobody (unknown, revoked or expired). */
+export async function resolveBearer(
+  em: EntityManager,
+  token: string,
+): Promise<{ actor: Actor; watch: null } | { actor: null; watch: WatchGrant } | null> {
   if (!token || token.length > 512) return null;
   const session = await em.findOne(
     Session,
     { tokenHash: hashToken(token), revokedAt: null, expiresAt: { $gt: new Date() } },
     { populate: ['user'] },
   );
-  return session ? { user: session.user, session } : null;
+  if (!session) return null;
+  if (session.kind === 'WATCH') {
+    return session.device ? { actor: null, watch: { session, deviceId: session.device.id } } : null;
+  }
+  return { actor: { user: session.user, session }, watch: null };
+}
+
+/** Which of these sessions are still good (not revoked, not expired): live connections re-check after a revocation. */
+export async function liveSessionIds(em: EntityManager, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await em.find(Session, { id: { $in: ids }, revokedAt: null, expiresAt: { $gt: new Date() } }, { fields: ['id'] });
+  return new Set(rows.map((s) => s.id));
 }

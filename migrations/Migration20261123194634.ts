@@ -1,14 +1,32 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261123192720 extends Migration {
+export class Migration20261123194634 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "device_policy" ("id" int not null, "approval_mode" text check ("approval_mode" in ('REQUIRED', 'AUTOMATIC')) not null, "max_devices_per_user" int null, "allow_sign_up" boolean not null, "updated_by" uuid null, "updated_at" timestamptz not null, constraint "device_policy_pkey" primary key ("id"));`);
 
-    this.addSql(`create table "events" ("id" bigserial primary key, "kind" text check ("kind" in ('USER_CREATED', 'LOGIN_SUCCEEDED', 'LOGIN_FAILED', 'LOGIN_DENIED', 'DEVICE_REGISTERED', 'DEVICE_APPROVED', 'DEVICE_BLOCKED', 'DEVICE_UNBLOCKED', 'DEVICE_RENAMED', 'DEVICE_FORGOTTEN', 'SESSION_REVOKED', 'POLICY_CHANGED')) not null, "at" timestamptz not null, "actor_id" uuid null, "user_id" uuid null, "device_id" uuid null, "device_name" varchar(64) null, "from_status" text check ("from_status" in ('PENDING', 'APPROVED', 'BLOCKED')) null, "to_status" text check ("to_status" in ('PENDING', 'APPROVED', 'BLOCKED')) null, "ip" varchar(64) null, "user_agent" varchar(512) null, "detail" varchar(1000) null);`);
-    this.addSql(`create index "events_user_id_id_index" on "events" ("user_id", "id");`);
-    this.addSql(`create index "events_device_id_id_index" on "events" ("device_id", "id");`);
-    this.addSql(`create index "events_kind_id_index" on "events" ("kind", "id");`);
+    this.addSql(`create table "events" ("id" bigserial primary key, "position" bigint null, "kind" text check ("kind" in ('USER_CREATED', 'LOGIN_SUCCEEDED', 'LOGIN_FAILED', 'LOGIN_DENIED', 'DEVICE_REGISTERED', 'DEVICE_APPROVED', 'DEVICE_BLOCKED', 'DEVICE_UNBLOCKED', 'DEVICE_RENAMED', 'DEVICE_FORGOTTEN', 'SESSION_REVOKED', 'POLICY_CHANGED')) not null, "at" timestamptz not null, "actor_id" uuid null, "user_id" uuid null, "device_id" uuid null, "device_name" varchar(64) null, "from_status" text check ("from_status" in ('PENDING', 'APPROVED', 'BLOCKED')) null, "to_status" text check ("to_status" in ('PENDING', 'APPROVED', 'BLOCKED')) null, "ip" varchar(64) null, "user_agent" varchar(512) null, "detail" varchar(1000) null);`);
+    this.addSql(`alter table "events" add constraint "events_position_unique" unique ("position");`);
+    this.addSql(`create index "events_user_id_position_index" on "events" ("user_id", "position");`);
+    this.addSql(`create index "events_device_id_position_index" on "events" ("device_id", "position");`);
+    this.addSql(`create index "events_kind_position_index" on "events" ("kind", "position");`);
+
+    // Commit order for the audit log (hand-written: MikroORM does not model sequences or triggers).
+    // A deferred trigger runs at commit, after every other statement of the transaction, takes a transaction-scoped
+    // advisory lock (held only until that commit ends), gives each new event the next position and wakes the
+    // listeners of every instance. Positions therefore never commit out of order, and NOTIFY is delivered only if
+    // the transaction commits.
+    this.addSql(`create sequence "events_position_seq";`);
+    this.addSql(`create function "events_assign_position"() returns trigger language plpgsql as $$
+      begin
+        perform pg_advisory_xact_lock(7316853);
+        update "events" set "position" = nextval('events_position_seq') where "id" = new."id";
+        perform pg_notify('gatehouse_events', '');
+        return null;
+      end
+    $$;`);
+    this.addSql(`create constraint trigger "events_assign_position" after insert on "events"
+      deferrable initially deferred for each row execute function "events_assign_position"();`);
 
     this.addSql(`create table "users" ("id" uuid not null, "email" varchar(254) not null, "display_name" varchar(128) null, "role" text check ("role" in ('USER', 'ADMIN')) not null default 'USER', "password_hash" varchar(255) not null, "created_at" timestamptz not null, "last_login_at" timestamptz null, constraint "users_pkey" primary key ("id"));`);
     this.addSql(`alter table "users" add constraint "users_email_unique" unique ("email");`);
@@ -22,7 +40,7 @@ export class Migration20261123192720 extends Migration {
     this.addSql(`create index "devices_status_created_at_id_index" on "devices" ("status", "created_at", "id");`);
     this.addSql(`create index "devices_platform_created_at_id_index" on "devices" ("platform", "created_at", "id");`);
 
-    this.addSql(`create table "sessions" ("id" uuid not null, "token_hash" varchar(64) not null, "user_id" uuid not null, "device_id" uuid null, "created_at" timestamptz not null, "expires_at" timestamptz not null, "revoked_at" timestamptz null, constraint "sessions_pkey" primary key ("id"));`);
+    this.addSql(`create table "sessions" ("id" uuid not null, "token_hash" varchar(64) not null, "kind" text check ("kind" in ('SESSION', 'WATCH')) not null default 'SESSION', "user_id" uuid not null, "device_id" uuid null, "created_at" timestamptz not null, "expires_at" timestamptz not null, "revoked_at" timestamptz null, constraint "sessions_pkey" primary key ("id"));`);
     this.addSql(`alter table "sessions" add constraint "sessions_token_hash_unique" unique ("token_hash");`);
     this.addSql(`create index "sessions_user_id_index" on "sessions" ("user_id");`);
     this.addSql(`create index "sessions_device_id_index" on "sessions" ("device_id");`);
@@ -59,6 +77,8 @@ export class Migration20261123192720 extends Migration {
     this.addSql(`drop table if exists "device_policy" cascade;`);
 
     this.addSql(`drop table if exists "events" cascade;`);
+    this.addSql(`drop function if exists "events_assign_position"();`);
+    this.addSql(`drop sequence if exists "events_position_seq";`);
 
     this.addSql(`drop table if exists "users" cascade;`);
 

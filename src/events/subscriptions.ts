@@ -1,0 +1,104 @@
+// Live views of the audit log: an event feed for dashboards and a device's own status for the phone waiting on it.
+import { isAdmin, type DomainContext, type WatchGrant } from '../actor.js';
+import { Device } from '../devices/device.entity.js';
+import { NotAllowed } from '../errors.js';
+import type { Session } from '../sessions/session.entity.js';
+import type { LiveSessions } from '../sessions/live.js';
+import type { Event, EventKind } from './event.entity.js';
+import type { EventFeed } from './feed.js';
+import type { EventFilter } from './events.js';
+
+export interface LiveContext extends DomainContext {
+  watch: WatchGrant | null;
+  feed: EventFeed;
+  live: LiveSessions;
+}
+
+function matches(event: Event, filter: EventFilter): boolean {
+  if (filter.kinds?.length && !filter.kinds.includes(event.kind)) return false;
+  if (filter.userId && event.userId !== filter.userId) return false;
+  if (filter.deviceId && event.deviceId !== filter.deviceId) return false;
+  return true;
+}
+
+/** Follows the feed until the session behind it ends (or the client goes away). */
+function followFor(ctx: LiveContext, session: Session, after: bigint | null) {
+  const controller = new AbortController();
+  const untrack = ctx.live.track(session, () => controller.abort());
+  const events = ctx.feed.follow(after, controller.signal);
+  return {
+    events,
+    close: () => {
+      untrack();
+      controller.abort();
+    },
+  };
+}
+
+/**
+ * Admins: every event; a user: the events of devices they own (devices registered to them, including since
+ * forgotten ones on replay). After `after` (an event position) it replays in commit order, then goes on live.
+ */
+export async function* deviceEvents(ctx: LiveContext, filter: EventFilter, after: bigint | null): AsyncGenerator<Event> {
+  if (!ctx.actor) throw new NotAllowed('Sign in first');
+  const { user, session } = ctx.actor;
+  const owned = isAdmin(ctx.actor) ? null : await ownedDeviceIds(ctx, user.id);
+  const feed = followFor(ctx, session, after);
+  try {
+    for await (const event of feed.events) {
+      if (owned && event.kind === 'DEVICE_REGISTERED' && event.userId === user.id && event.deviceId) owned.add(event.deviceId);
+      if (owned && !(event.deviceId && owned.has(event.deviceId))) continue;
+      if (matches(event, filter)) yield event;
+    }
+  } finally {
+    feed.close();
+  }
+}
+
+async function ownedDeviceIds(ctx: LiveContext, userId: string): Promise<Set<string>> {
+  // The registration event names the owner, and outlives the device.
+  const rows = await ctx.em.execute<{ device_id: string }[]>(
+    `select distinct device_id from events where kind = 'DEVICE_REGISTERED' and user_id = ? and device_id is not null`,
+    [userId],
+  );
+  return new Set(rows.map((r) => r.device_id));
+}
+
+const STATUS_KINDS: ReadonlySet<EventKind> = new Set(['DEVICE_APPROVED', 'DEVICE_BLOCKED', 'DEVICE_UNBLOCKED', 'DEVICE_FORGOTTEN']);
+
+/**
+ * The device each time its status changes. Admins may watch any device, a user the devices they own, a watch
+ * token its own device only. When the device is forgotten, it pushes the device a last time and completes; a
+ * watch token's subscription also completes once its device is blocked.
+ */
+export async function* deviceStatusChanged(ctx: LiveContext, deviceId: string): AsyncGenerator<Device> {
+  const session = ctx.actor?.session ?? ctx.watch?.session;
+  if (!session) throw new NotAllowed('Sign in first');
+  const feed = followFor(ctx, session, null);
+  try {
+    let device = await ctx.em.fork().findOne(Device, deviceId);
+    const allowed =
+      device !== null &&
+      (isAdmin(ctx.actor) || (ctx.actor ? device.owner.id === ctx.actor.user.id : ctx.watch?.deviceId === deviceId));
+    // A device the caller may not watch is refused exactly like one that does not exist.
+    if (!allowed || !device) throw new NotAllowed('You may not watch this device');
+
+    // The waiting phone may have been approved (or blocked) between its sign-in and this subscription.
+    if (ctx.watch && device.statusChangedAt > ctx.watch.session.createdAt) {
+      yield device;
+      if (device.status === 'BLOCKED') return;
+    }
+    for await (const event of feed.events) {
+      if (event.deviceId !== deviceId || !STATUS_KINDS.has(event.kind)) continue;
+      if (event.kind === 'DEVICE_FORGOTTEN') {
+        yield device;
+        return;
+      }
+      device = (await ctx.em.fork().findOne(Device, deviceId)) ?? device;
+      yield device;
+      if (ctx.watch && device.status === 'BLOCKED') return;
+    }
+  } finally {
+    feed.close();
+  }
+}
