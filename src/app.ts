@@ -1,7 +1,7 @@
 // buildApp(): GraphQL over HTTP, SSE and WebSocket (one execution path), health endpoints; start(port) / stop().
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ExecutionArgs } from 'graphql';
+import type { DocumentNode, ExecutionArgs, GraphQLError, GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -59,7 +59,7 @@ export function buildApp(options: AppOptions) {
   const { orm, logger } = options;
   const feed = new EventFeed(
     () => orm.em.fork(),
-    options.wakeSignal ?? new PostgresWakeSignal(orm.config.get('clientUrl')!, logger),
+    options.wakeSignal ?? new PostgresWakeSignal(orm.config.get('clientUrl'), logger),
     logger,
   );
   const live = new LiveSessions(() => orm.em.fork(), logger);
@@ -157,7 +157,7 @@ export function buildApp(options: AppOptions) {
           req: ctx.extra.request,
           bearer: ctx.extra.bearer ?? null,
           params: payload,
-        });
+        }) as unknown as Enveloped;
         const document = parse(payload.query);
         const errors = validate(envelopedSchema, document);
         if (errors.length) return errors;
@@ -205,6 +205,14 @@ export function buildApp(options: AppOptions) {
       await orm.close();
     },
   };
+}
+
+/** What yoga.getEnveloped returns (typed loosely by envelop), as this file uses it. */
+interface Enveloped extends EnvelopedRoot {
+  schema: GraphQLSchema;
+  parse: (source: string) => DocumentNode;
+  validate: (schema: GraphQLSchema, document: DocumentNode) => readonly GraphQLError[];
+  contextFactory: () => Promise<GraphQLContext>;
 }
 
 /** yoga's enveloped execute/subscribe, carried to graphql-ws in rootValue (the graphql-ws recipe for envelop). */

@@ -17,7 +17,7 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { keysetConnection } from '../graphql/connections.js';
 import { ErrorInterface, errorType } from '../graphql/errors.js';
 import { globalId, localId } from '../graphql/ids.js';
-import { filterOf, UserConnection, UserRef } from '../users/user.schema.js';
+import { filterOf, searchText, UserConnection, UserRef } from '../users/user.schema.js';
 import { Device, DEVICE_STATUSES, PLATFORMS } from './device.entity.js';
 import {
   approveDevice,
@@ -172,7 +172,7 @@ export const DeviceFilterInput = builder.inputType('DeviceFilter', {
     status: t.field({ type: DeviceStatusEnum }),
     platform: t.field({ type: PlatformEnum }),
     userId: t.id({ description: 'Devices this user owns or has used' }),
-    search: t.string({ description: 'Part of the name, model, app name or installation id', validate: z.string().max(100) }),
+    search: t.string({ description: 'Part of the name, model, app name or installation id', validate: searchText(100) }),
   }),
 });
 

@@ -278,11 +278,14 @@ function filtered(dc: DomainContext, actor: Actor, filter: DeviceFilter): QueryB
   return qb;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** "<epoch ms>|<uuid>"; anything else (or a time PostgreSQL cannot hold) is an invalid cursor. */
 function parseDeviceCursor(cursor: string): [Date, string] {
-  const [ms, id] = cursor.split('|');
-  const at = new Date(Number(ms));
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(at.getTime())) throw new InvalidCursor();
-  return [at, id];
+  const [ms, id, extra] = cursor.split('|');
+  const at = Number(ms);
+  if (extra !== undefined || !id || !UUID.test(id) || !/^\d{1,15}$/.test(ms ?? '') || at > 8.64e15) throw new InvalidCursor();
+  return [new Date(at), id];
 }
 
 /** Newest first, by (createdAt, id); the cursor is that pair. */

@@ -69,8 +69,9 @@ const NOBODY = '00000000-0000-0000-0000-000000000000';
 export function eventFilterOf(filter: { kinds?: EventFilter['kinds']; userId?: string | null; deviceId?: string | null } | null | undefined): EventFilter {
   return {
     kinds: filter?.kinds ?? null,
-    userId: filter?.userId ? (localId(filter.userId, 'User') ?? NOBODY) : null,
-    deviceId: filter?.deviceId ? (localId(filter.deviceId, 'Device') ?? NOBODY) : null,
+    // Any id given (even an empty one) filters: one that names no user or device matches nothing.
+    userId: filter?.userId != null ? (localId(filter.userId, 'User') ?? NOBODY) : null,
+    deviceId: filter?.deviceId != null ? (localId(filter.deviceId, 'Device') ?? NOBODY) : null,
   };
 }
 

@@ -46,10 +46,18 @@ function whereOf(filter: EventFilter): FilterQuery<Event> {
   return where;
 }
 
+const MAX_BIGINT = 2n ** 63n - 1n;
+
+/** A position (a PostgreSQL bigint) written as decimal digits, or null when it is not one. */
+export function parsePosition(text: string): string | null {
+  return /^\d{1,19}$/.test(text) && BigInt(text) <= MAX_BIGINT ? text : null;
+}
+
 export function cursorPosition(cursor: string | undefined): string | undefined {
   if (cursor === undefined) return undefined;
-  if (!/^\d{1,19}$/.test(cursor)) throw new InvalidCursor();
-  return cursor;
+  const position = parsePosition(cursor);
+  if (position === null) throw new InvalidCursor();
+  return position;
 }
 
 /** Newest first, in commit order; an event's cursor is its position. */

@@ -5,6 +5,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError } from 'graphql';
+import { authorizeBeforeValidation, scopesOf, unauthorizedError, type Scopes } from './auth.js';
 import type { GraphQLContext } from './context.js';
 
 export const builder = new SchemaBuilder<{
@@ -13,24 +14,17 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date };
     ID: { Input: string; Output: string };
   };
-  AuthScopes: { authenticated: boolean; admin: boolean; watcher: boolean };
+  AuthScopes: Scopes;
   DefaultFieldNullability: false;
   Connection: { totalCount: () => Promise<number> };
 }>({
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, RelayPlugin],
+  // authorizeBeforeValidation must come before ValidationPlugin: its argument check then runs first.
+  plugins: [ScopeAuthPlugin, authorizeBeforeValidation, ErrorsPlugin, ValidationPlugin, RelayPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
-    authScopes: (ctx) => ({
-      authenticated: ctx.actor !== null,
-      admin: ctx.actor?.user.role === 'ADMIN',
-      // A watch token: good only where a field asks for it (deviceStatusChanged).
-      watcher: ctx.watch !== null,
-    }),
+    authScopes: scopesOf,
     authorizeOnSubscribe: true,
-    unauthorizedError: (_parent, ctx) =>
-      ctx.actor
-        ? new GraphQLError('You may not do this', { extensions: { code: 'FORBIDDEN' } })
-        : new GraphQLError('Sign in first', { extensions: { code: 'UNAUTHENTICATED' } }),
+    unauthorizedError: (_parent, ctx) => unauthorizedError(ctx),
   },
   errors: { directResult: true },
   validation: {

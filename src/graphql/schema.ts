@@ -2,6 +2,7 @@
 import { findVisibleDevice } from '../devices/devices.js';
 import { Event } from '../events/event.entity.js';
 import { canSeeEvent } from '../events/event.schema.js';
+import { parsePosition } from '../events/events.js';
 import { findVisibleUser } from '../users/users.js';
 import { builder } from './builder.js';
 import { decodeAny } from './ids.js';
@@ -36,7 +37,7 @@ builder.queryField('node', (t) =>
       const { typename, id } = decoded;
       if (typename === 'User' && UUID.test(id)) return findVisibleUser(ctx, id);
       if (typename === 'Device' && UUID.test(id)) return findVisibleDevice(ctx, id);
-      if (typename === 'Event' && /^\d{1,19}$/.test(id)) {
+      if (typename === 'Event' && parsePosition(id) !== null) {
         const event = await ctx.em.findOne(Event, id);
         return event && canSeeEvent(event, ctx.actor) ? event : null;
       }

@@ -72,10 +72,14 @@ export function filterOf<T extends { userId?: string | null | undefined }>(filte
   return { ...filter, userId: localId(filter.userId, 'User') ?? '00000000-0000-0000-0000-000000000000' };
 }
 
+/** Free text in a filter: bounded, and no control characters (PostgreSQL refuses NUL in text). */
+export const searchText = (max: number) =>
+  z.string().max(max, `must be at most ${max} characters`).regex(/^\P{C}*$/u, 'must be printable characters');
+
 const UserFilterInput = builder.inputType('UserFilter', {
   fields: (t) => ({
-    email: t.string({ description: 'Exact email, case-insensitive', validate: z.string().max(254) }),
-    search: t.string({ description: 'Part of the email or display name', validate: z.string().max(100) }),
+    email: t.string({ description: 'Exact email, case-insensitive', validate: searchText(254) }),
+    search: t.string({ description: 'Part of the email or display name', validate: searchText(100) }),
     role: t.field({ type: RoleEnum }),
   }),
 });

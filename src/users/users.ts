@@ -99,7 +99,8 @@ export function containsPattern(term: string): string {
 
 function whereOf(filter: UserFilter): FilterQuery<User> & Record<string, unknown> {
   const where: FilterQuery<User> & Record<string, unknown> = {};
-  if (filter.email) where.email = normaliseEmail(filter.email);
+  // An email given, even an empty one, is an exact match.
+  if (filter.email != null) where.email = normaliseEmail(filter.email);
   if (filter.role) where.role = filter.role;
   if (filter.search?.trim()) {
     const pattern = containsPattern(filter.search);
@@ -114,7 +115,7 @@ export async function listUsers(dc: DomainContext, filter: UserFilter, window: P
   const range: Record<string, string> = {};
   if (window.after !== undefined) range.$gt = window.after;
   if (window.before !== undefined) range.$lt = window.before;
-  if (Object.values(range).some((v) => v.length > 254)) throw new InvalidCursor();
+  if (Object.values(range).some((v) => v.length > 254 || /\p{C}/u.test(v))) throw new InvalidCursor();
   const where = whereOf(filter);
   return dc.em.find(User, Object.keys(range).length ? { $and: [where, { email: range }] } : where, {
     orderBy: { email: window.inverted ? 'desc' : 'asc' },

@@ -15,6 +15,12 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AuthzMe {\n    me {\n      id\n      email\n      devices(first: 1) { totalCount }\n      events(first: 1) { totalCount }\n    }\n  }\n": typeof types.AuthzMeDocument,
+    "\n  query AuthzUser($id: ID!) {\n    user(id: $id) { id email }\n  }\n": typeof types.AuthzUserDocument,
+    "\n  query AuthzOwnerDevices($id: ID!) {\n    device(id: $id) {\n      id\n      owner { id devices(first: 100) { totalCount } }\n    }\n  }\n": typeof types.AuthzOwnerDevicesDocument,
+    "\n  query AuthzOwnerEvents($id: ID!) {\n    device(id: $id) {\n      id\n      owner { id events(first: 1) { totalCount } }\n    }\n  }\n": typeof types.AuthzOwnerEventsDocument,
+    "\n  query AuthzActorDevices {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id devices(first: 1) { totalCount } } } } }\n    }\n  }\n": typeof types.AuthzActorDevicesDocument,
+    "\n  query AuthzActorEvents {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id events(first: 1) { totalCount } } } } }\n    }\n  }\n": typeof types.AuthzActorEventsDocument,
     "\n  fragment DeviceFields on Device {\n    id\n    installationId\n    name\n    status\n    platform\n    osVersion\n    model\n    appName\n    appVersion\n    mobileAuth\n    owner { id email }\n    lastUser { id email }\n    lastUsedAt\n    createdAt\n    statusChangedAt\n    statusChangedBy { id email }\n    blockedReason\n  }\n": typeof types.DeviceFieldsFragmentDoc,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      __typename\n      ... on User { id email displayName role }\n      ... on Error { code message }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on User { id email role }\n      ... on Error { code message }\n    }\n  }\n": typeof types.CreateUserDocument,
@@ -37,8 +43,22 @@ type Documents = {
     "\n  mutation ForgetDevice($id: ID!) {\n    forgetDevice(id: $id) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ForgetDeviceDocument,
     "\n  query DevicePolicy {\n    devicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n  }\n": typeof types.DevicePolicyDocument,
     "\n  mutation SetDevicePolicy($input: DevicePolicyInput!) {\n    setDevicePolicy(input: $input) {\n      __typename\n      ... on DevicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n    }\n  }\n": typeof types.SetDevicePolicyDocument,
+    "\n  query QueriesDevicePage($filter: DeviceFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    devices(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id name status platform model appName installationId createdAt owner { id } } }\n    }\n  }\n": typeof types.QueriesDevicePageDocument,
+    "\n  query QueriesUserDevicesPage($id: ID!, $filter: DeviceFilter, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      devices(filter: $filter, first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        edges { cursor node { id name createdAt } }\n      }\n    }\n  }\n": typeof types.QueriesUserDevicesPageDocument,
+    "\n  query QueriesUserEventsPage($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        edges { cursor node { id kind at } }\n      }\n    }\n  }\n": typeof types.QueriesUserEventsPageDocument,
+    "\n  query QueriesDeviceUsersPage($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    device(id: $id) {\n      id\n      users(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        edges { cursor node { id email } }\n      }\n    }\n  }\n": typeof types.QueriesDeviceUsersPageDocument,
+    "\n  query QueriesUsersPage($filter: UserFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    users(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id email displayName role } }\n    }\n  }\n": typeof types.QueriesUsersPageDocument,
+    "\n  query QueriesEventsPage($filter: EventFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    events(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id kind at deviceId } }\n    }\n  }\n": typeof types.QueriesEventsPageDocument,
+    "\n  query QueriesDashboardUser($id: ID!) {\n    user(id: $id) {\n      id\n      email\n      deviceCount\n      lastLoginAt\n      devices(first: 20) {\n        totalCount\n        edges {\n          node {\n            id\n            name\n            status\n            appName\n            platform\n            model\n            lastUsedAt\n            lastUser { id email }\n            owner { id email }\n          }\n        }\n      }\n      events(first: 10) {\n        totalCount\n        edges { node { id kind at actor { id email } user { id } deviceId deviceName fromStatus toStatus ip userAgent } }\n      }\n    }\n  }\n": typeof types.QueriesDashboardUserDocument,
+    "\n    query Whoami {\n      devices(first: 1) { totalCount }\n    }\n  ": typeof types.WhoamiDocument,
 };
 const documents: Documents = {
+    "\n  query AuthzMe {\n    me {\n      id\n      email\n      devices(first: 1) { totalCount }\n      events(first: 1) { totalCount }\n    }\n  }\n": types.AuthzMeDocument,
+    "\n  query AuthzUser($id: ID!) {\n    user(id: $id) { id email }\n  }\n": types.AuthzUserDocument,
+    "\n  query AuthzOwnerDevices($id: ID!) {\n    device(id: $id) {\n      id\n      owner { id devices(first: 100) { totalCount } }\n    }\n  }\n": types.AuthzOwnerDevicesDocument,
+    "\n  query AuthzOwnerEvents($id: ID!) {\n    device(id: $id) {\n      id\n      owner { id events(first: 1) { totalCount } }\n    }\n  }\n": types.AuthzOwnerEventsDocument,
+    "\n  query AuthzActorDevices {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id devices(first: 1) { totalCount } } } } }\n    }\n  }\n": types.AuthzActorDevicesDocument,
+    "\n  query AuthzActorEvents {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id events(first: 1) { totalCount } } } } }\n    }\n  }\n": types.AuthzActorEventsDocument,
     "\n  fragment DeviceFields on Device {\n    id\n    installationId\n    name\n    status\n    platform\n    osVersion\n    model\n    appName\n    appVersion\n    mobileAuth\n    owner { id email }\n    lastUser { id email }\n    lastUsedAt\n    createdAt\n    statusChangedAt\n    statusChangedBy { id email }\n    blockedReason\n  }\n": types.DeviceFieldsFragmentDoc,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      __typename\n      ... on User { id email displayName role }\n      ... on Error { code message }\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on User { id email role }\n      ... on Error { code message }\n    }\n  }\n": types.CreateUserDocument,
@@ -61,8 +81,40 @@ const documents: Documents = {
     "\n  mutation ForgetDevice($id: ID!) {\n    forgetDevice(id: $id) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n": types.ForgetDeviceDocument,
     "\n  query DevicePolicy {\n    devicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n  }\n": types.DevicePolicyDocument,
     "\n  mutation SetDevicePolicy($input: DevicePolicyInput!) {\n    setDevicePolicy(input: $input) {\n      __typename\n      ... on DevicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n    }\n  }\n": types.SetDevicePolicyDocument,
+    "\n  query QueriesDevicePage($filter: DeviceFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    devices(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id name status platform model appName installationId createdAt owner { id } } }\n    }\n  }\n": types.QueriesDevicePageDocument,
+    "\n  query QueriesUserDevicesPage($id: ID!, $filter: DeviceFilter, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      devices(filter: $filter, first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        edges { cursor node { id name createdAt } }\n      }\n    }\n  }\n": types.QueriesUserDevicesPageDocument,
+    "\n  query QueriesUserEventsPage($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        edges { cursor node { id kind at } }\n      }\n    }\n  }\n": types.QueriesUserEventsPageDocument,
+    "\n  query QueriesDeviceUsersPage($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    device(id: $id) {\n      id\n      users(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        edges { cursor node { id email } }\n      }\n    }\n  }\n": types.QueriesDeviceUsersPageDocument,
+    "\n  query QueriesUsersPage($filter: UserFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    users(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id email displayName role } }\n    }\n  }\n": types.QueriesUsersPageDocument,
+    "\n  query QueriesEventsPage($filter: EventFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    events(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id kind at deviceId } }\n    }\n  }\n": types.QueriesEventsPageDocument,
+    "\n  query QueriesDashboardUser($id: ID!) {\n    user(id: $id) {\n      id\n      email\n      deviceCount\n      lastLoginAt\n      devices(first: 20) {\n        totalCount\n        edges {\n          node {\n            id\n            name\n            status\n            appName\n            platform\n            model\n            lastUsedAt\n            lastUser { id email }\n            owner { id email }\n          }\n        }\n      }\n      events(first: 10) {\n        totalCount\n        edges { node { id kind at actor { id email } user { id } deviceId deviceName fromStatus toStatus ip userAgent } }\n      }\n    }\n  }\n": types.QueriesDashboardUserDocument,
+    "\n    query Whoami {\n      devices(first: 1) { totalCount }\n    }\n  ": types.WhoamiDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthzMe {\n    me {\n      id\n      email\n      devices(first: 1) { totalCount }\n      events(first: 1) { totalCount }\n    }\n  }\n"): typeof import('./graphql.js').AuthzMeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthzUser($id: ID!) {\n    user(id: $id) { id email }\n  }\n"): typeof import('./graphql.js').AuthzUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthzOwnerDevices($id: ID!) {\n    device(id: $id) {\n      id\n      owner { id devices(first: 100) { totalCount } }\n    }\n  }\n"): typeof import('./graphql.js').AuthzOwnerDevicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthzOwnerEvents($id: ID!) {\n    device(id: $id) {\n      id\n      owner { id events(first: 1) { totalCount } }\n    }\n  }\n"): typeof import('./graphql.js').AuthzOwnerEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthzActorDevices {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id devices(first: 1) { totalCount } } } } }\n    }\n  }\n"): typeof import('./graphql.js').AuthzActorDevicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthzActorEvents {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id events(first: 1) { totalCount } } } } }\n    }\n  }\n"): typeof import('./graphql.js').AuthzActorEventsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -151,6 +203,38 @@ export function graphql(source: "\n  query DevicePolicy {\n    devicePolicy { ap
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetDevicePolicy($input: DevicePolicyInput!) {\n    setDevicePolicy(input: $input) {\n      __typename\n      ... on DevicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n    }\n  }\n"): typeof import('./graphql.js').SetDevicePolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueriesDevicePage($filter: DeviceFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    devices(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id name status platform model appName installationId createdAt owner { id } } }\n    }\n  }\n"): typeof import('./graphql.js').QueriesDevicePageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueriesUserDevicesPage($id: ID!, $filter: DeviceFilter, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      devices(filter: $filter, first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        edges { cursor node { id name createdAt } }\n      }\n    }\n  }\n"): typeof import('./graphql.js').QueriesUserDevicesPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueriesUserEventsPage($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        edges { cursor node { id kind at } }\n      }\n    }\n  }\n"): typeof import('./graphql.js').QueriesUserEventsPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueriesDeviceUsersPage($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    device(id: $id) {\n      id\n      users(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        edges { cursor node { id email } }\n      }\n    }\n  }\n"): typeof import('./graphql.js').QueriesDeviceUsersPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueriesUsersPage($filter: UserFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    users(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id email displayName role } }\n    }\n  }\n"): typeof import('./graphql.js').QueriesUsersPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueriesEventsPage($filter: EventFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    events(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id kind at deviceId } }\n    }\n  }\n"): typeof import('./graphql.js').QueriesEventsPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueriesDashboardUser($id: ID!) {\n    user(id: $id) {\n      id\n      email\n      deviceCount\n      lastLoginAt\n      devices(first: 20) {\n        totalCount\n        edges {\n          node {\n            id\n            name\n            status\n            appName\n            platform\n            model\n            lastUsedAt\n            lastUser { id email }\n            owner { id email }\n          }\n        }\n      }\n      events(first: 10) {\n        totalCount\n        edges { node { id kind at actor { id email } user { id } deviceId deviceName fromStatus toStatus ip userAgent } }\n      }\n    }\n  }\n"): typeof import('./graphql.js').QueriesDashboardUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query Whoami {\n      devices(first: 1) { totalCount }\n    }\n  "): typeof import('./graphql.js').WhoamiDocument;
 
 
 export function graphql(source: string) {

@@ -115,6 +115,42 @@ export type UserFilter = {
   search?: string | null | undefined;
 };
 
+export type AuthzMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuthzMeQuery = { me: { id: string, email: string, devices: { totalCount: number }, events: { totalCount: number } } | null };
+
+export type AuthzUserQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AuthzUserQuery = { user: { id: string, email: string } | null };
+
+export type AuthzOwnerDevicesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AuthzOwnerDevicesQuery = { device: { id: string, owner: { id: string, devices: { totalCount: number } } } | null };
+
+export type AuthzOwnerEventsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AuthzOwnerEventsQuery = { device: { id: string, owner: { id: string, events: { totalCount: number } } } | null };
+
+export type AuthzActorDevicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuthzActorDevicesQuery = { me: { id: string, events: { edges: Array<{ node: { kind: EventKind, actor: { id: string, devices: { totalCount: number } } | null } }> } } | null };
+
+export type AuthzActorEventsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuthzActorEventsQuery = { me: { id: string, events: { edges: Array<{ node: { kind: EventKind, actor: { id: string, events: { totalCount: number } } | null } }> } } | null };
+
 export type DeviceFieldsFragment = { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null };
 
 export type SignUpMutationVariables = Exact<{
@@ -312,6 +348,81 @@ export type SetDevicePolicyMutationVariables = Exact<{
 
 export type SetDevicePolicyMutation = { setDevicePolicy: { __typename: 'DevicePolicy', approvalMode: ApprovalMode, maxDevicesPerUser: number | null, allowSignUp: boolean } };
 
+export type QueriesDevicePageQueryVariables = Exact<{
+  filter?: DeviceFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type QueriesDevicePageQuery = { devices: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string | null, status: DeviceStatus, platform: Platform, model: string | null, appName: string | null, installationId: string, createdAt: string, owner: { id: string } } }> } };
+
+export type QueriesUserDevicesPageQueryVariables = Exact<{
+  id: string | number;
+  filter?: DeviceFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type QueriesUserDevicesPageQuery = { user: { id: string, devices: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string | null, createdAt: string } }> } } | null };
+
+export type QueriesUserEventsPageQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type QueriesUserEventsPageQuery = { user: { id: string, events: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, kind: EventKind, at: string } }> } } | null };
+
+export type QueriesDeviceUsersPageQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type QueriesDeviceUsersPageQuery = { device: { id: string, users: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, email: string } }> } } | null };
+
+export type QueriesUsersPageQueryVariables = Exact<{
+  filter?: UserFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type QueriesUsersPageQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, email: string, displayName: string | null, role: Role } }> } };
+
+export type QueriesEventsPageQueryVariables = Exact<{
+  filter?: EventFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type QueriesEventsPageQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, kind: EventKind, at: string, deviceId: string | null } }> } };
+
+export type QueriesDashboardUserQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type QueriesDashboardUserQuery = { user: { id: string, email: string, deviceCount: number, lastLoginAt: string | null, devices: { totalCount: number, edges: Array<{ node: { id: string, name: string | null, status: DeviceStatus, appName: string | null, platform: Platform, model: string | null, lastUsedAt: string | null, lastUser: { id: string, email: string } | null, owner: { id: string, email: string } } }> }, events: { totalCount: number, edges: Array<{ node: { id: string, kind: EventKind, at: string, deviceId: string | null, deviceName: string | null, fromStatus: DeviceStatus | null, toStatus: DeviceStatus | null, ip: string | null, userAgent: string | null, actor: { id: string, email: string } | null, user: { id: string } | null } }> } } | null };
+
+export type WhoamiQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WhoamiQuery = { devices: { totalCount: number } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -360,6 +471,94 @@ export const DeviceFieldsFragmentDoc = new TypedDocumentString(`
   blockedReason
 }
     `, {"fragmentName":"DeviceFields"}) as unknown as TypedDocumentString<DeviceFieldsFragment, unknown>;
+export const AuthzMeDocument = new TypedDocumentString(`
+    query AuthzMe {
+  me {
+    id
+    email
+    devices(first: 1) {
+      totalCount
+    }
+    events(first: 1) {
+      totalCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzMeQuery, AuthzMeQueryVariables>;
+export const AuthzUserDocument = new TypedDocumentString(`
+    query AuthzUser($id: ID!) {
+  user(id: $id) {
+    id
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzUserQuery, AuthzUserQueryVariables>;
+export const AuthzOwnerDevicesDocument = new TypedDocumentString(`
+    query AuthzOwnerDevices($id: ID!) {
+  device(id: $id) {
+    id
+    owner {
+      id
+      devices(first: 100) {
+        totalCount
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzOwnerDevicesQuery, AuthzOwnerDevicesQueryVariables>;
+export const AuthzOwnerEventsDocument = new TypedDocumentString(`
+    query AuthzOwnerEvents($id: ID!) {
+  device(id: $id) {
+    id
+    owner {
+      id
+      events(first: 1) {
+        totalCount
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzOwnerEventsQuery, AuthzOwnerEventsQueryVariables>;
+export const AuthzActorDevicesDocument = new TypedDocumentString(`
+    query AuthzActorDevices {
+  me {
+    id
+    events(first: 100) {
+      edges {
+        node {
+          kind
+          actor {
+            id
+            devices(first: 1) {
+              totalCount
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzActorDevicesQuery, AuthzActorDevicesQueryVariables>;
+export const AuthzActorEventsDocument = new TypedDocumentString(`
+    query AuthzActorEvents {
+  me {
+    id
+    events(first: 100) {
+      edges {
+        node {
+          kind
+          actor {
+            id
+            events(first: 1) {
+              totalCount
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzActorEventsQuery, AuthzActorEventsQueryVariables>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {
@@ -980,3 +1179,227 @@ export const SetDevicePolicyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetDevicePolicyMutation, SetDevicePolicyMutationVariables>;
+export const QueriesDevicePageDocument = new TypedDocumentString(`
+    query QueriesDevicePage($filter: DeviceFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  devices(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        name
+        status
+        platform
+        model
+        appName
+        installationId
+        createdAt
+        owner {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QueriesDevicePageQuery, QueriesDevicePageQueryVariables>;
+export const QueriesUserDevicesPageDocument = new TypedDocumentString(`
+    query QueriesUserDevicesPage($id: ID!, $filter: DeviceFilter, $first: Int, $after: String) {
+  user(id: $id) {
+    id
+    devices(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          name
+          createdAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QueriesUserDevicesPageQuery, QueriesUserDevicesPageQueryVariables>;
+export const QueriesUserEventsPageDocument = new TypedDocumentString(`
+    query QueriesUserEventsPage($id: ID!, $first: Int, $after: String) {
+  user(id: $id) {
+    id
+    events(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          kind
+          at
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QueriesUserEventsPageQuery, QueriesUserEventsPageQueryVariables>;
+export const QueriesDeviceUsersPageDocument = new TypedDocumentString(`
+    query QueriesDeviceUsersPage($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+  device(id: $id) {
+    id
+    users(first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          email
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QueriesDeviceUsersPageQuery, QueriesDeviceUsersPageQueryVariables>;
+export const QueriesUsersPageDocument = new TypedDocumentString(`
+    query QueriesUsersPage($filter: UserFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  users(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        email
+        displayName
+        role
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QueriesUsersPageQuery, QueriesUsersPageQueryVariables>;
+export const QueriesEventsPageDocument = new TypedDocumentString(`
+    query QueriesEventsPage($filter: EventFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  events(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        kind
+        at
+        deviceId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QueriesEventsPageQuery, QueriesEventsPageQueryVariables>;
+export const QueriesDashboardUserDocument = new TypedDocumentString(`
+    query QueriesDashboardUser($id: ID!) {
+  user(id: $id) {
+    id
+    email
+    deviceCount
+    lastLoginAt
+    devices(first: 20) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          status
+          appName
+          platform
+          model
+          lastUsedAt
+          lastUser {
+            id
+            email
+          }
+          owner {
+            id
+            email
+          }
+        }
+      }
+    }
+    events(first: 10) {
+      totalCount
+      edges {
+        node {
+          id
+          kind
+          at
+          actor {
+            id
+            email
+          }
+          user {
+            id
+          }
+          deviceId
+          deviceName
+          fromStatus
+          toStatus
+          ip
+          userAgent
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QueriesDashboardUserQuery, QueriesDashboardUserQueryVariables>;
+export const WhoamiDocument = new TypedDocumentString(`
+    query Whoami {
+  devices(first: 1) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<WhoamiQuery, WhoamiQueryVariables>;

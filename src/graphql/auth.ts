@@ -1,0 +1,66 @@
+// Who may call what: the auth scopes of a request, the error for a refusal, and a plugin that checks a field's
+// scopes before its arguments are validated (Pothos runs argument validation before scope-auth's check, which
+// would tell an anonymous caller about input they may not send at all).
+import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
+import { GraphQLError } from 'graphql';
+import type { GraphQLContext } from './context.js';
+
+export interface Scopes {
+  authenticated: boolean;
+  admin: boolean;
+  /** A watch token: good only where a field asks for it (deviceStatusChanged). */
+  watcher: boolean;
+}
+
+export function scopesOf(ctx: GraphQLContext): Scopes {
+  return {
+    authenticated: ctx.actor !== null,
+    admin: ctx.actor?.user.role === 'ADMIN',
+    watcher: ctx.watch !== null,
+  };
+}
+
+/** UNAUTHENTICATED without a session, FORBIDDEN with one whose role may not do this. */
+export function unauthorizedError(ctx: GraphQLContext): GraphQLError {
+  return ctx.actor
+    ? new GraphQLError('You may not do this', { extensions: { code: 'FORBIDDEN' } })
+    : new GraphQLError('Sign in first', { extensions: { code: 'UNAUTHENTICATED' } });
+}
+
+/** A static scope map passes when any of its scopes does (scope-auth's meaning of a plain map and of $any). */
+function passes(required: Record<string, unknown>, scopes: Scopes): boolean {
+  const map = (required.$any ?? required) as Record<string, unknown>;
+  return Object.entries(map).some(([scope, wanted]) => wanted === true && scopes[scope as keyof Scopes]);
+}
+
+class AuthorizeBeforeValidationPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+  override onOutputFieldConfig(fieldConfig: PothosOutputFieldConfig<Types>): PothosOutputFieldConfig<Types> {
+    const required = (fieldConfig.pothosOptions as { authScopes?: unknown }).authScopes;
+    // Functions depend on the parent object: scope-auth checks those after the arguments, as usual.
+    if (!required || typeof required !== 'object' || !Object.keys(fieldConfig.args).length) return fieldConfig;
+    return {
+      ...fieldConfig,
+      argMappers: [
+        (args, context) => {
+          const ctx = context as GraphQLContext;
+          if (!passes(required as Record<string, unknown>, scopesOf(ctx))) throw unauthorizedError(ctx);
+          return args;
+        },
+        ...fieldConfig.argMappers,
+      ],
+    };
+  }
+}
+
+// Pothos plugins register their type through this global namespace (its documented pattern).
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  export namespace PothosSchemaTypes {
+    export interface Plugins<Types extends SchemaTypes> {
+      authorizeBeforeValidation: AuthorizeBeforeValidationPlugin<Types>;
+    }
+  }
+}
+
+export const authorizeBeforeValidation = 'authorizeBeforeValidation';
+SchemaBuilder.registerPlugin(authorizeBeforeValidation, AuthorizeBeforeValidationPlugin);

@@ -1,0 +1,708 @@
+// The authorization matrix, through the real HTTP API: every Query and Mutation field (and the guarded User/Device
+// fields) against five callers: anonymous, the device's owner, a co-user of that device, a stranger, an admin.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '../src/graphql/schema.js';
+import { graphql } from './gql/index.js';
+import {
+  ApproveDevice,
+  BlockDevice,
+  CreateUser,
+  DeviceById,
+  DeviceEvents,
+  DevicePolicy,
+  Devices,
+  Events,
+  ForgetDevice,
+  Login,
+  Logout,
+  Me,
+  Node,
+  RegisterDevice,
+  RenameDevice,
+  SetDevicePolicy,
+  SignUp,
+  UnblockDevice,
+  Users,
+} from './operations.js';
+import { errorCode, type GraphQLClient, type Response as GqlResponse } from './helpers/client.js';
+import { approvedPhone } from './helpers/devices.js';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  createUser,
+  newDevice,
+  PASSWORD,
+  signIn,
+  startServer,
+  type TestServer,
+} from './helpers/server.js';
+
+// ---- Documents only this file sends -------------------------------------------------------------------------------
+
+/** `me` with the guarded fields a user may read about themself. */
+const AuthzMe = graphql(`
+  query AuthzMe {
+    me {
+      id
+      email
+      devices(first: 1) { totalCount }
+      events(first: 1) { totalCount }
+    }
+  }
+`);
+
+const AuthzUser = graphql(`
+  query AuthzUser($id: ID!) {
+    user(id: $id) { id email }
+  }
+`);
+
+/** Reaches the device's owner (another user, for a co-user) and reads their devices. */
+const AuthzOwnerDevices = graphql(`
+  query AuthzOwnerDevices($id: ID!) {
+    device(id: $id) {
+      id
+      owner { id devices(first: 100) { totalCount } }
+    }
+  }
+`);
+
+/** Reaches the device's owner and reads their events. */
+const AuthzOwnerEvents = graphql(`
+  query AuthzOwnerEvents($id: ID!) {
+    device(id: $id) {
+      id
+      owner { id events(first: 1) { totalCount } }
+    }
+  }
+`);
+
+/** Reaches other users without any shared device: the admin who acted on the caller's account (Event.actor). */
+const AuthzActorDevices = graphql(`
+  query AuthzActorDevices {
+    me {
+      id
+      events(first: 100) { edges { node { kind actor { id devices(first: 1) { totalCount } } } } }
+    }
+  }
+`);
+
+const AuthzActorEvents = graphql(`
+  query AuthzActorEvents {
+    me {
+      id
+      events(first: 100) { edges { node { kind actor { id events(first: 1) { totalCount } } } } }
+    }
+  }
+`);
+
+// ---- The callers and the device under test ------------------------------------------------------------------------
+
+const CALLERS = ['anonymous', 'owner', 'coUser', 'stranger', 'admin'] as const;
+type Caller = (typeof CALLERS)[number];
+type SignedIn = Exclude<Caller, 'anonymous'>;
+
+/** What a caller gets. `ok`: allowed (no error, a result); `null`: hidden, answered like "not there", no error. */
+type Outcome = 'ok' | 'null' | 'NotFound' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT';
+type Expectations = Record<Caller, Outcome>;
+
+/** One line of the matrix, in the order of CALLERS: anonymous, owner, coUser, stranger, admin. */
+function m(anonymous: Outcome, owner: Outcome, coUser: Outcome, stranger: Outcome, admin: Outcome): Expectations {
+  return { anonymous, owner, coUser, stranger, admin };
+}
+
+interface Account {
+  id: string;
+  email: string;
+}
+
+let server: TestServer;
+const clients = {} as Record<Caller, GraphQLClient>;
+const accounts = {} as Record<SignedIn, Account>;
+/** The owner's approved device, which the co-user has signed in from too and the stranger has never used. */
+let shared: { deviceId: string; device: ReturnType<typeof newDevice> };
+let strangerDevice: ReturnType<typeof newDevice>;
+/** The USER_CREATED event of the owner (an Event the owner may read through node). */
+let ownerEventId: string;
+/** A device id that is well-formed but names no device. */
+const missingDeviceId = Buffer.from(`Device:${randomUUID()}`, 'utf8').toString('base64');
+
+beforeAll(async () => {
+  server = await startServer();
+  const owner = await approvedPhone(server, newDevice({ name: 'Shared tablet' }));
+  shared = { deviceId: owner.deviceId, device: owner.device };
+  const coUser = await createUser(server);
+  const coUserToken = await signIn(server.client, coUser.email, PASSWORD, owner.device);
+  const stranger = await approvedPhone(server);
+  strangerDevice = stranger.device;
+  const admin = await server.admin();
+  const adminMe = await admin.data(Me);
+
+  clients.anonymous = server.client;
+  clients.owner = owner.client;
+  clients.coUser = server.client.as(coUserToken);
+  clients.stranger = stranger.client;
+  clients.admin = admin;
+  accounts.owner = owner.user;
+  accounts.coUser = coUser;
+  accounts.stranger = stranger.user;
+  accounts.admin = { id: adminMe.me!.id, email: adminMe.me!.email };
+
+  const created = await admin.data(Events, { filter: { userId: owner.user.id, kinds: ['USER_CREATED'] } });
+  ownerEventId = created.events.edges[0]!.node.id;
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+// ---- Helpers --------------------------------------------------------------------------------------------------------
+
+function localUuid(globalId: string): string {
+  return Buffer.from(globalId, 'base64').toString('utf8').split(':')[1] ?? '';
+}
+
+async function ids(sql: string, params: unknown[] = []): Promise<string[]> {
+  const rows = await server.orm.em.getConnection().execute<{ id: string }[]>(sql, params);
+  return rows.map((r) => r.id).sort();
+}
+
+const eventCount = () => server.count('select 1 from events');
+
+/** A new session for the caller, for a call that ends it (logout). Anonymous stays anonymous. */
+async function freshClient(caller: Caller): Promise<GraphQLClient> {
+  switch (caller) {
+    case 'anonymous':
+      return server.client;
+    case 'admin':
+      return server.client.as(await signIn(server.client, ADMIN_EMAIL, ADMIN_PASSWORD));
+    case 'stranger':
+      return server.client.as(await signIn(server.client, accounts.stranger.email, PASSWORD, strangerDevice));
+    default:
+      return server.client.as(await signIn(server.client, accounts[caller].email, PASSWORD, shared.device));
+  }
+}
+
+/** A new PENDING device the owner registered (nobody else has used it). */
+async function ownersPendingDevice(): Promise<string> {
+  const { registerDevice } = await clients.owner.data(RegisterDevice, { input: newDevice({ name: 'Spare phone' }) });
+  if (registerDevice.__typename !== 'Device') throw new Error(JSON.stringify(registerDevice));
+  return registerDevice.id;
+}
+
+/** A new device of the owner's that an admin blocked while it was PENDING. */
+async function ownersBlockedDevice(): Promise<string> {
+  const id = await ownersPendingDevice();
+  const { blockDevice } = await clients.admin.data(BlockDevice, { id });
+  if (blockDevice.__typename !== 'Device') throw new Error(JSON.stringify(blockDevice));
+  return id;
+}
+
+// ---- The matrix -----------------------------------------------------------------------------------------------------
+
+interface Cell {
+  caller: Caller;
+  client: GraphQLClient;
+  /** The id the row acts on (a device id unless the row says otherwise). */
+  target: string;
+}
+
+interface RowSpec<T> {
+  /** The Query or Mutation field, or Type.field for a guarded field. */
+  op: string;
+  kind: 'Query' | 'Mutation' | 'Field';
+  /** What the row shows, when op alone does not say it. */
+  note?: string;
+  expect: Expectations;
+  /** The id the call is about; the shared device by default. */
+  target?: (caller: Caller) => Promise<string> | string;
+  /** Use a session made for this call only (the call ends it). */
+  freshSession?: boolean;
+  send: (cell: Cell) => Promise<GqlResponse<T>>;
+  /** The value that is null when hidden (and, for root fields, on an error); data[op] by default. */
+  subject?: (data: T) => unknown;
+  /** For union results: the member an allowed call returns. */
+  okType?: string;
+  /** Extra checks on an allowed call. */
+  check?: (data: T, cell: Cell) => void | Promise<void>;
+  /** The allowed call records an event (so a refused one that writes none is a real difference). */
+  writes?: boolean;
+}
+
+type Row = RowSpec<unknown>;
+
+function row<T>(spec: RowSpec<T>): Row {
+  return spec as unknown as Row;
+}
+
+const ROWS: Row[] = [
+  // -- Queries --------------------------------------------------------------------------------------------------
+  row({
+    op: 'me',
+    kind: 'Query',
+    note: 'anonymous gets null without an error; a user reads their own devices and events',
+    expect: m('null', 'ok', 'ok', 'ok', 'ok'),
+    send: ({ client }) => client.request(AuthzMe),
+    check: (data, { caller }) => {
+      expect(data.me).toMatchObject({ id: accounts[caller as SignedIn].id, email: accounts[caller as SignedIn].email });
+      expect(typeof data.me?.devices.totalCount).toBe('number');
+      expect(data.me?.events.totalCount).toBeGreaterThan(0);
+    },
+  }),
+  row({
+    op: 'user',
+    kind: 'Query',
+    note: "the owner's account: users see only themselves",
+    expect: m('UNAUTHENTICATED', 'ok', 'null', 'null', 'ok'),
+    target: () => accounts.owner.id,
+    send: ({ client, target }) => client.request(AuthzUser, { id: target }),
+    check: (data) => expect(data.user).toEqual(accounts.owner),
+  }),
+  row({
+    op: 'user',
+    kind: 'Query',
+    note: "the caller's own account",
+    expect: m('UNAUTHENTICATED', 'ok', 'ok', 'ok', 'ok'),
+    target: (caller) => (caller === 'anonymous' ? accounts.owner.id : accounts[caller].id),
+    send: ({ client, target }) => client.request(AuthzUser, { id: target }),
+    check: (data, { caller }) => expect(data.user).toEqual(accounts[caller as SignedIn]),
+  }),
+  row({
+    op: 'users',
+    kind: 'Query',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    send: ({ client }) => client.request(Users, { filter: { email: accounts.owner.email } }),
+    check: (data) => {
+      expect(data.users.totalCount).toBe(1);
+      expect(data.users.edges[0]?.node.id).toBe(accounts.owner.id);
+    },
+  }),
+  row({
+    op: 'device',
+    kind: 'Query',
+    note: 'the shared device: its owner and users see it, a stranger gets null',
+    expect: m('UNAUTHENTICATED', 'ok', 'ok', 'null', 'ok'),
+    send: ({ client, target }) => client.request(DeviceById, { id: target }),
+    check: (data) => expect(data.device).toMatchObject({ id: shared.deviceId, owner: { id: accounts.owner.id } }),
+  }),
+  row({
+    op: 'devices',
+    kind: 'Query',
+    note: 'a user lists exactly the devices they own or have used, and totalCount counts only those',
+    expect: m('UNAUTHENTICATED', 'ok', 'ok', 'ok', 'ok'),
+    send: ({ client }) => client.request(Devices, { first: 100 }),
+    check: async (data, { caller }) => {
+      const expected =
+        caller === 'admin'
+          ? await ids('select id from devices')
+          : await ids('select device_id as id from device_users where user_id = ?', [localUuid(accounts[caller as SignedIn].id)]);
+      expect(expected.length).toBeLessThanOrEqual(100);
+      expect(data.devices.totalCount).toBe(expected.length);
+      expect(data.devices.edges.map((e) => localUuid(e.node.id)).sort()).toEqual(expected);
+      const sees = expected.includes(localUuid(shared.deviceId));
+      expect(sees).toBe(caller !== 'stranger');
+    },
+  }),
+  row({
+    op: 'events',
+    kind: 'Query',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    send: ({ client }) => client.request(Events, { first: 1 }),
+    check: async (data) => expect(data.events.totalCount).toBe(await eventCount()),
+  }),
+  row({
+    op: 'devicePolicy',
+    kind: 'Query',
+    note: 'public',
+    expect: m('ok', 'ok', 'ok', 'ok', 'ok'),
+    send: ({ client }) => client.request(DevicePolicy),
+    check: (data) => expect(data.devicePolicy).toEqual({ approvalMode: 'REQUIRED', maxDevicesPerUser: null, allowSignUp: true }),
+  }),
+  row({
+    op: 'node',
+    kind: 'Query',
+    note: 'the shared device: the same visibility as device(id)',
+    expect: m('UNAUTHENTICATED', 'ok', 'ok', 'null', 'ok'),
+    send: ({ client, target }) => client.request(Node, { id: target }),
+    check: (data) => expect(data.node).toMatchObject({ __typename: 'Device', id: shared.deviceId }),
+  }),
+  row({
+    op: 'node',
+    kind: 'Query',
+    note: "the owner's account: the same visibility as user(id)",
+    expect: m('UNAUTHENTICATED', 'ok', 'null', 'null', 'ok'),
+    target: () => accounts.owner.id,
+    send: ({ client, target }) => client.request(Node, { id: target }),
+    check: (data) => expect(data.node).toEqual({ __typename: 'User', id: accounts.owner.id, email: accounts.owner.email }),
+  }),
+  row({
+    op: 'node',
+    kind: 'Query',
+    note: "an event about the owner: admins and the owner only",
+    expect: m('UNAUTHENTICATED', 'ok', 'null', 'null', 'ok'),
+    target: () => ownerEventId,
+    send: ({ client, target }) => client.request(Node, { id: target }),
+    check: (data) => expect(data.node).toEqual({ __typename: 'Event', id: ownerEventId, kind: 'USER_CREATED' }),
+  }),
+
+  // -- Guarded fields -------------------------------------------------------------------------------------------
+  row({
+    op: 'User.devices',
+    kind: 'Field',
+    note: "device.owner.devices: the co-user reaches the owner but may not list the owner's devices",
+    expect: m('UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'null', 'ok'),
+    send: ({ client, target }) => client.request(AuthzOwnerDevices, { id: target }),
+    subject: (data) => data.device,
+    check: async (data) => {
+      const expected = await ids('select device_id as id from device_users where user_id = ?', [localUuid(accounts.owner.id)]);
+      expect(data.device?.owner.devices.totalCount).toBe(expected.length);
+    },
+  }),
+  row({
+    op: 'User.events',
+    kind: 'Field',
+    note: "device.owner.events: the co-user reaches the owner but may not read the owner's events",
+    expect: m('UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'null', 'ok'),
+    send: ({ client, target }) => client.request(AuthzOwnerEvents, { id: target }),
+    subject: (data) => data.device,
+    check: async (data) => {
+      expect(data.device?.owner.events.totalCount).toBe(
+        await server.count('select 1 from events where user_id = ?', [localUuid(accounts.owner.id)]),
+      );
+    },
+  }),
+  row({
+    op: 'User.devices',
+    kind: 'Field',
+    note: 'me.events.actor.devices: any user reaches the admin who created their account, but may not list their devices',
+    expect: m('null', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    send: ({ client }) => client.request(AuthzActorDevices),
+    subject: (data) => data.me,
+  }),
+  row({
+    op: 'User.events',
+    kind: 'Field',
+    note: "me.events.actor.events: any user reaches the admin who created their account, but may not read the admin's events",
+    expect: m('null', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    send: ({ client }) => client.request(AuthzActorEvents),
+    subject: (data) => data.me,
+  }),
+  row({
+    op: 'Device.events',
+    kind: 'Field',
+    note: 'device.events of the shared device: its owner and admins; the co-user sees the device but not its events',
+    expect: m('UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'null', 'ok'),
+    send: ({ client, target }) => client.request(DeviceEvents, { id: target }),
+    subject: (data) => data.device,
+    check: async (data) => {
+      expect(data.device?.events.totalCount).toBe(
+        await server.count('select 1 from events where device_id = ?', [localUuid(shared.deviceId)]),
+      );
+    },
+  }),
+
+  // -- Mutations ------------------------------------------------------------------------------------------------
+  row({
+    op: 'signUp',
+    kind: 'Mutation',
+    note: 'public',
+    expect: m('ok', 'ok', 'ok', 'ok', 'ok'),
+    okType: 'User',
+    writes: true,
+    send: ({ client }) => client.request(SignUp, { input: { email: `signup-${randomUUID()}@example.com`, password: PASSWORD } }),
+  }),
+  row({
+    op: 'login',
+    kind: 'Mutation',
+    note: 'public',
+    expect: m('ok', 'ok', 'ok', 'ok', 'ok'),
+    okType: 'Session',
+    writes: true,
+    send: ({ client }) =>
+      client.request(Login, { input: { email: accounts.owner.email, password: PASSWORD, device: shared.device } }),
+    check: (data) => expect(data.login).toMatchObject({ user: { id: accounts.owner.id } }),
+  }),
+  row({
+    op: 'logout',
+    kind: 'Mutation',
+    note: 'ends the session it is sent with',
+    expect: m('UNAUTHENTICATED', 'ok', 'ok', 'ok', 'ok'),
+    freshSession: true,
+    writes: true,
+    send: ({ client }) => client.request(Logout),
+    check: async (data, { client }) => {
+      expect(data.logout).toBe(true);
+      expect((await client.request(Me)).data?.me).toBeNull();
+    },
+  }),
+  row({
+    op: 'registerDevice',
+    kind: 'Mutation',
+    note: "any signed-in caller, for their own account",
+    expect: m('UNAUTHENTICATED', 'ok', 'ok', 'ok', 'ok'),
+    okType: 'Device',
+    writes: true,
+    send: ({ client }) => client.request(RegisterDevice, { input: newDevice() }),
+    check: (data, { caller }) => expect(data.registerDevice).toMatchObject({ owner: { id: accounts[caller as SignedIn].id } }),
+  }),
+  row({
+    op: 'approveDevice',
+    kind: 'Mutation',
+    note: "a PENDING device of the owner's: even its owner may not approve it",
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    target: ownersPendingDevice,
+    okType: 'Device',
+    writes: true,
+    send: ({ client, target }) => client.request(ApproveDevice, { id: target }),
+    check: (data) => expect(data.approveDevice).toMatchObject({ status: 'APPROVED' }),
+  }),
+  row({
+    op: 'blockDevice',
+    kind: 'Mutation',
+    note: 'the shared device for users (even its owner may not block it); a new PENDING device for the admin',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    target: (caller) => (caller === 'admin' ? ownersPendingDevice() : shared.deviceId),
+    okType: 'Device',
+    writes: true,
+    send: ({ client, target }) => client.request(BlockDevice, { id: target, reason: 'authorization matrix' }),
+    check: (data) => expect(data.blockDevice).toMatchObject({ status: 'BLOCKED' }),
+  }),
+  row({
+    op: 'unblockDevice',
+    kind: 'Mutation',
+    note: "a BLOCKED device of the owner's: even its owner may not unblock it",
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    target: ownersBlockedDevice,
+    okType: 'Device',
+    writes: true,
+    send: ({ client, target }) => client.request(UnblockDevice, { id: target }),
+    check: (data) => expect(data.unblockDevice).toMatchObject({ status: 'PENDING' }),
+  }),
+  row({
+    op: 'renameDevice',
+    kind: 'Mutation',
+    note: 'the shared device: the co-user sees it but may not rename it; to the stranger it is not there',
+    expect: m('UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'NotFound', 'ok'),
+    okType: 'Device',
+    writes: true,
+    send: ({ client, target, caller }) => client.request(RenameDevice, { id: target, name: `Renamed by ${caller}` }),
+    check: (data, { caller }) => expect(data.renameDevice).toMatchObject({ name: `Renamed by ${caller}` }),
+  }),
+  row({
+    op: 'forgetDevice',
+    kind: 'Mutation',
+    note: "the shared device for the co-user and the stranger; a new device of the owner's for the owner and the admin",
+    expect: m('UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'NotFound', 'ok'),
+    target: (caller) => (caller === 'owner' || caller === 'admin' ? ownersPendingDevice() : shared.deviceId),
+    okType: 'ForgottenDevice',
+    writes: true,
+    send: ({ client, target }) => client.request(ForgetDevice, { id: target }),
+    check: (data, { target }) => expect(data.forgetDevice).toMatchObject({ id: target }),
+  }),
+  row({
+    op: 'createUser',
+    kind: 'Mutation',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    okType: 'User',
+    writes: true,
+    send: ({ client }) =>
+      client.request(CreateUser, { input: { email: `created-${randomUUID()}@example.com`, password: PASSWORD, role: 'ADMIN' } }),
+  }),
+  row({
+    op: 'setDevicePolicy',
+    kind: 'Mutation',
+    note: 'sets the policy it already has, so the rest of the file is unaffected',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    okType: 'DevicePolicy',
+    writes: true,
+    send: ({ client }) => client.request(SetDevicePolicy, { input: { approvalMode: 'REQUIRED', allowSignUp: true } }),
+  }),
+];
+
+function label(r: Row): string {
+  return r.note ? `${r.op} (${r.note})` : r.op;
+}
+
+/** Runs one cell: prepares its target, sends the call, checks the outcome and that a refusal wrote no event. */
+async function runCell(r: Row, caller: Caller, outcome: Outcome): Promise<void> {
+  const target = r.target ? await r.target(caller) : shared.deviceId;
+  const client = r.freshSession ? await freshClient(caller) : clients[caller];
+  const cell: Cell = { caller, client, target };
+  const eventsBefore = await eventCount();
+
+  const res = await r.send(cell);
+  const data = res.data ?? null;
+  const subject = data === null ? null : r.subject ? r.subject(data) : (data as Record<string, unknown>)[r.op];
+
+  switch (outcome) {
+    case 'UNAUTHENTICATED':
+    case 'FORBIDDEN':
+    case 'BAD_USER_INPUT':
+      expect(errorCode(res), JSON.stringify(res)).toBe(outcome);
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(res.errors?.map(() => outcome));
+      if (r.kind !== 'Field') expect(subject ?? null).toBeNull();
+      break;
+    case 'null':
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      expect(subject).toBeNull();
+      break;
+    case 'NotFound':
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      expect(subject).toMatchObject({ __typename: 'NotFound', code: 'NOT_FOUND' });
+      break;
+    case 'ok':
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      expect(subject).not.toBeNull();
+      expect(subject).toBeDefined();
+      if (r.okType) expect(subject).toMatchObject({ __typename: r.okType });
+      await r.check?.(data, cell);
+      break;
+  }
+
+  const eventsAfter = await eventCount();
+  if (outcome !== 'ok') expect(eventsAfter, 'a refused or hidden call wrote an event').toBe(eventsBefore);
+  else if (r.writes) expect(eventsAfter).toBeGreaterThan(eventsBefore);
+}
+
+describe('the matrix covers the whole API', () => {
+  const opsOf = (kind: Row['kind']) => [...new Set(ROWS.filter((r) => r.kind === kind).map((r) => r.op))].sort();
+
+  it('has a row for every Query field', () => {
+    expect(opsOf('Query')).toEqual(Object.keys(schema.getQueryType()!.getFields()).sort());
+  });
+
+  it('has a row for every Mutation field', () => {
+    expect(opsOf('Mutation')).toEqual(Object.keys(schema.getMutationType()!.getFields()).sort());
+  });
+
+  it('has a row for every guarded field (the fields with their own authorization rule)', () => {
+    expect(opsOf('Field')).toEqual(['Device.events', 'User.devices', 'User.events']);
+  });
+});
+
+describe.each(ROWS.map((r) => [label(r), r] as const))('%s', (_label, r) => {
+  it.each(CALLERS.map((caller) => [caller, r.expect[caller]] as const))('%s: %s', async (caller, outcome) => {
+    await runCell(r, caller, outcome);
+  });
+});
+
+// ---- Authorization comes before input validation ------------------------------------------------------------------
+
+// Pothos validates arguments before scope-auth runs; src/graphql/auth.ts checks a field's scopes first, so callers
+// learn nothing about input they may not send at all.
+
+interface InvalidRow {
+  op: string;
+  input: string;
+  expect: Expectations;
+  send: (client: GraphQLClient) => Promise<GqlResponse<unknown>>;
+}
+
+const signedInThenInvalid = m('UNAUTHENTICATED', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT');
+const adminThenInvalid = m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'BAD_USER_INPUT');
+
+const INVALID_ROWS: InvalidRow[] = [
+  {
+    op: 'events',
+    input: 'a cursor that is not one',
+    expect: adminThenInvalid,
+    send: (c) => c.request(Events, { after: 'not a cursor' }),
+  },
+  {
+    op: 'devices',
+    input: 'a search of 101 characters',
+    expect: signedInThenInvalid,
+    send: (c) => c.request(Devices, { filter: { search: 'x'.repeat(101) } }),
+  },
+  {
+    op: 'users',
+    input: 'a search of 101 characters',
+    expect: adminThenInvalid,
+    send: (c) => c.request(Users, { filter: { search: 'x'.repeat(101) } }),
+  },
+  {
+    op: 'registerDevice',
+    input: 'an empty installation id',
+    expect: signedInThenInvalid,
+    send: (c) => c.request(RegisterDevice, { input: newDevice({ installationId: '' }) }),
+  },
+  {
+    op: 'renameDevice',
+    input: 'a blank name',
+    expect: signedInThenInvalid,
+    send: (c) => c.request(RenameDevice, { id: shared.deviceId, name: '   ' }),
+  },
+  {
+    op: 'blockDevice',
+    input: 'a reason of 501 characters',
+    expect: adminThenInvalid,
+    send: (c) => c.request(BlockDevice, { id: shared.deviceId, reason: 'x'.repeat(501) }),
+  },
+  {
+    op: 'createUser',
+    input: 'an email that is not one',
+    expect: adminThenInvalid,
+    send: (c) => c.request(CreateUser, { input: { email: 'not-an-email', password: PASSWORD } }),
+  },
+  {
+    op: 'setDevicePolicy',
+    input: 'a device limit of 0',
+    expect: adminThenInvalid,
+    send: (c) => c.request(SetDevicePolicy, { input: { maxDevicesPerUser: 0 } }),
+  },
+];
+
+describe.each(INVALID_ROWS.map((r) => [r.op, r.input, r] as const))('%s with %s', (_op, _input, r) => {
+  for (const caller of CALLERS) {
+    const outcome = r.expect[caller];
+    it(`${caller}: ${outcome}, writing nothing`, async () => {
+      const eventsBefore = await eventCount();
+      const res = await r.send(clients[caller]);
+      expect(errorCode(res), JSON.stringify(res)).toBe(outcome);
+      expect((res.data as Record<string, unknown> | null | undefined)?.[r.op] ?? null).toBeNull();
+      expect(await eventCount()).toBe(eventsBefore);
+    });
+  }
+});
+
+// ---- A hidden device is told apart from a missing one in no way -----------------------------------------------------
+
+describe('to a stranger, the shared device looks exactly like one that does not exist', () => {
+  it('device(id)', async () => {
+    const hidden = await clients.stranger.request(DeviceById, { id: shared.deviceId });
+    const missing = await clients.stranger.request(DeviceById, { id: missingDeviceId });
+    expect(hidden).toEqual({ data: { device: null }, status: 200 });
+    expect(hidden).toEqual(missing);
+  });
+
+  it('node(id)', async () => {
+    const hidden = await clients.stranger.request(Node, { id: shared.deviceId });
+    const missing = await clients.stranger.request(Node, { id: missingDeviceId });
+    expect(hidden).toEqual({ data: { node: null }, status: 200 });
+    expect(hidden).toEqual(missing);
+  });
+
+  it('renameDevice and forgetDevice, writing no event', async () => {
+    const eventsBefore = await eventCount();
+    const hiddenRename = await clients.stranger.request(RenameDevice, { id: shared.deviceId, name: 'Mine now' });
+    const missingRename = await clients.stranger.request(RenameDevice, { id: missingDeviceId, name: 'Mine now' });
+    expect(hiddenRename.data?.renameDevice).toMatchObject({ __typename: 'NotFound', code: 'NOT_FOUND' });
+    expect(hiddenRename).toEqual(missingRename);
+
+    const hiddenForget = await clients.stranger.request(ForgetDevice, { id: shared.deviceId });
+    const missingForget = await clients.stranger.request(ForgetDevice, { id: missingDeviceId });
+    expect(hiddenForget.data?.forgetDevice).toMatchObject({ __typename: 'NotFound', code: 'NOT_FOUND' });
+    expect(hiddenForget).toEqual(missingForget);
+    expect(await eventCount()).toBe(eventsBefore);
+
+    // And the device is still there, untouched, for its owner.
+    const { device } = await clients.owner.data(DeviceById, { id: shared.deviceId });
+    expect(device?.name).not.toBe('Mine now');
+  });
+
+  it('devices filtered by the owner lists nothing, as for a user with no devices', async () => {
+    const { devices } = await clients.stranger.data(Devices, { filter: { userId: accounts.owner.id } });
+    expect(devices).toMatchObject({ totalCount: 0, edges: [] });
+  });
+});
