@@ -88,3 +88,24 @@ export class NotAllowed extends Error {
     super(message);
   }
 }
+
+export class UnknownDevice extends DomainError {
+  readonly code = 'UNKNOWN_DEVICE';
+  constructor() {
+    super('No device is bound to this key');
+  }
+}
+
+export class InvalidSignature extends DomainError {
+  readonly code = 'INVALID_SIGNATURE';
+  constructor(message = 'The proof is not a valid signature of this challenge by this key') {
+    super(message);
+  }
+}
+
+export class ChallengeExpired extends DomainError {
+  readonly code = 'CHALLENGE_EXPIRED';
+  constructor() {
+    super('The challenge has expired or was already used: ask for a new one');
+  }
+}

@@ -5,13 +5,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DataloaderType, helper, Utils, type Constructor } from '@mikro-orm/core';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
+import { DeviceChallenge } from '../devices/challenge.entity.js';
 import { Device, DeviceUser } from '../devices/device.entity.js';
 import { Event } from '../events/event.entity.js';
 import { DevicePolicy } from '../policy/policy.entity.js';
 import { Session } from '../sessions/session.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const entities = [User, Device, DeviceUser, Session, Event, DevicePolicy];
+export const entities = [User, Device, DeviceUser, DeviceChallenge, Session, Event, DevicePolicy];
 
 export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 

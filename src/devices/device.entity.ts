@@ -7,6 +7,8 @@ export const DEVICE_STATUSES = ['PENDING', 'APPROVED', 'BLOCKED'] as const;
 export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
 export const PLATFORMS = ['ANDROID', 'IOS', 'IPADOS', 'WINDOWS', 'MACOS', 'LINUX', 'WEB', 'OTHER'] as const;
 export type Platform = (typeof PLATFORMS)[number];
+export const KEY_ALGORITHMS = ['ES256', 'EdDSA'] as const;
+export type KeyAlgorithm = (typeof KEY_ALGORITHMS)[number];
 
 export const Device = defineEntity({
   name: 'Device',
@@ -33,6 +35,11 @@ export const Device = defineEntity({
     statusChangedAt: p.datetime().onCreate(() => new Date()),
     statusChangedBy: p.manyToOne(User).nullable().deleteRule('set null'),
     blockedReason: p.string().length(500).nullable(),
+    /** The bound key's JWK thumbprint (RFC 7638, base64url); bound at registration, never swapped. */
+    keyId: p.string().length(43).nullable().unique(),
+    keyAlgorithm: p.enum([...KEY_ALGORITHMS]).nullable(),
+    /** The public JWK itself (EC P-256 or OKP Ed25519). */
+    publicKey: p.json<Record<string, string>>().nullable(),
     /** Optimistic lock: concurrent transitions of one device end in one consistent state. */
     version: p.integer().version(),
   },

@@ -19,6 +19,7 @@ import { ErrorInterface, errorType } from '../graphql/errors.js';
 import { globalId, localId } from '../graphql/ids.js';
 import { filterOf, searchText, UserConnection, UserRef } from '../users/user.schema.js';
 import { Device, DEVICE_STATUSES, PLATFORMS } from './device.entity.js';
+import { publicKeyProblem, type PublicJwk } from './keys.js';
 import {
   approveDevice,
   blockDevice,
@@ -87,6 +88,8 @@ builder.node(DeviceRef, {
       resolve: (d, _args, ctx) => (d.statusChangedBy ? ctx.loaders.user.load(d.statusChangedBy.id) : null),
     }),
     blockedReason: t.exposeString('blockedReason', { nullable: true }),
+    keyId: t.exposeString('keyId', { nullable: true, description: "The bound key's JWK thumbprint (RFC 7638), base64url" }),
+    keyAlgorithm: t.exposeString('keyAlgorithm', { nullable: true, description: 'ES256 or EdDSA' }),
     users: t.connection({
       type: UserRef,
       description: 'Everyone who has registered or signed in from the device, most recently seen first',
@@ -164,6 +167,21 @@ export const DeviceInput = builder.inputType('DeviceInput', {
     appVersion: t.string({ validate: printable(64) }),
     name: t.string({ description: 'A name for the device; 1 to 64 printable characters', validate: deviceNameSchema }),
     pushToken: t.string({ validate: z.string().max(4096, 'must be at most 4096 characters') }),
+    publicKey: t
+      .field({
+        type: 'JSON',
+        description:
+          'A public JWK to bind to the device at registration: EC P-256 (ES256) or OKP Ed25519 (EdDSA). ' +
+          'Bound for good: a different key means a different device',
+      })
+      .validate(
+        z.unknown().transform((value, ctx) => {
+          if (value == null) return null;
+          const problem = publicKeyProblem(value);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+          return value as PublicJwk | null | undefined;
+        }),
+      ),
   }),
 });
 

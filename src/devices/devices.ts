@@ -21,6 +21,7 @@ import { Session } from '../sessions/session.entity.js';
 import { containsPattern } from '../users/users.js';
 import { User } from '../users/user.entity.js';
 import { Device, DeviceUser, type DeviceStatus, type Platform } from './device.entity.js';
+import { algorithmOf, canonicalJwk, thumbprint, type PublicJwk } from './keys.js';
 
 export interface DeviceDetails {
   installationId: string;
@@ -31,6 +32,8 @@ export interface DeviceDetails {
   appVersion?: string | null | undefined;
   name?: string | null | undefined;
   pushToken?: string | null | undefined;
+  /** A public JWK, already checked (publicKeyProblem) at the boundary. */
+  publicKey?: PublicJwk | null | undefined;
 }
 
 export type MobileAuth = 'NOT_ACTIVATED' | 'ACTIVATED' | 'PUSH_ENABLED';
@@ -76,6 +79,10 @@ export async function createDevice(
     if (owned >= policy.maxDevicesPerUser) throw new DeviceLimitReached(policy.maxDevicesPerUser);
   }
   const name = details.name ? normaliseDeviceName(details.name) : null;
+  const key = details.publicKey ? canonicalJwk(details.publicKey) : null;
+  const keyId = key ? thumbprint(key) : null;
+  // One key, one device: a key bound elsewhere is refused (the unique index catches a race).
+  if (keyId && (await tx.count(Device, { keyId }))) throw new DeviceAlreadyRegistered();
   const now = new Date();
   const device = tx.create(Device, {
     // Assigned here, not at flush, because the event below records it.
@@ -83,6 +90,9 @@ export async function createDevice(
     installationId: details.installationId,
     ...metadataOf(details),
     name,
+    keyId,
+    keyAlgorithm: key ? algorithmOf(key) : null,
+    publicKey: key as Record<string, string> | null,
     status: policy.approvalMode === 'AUTOMATIC' ? 'APPROVED' : 'PENDING',
     owner,
     createdAt: now,
@@ -101,9 +111,9 @@ export async function createDevice(
 }
 
 /** Records a successful sign-in from an approved device: last user, last used, the user's link, fresh metadata. */
-export async function recordDeviceUse(tx: EntityManager, device: Device, user: User, details: DeviceDetails): Promise<void> {
+export async function recordDeviceUse(tx: EntityManager, device: Device, user: User, details?: DeviceDetails): Promise<void> {
   const now = new Date();
-  tx.assign(device, { ...metadataOf(details), lastUser: user, lastUsedAt: now });
+  tx.assign(device, { ...(details ? metadataOf(details) : {}), lastUser: user, lastUsedAt: now });
   // The link may have been created in this very transaction (a device approved automatically at registration).
   const link = await tx.findOne(DeviceUser, { device: device.id, user: user.id });
   if (link) link.lastSeenAt = now;

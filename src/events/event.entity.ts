@@ -15,6 +15,8 @@ export const EVENT_KINDS = [
   'DEVICE_FORGOTTEN',
   'SESSION_REVOKED',
   'POLICY_CHANGED',
+  'DEVICE_VERIFIED',
+  'DEVICE_VERIFICATION_FAILED',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

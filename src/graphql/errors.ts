@@ -14,6 +14,9 @@ import {
   NotAllowed,
   NotFound,
   SignUpDisabled,
+  UnknownDevice,
+  InvalidSignature,
+  ChallengeExpired,
   DeviceRequired,
 } from '../errors.js';
 import { builder } from './builder.js';
@@ -55,6 +58,9 @@ errorType(DeviceLimitReached, 'DeviceLimitReached', 'The user already has as man
 errorType(DeviceAlreadyRegistered, 'DeviceAlreadyRegistered', 'A device with this installation id exists already');
 errorType(EmailTaken, 'EmailTaken', 'An account with this email exists already');
 errorType(SignUpDisabled, 'SignUpDisabled', 'Self sign-up is switched off by the device policy');
+errorType(UnknownDevice, 'UnknownDevice', 'No device is bound to the key that answered');
+errorType(InvalidSignature, 'InvalidSignature', 'The proof is not a valid signature of the challenge by the device key it names');
+errorType(ChallengeExpired, 'ChallengeExpired', 'The challenge expired or was already used (each is good for one attempt): ask for a new one');
 
 /**
  * Yoga's error masking, plus the domain's top-level failures: NotAllowed is FORBIDDEN, a bad cursor or page size

@@ -1,5 +1,5 @@
-// Custom scalars: DateTime as an ISO-8601 string.
-import { GraphQLError, Kind } from 'graphql';
+// Custom scalars: DateTime as an ISO-8601 string; JSON for documents such as a public JWK.
+import { GraphQLError, Kind, valueFromASTUntyped } from 'graphql';
 import { builder } from './builder.js';
 
 function parseDate(value: unknown): Date {
@@ -15,4 +15,11 @@ builder.scalarType('DateTime', {
   serialize: (value) => value.toISOString(),
   parseValue: parseDate,
   parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : null),
+});
+
+builder.scalarType('JSON', {
+  description: 'Any JSON value (a public JWK, for instance)',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
 });

@@ -13,6 +13,7 @@ import '../devices/device.schema.js';
 import '../events/event.schema.js';
 import '../sessions/session.schema.js';
 import '../policy/policy.schema.js';
+import '../devices/verification.schema.js';
 
 builder.queryType({});
 builder.mutationType({});

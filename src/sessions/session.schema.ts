@@ -7,10 +7,15 @@ import {
   DevicePendingApproval,
   DeviceRequired,
   InvalidCredentials,
+  InvalidSignature,
+  ChallengeExpired,
+  UnknownDevice,
 } from '../errors.js';
+import { DeviceProofInput } from '../devices/verification.schema.js';
 import { builder } from '../graphql/builder.js';
 import { UserRef } from '../users/user.schema.js';
-import { login, logout, type IssuedSession } from './sessions.js';
+import { login, logout } from './sessions.js';
+import type { IssuedSession } from './tokens.js';
 
 const SessionRef = builder.objectRef<IssuedSession>('Session').implement({
   description: 'A signed-in session: send `Authorization: Bearer <token>` with every request',
@@ -33,11 +38,25 @@ const LoginInput = builder.inputType('LoginInput', {
     email: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty').max(254) }),
     password: t.string({ required: true, validate: z.string().min(1, 'must not be empty').max(256) }),
     device: t.field({ type: DeviceInput, description: 'Required for users; admins may leave it out' }),
+    proof: t.field({
+      type: DeviceProofInput,
+      description: "Required once the device has a key: a fresh challenge signed by it (see deviceChallenge)",
+    }),
   }),
 });
 
-const LoginResult = builder.errorUnion('LoginResult', {
-  types: [SessionRef, InvalidCredentials, DeviceRequired, DevicePendingApproval, DeviceBlocked, DeviceLimitReached],
+export const LoginResult = builder.errorUnion('LoginResult', {
+  types: [
+    SessionRef,
+    InvalidCredentials,
+    DeviceRequired,
+    DevicePendingApproval,
+    DeviceBlocked,
+    DeviceLimitReached,
+    InvalidSignature,
+    ChallengeExpired,
+    UnknownDevice,
+  ],
   resolveType: () => 'Session',
 });
 

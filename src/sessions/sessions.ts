@@ -1,10 +1,13 @@
 // Sessions: signing in (with the device approval gate), signing out, and resolving a bearer token.
-import { createHash, randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { requireActor, type Actor, type DomainContext, type WatchGrant } from '../actor.js';
 import {
+  ChallengeExpired,
+  DeviceAlreadyRegistered,
   DeviceBlocked,
   DeviceLimitReached,
+  InvalidSignature,
+  UnknownDevice,
   DevicePendingApproval,
   DeviceRequired,
   InvalidCredentials,
@@ -12,36 +15,15 @@ import {
 } from '../errors.js';
 import { Device } from '../devices/device.entity.js';
 import { createDevice, recordDeviceUse, type DeviceDetails } from '../devices/devices.js';
+import { canonicalJwk, thumbprint } from '../devices/keys.js';
+import { checkProof, type DeviceProof } from '../devices/verification.js';
 import { recordEvent } from '../events/events.js';
 import { currentPolicy } from '../policy/policy.js';
 import { User } from '../users/user.entity.js';
 import { normaliseEmail } from '../users/users.js';
 import { verifyPassword } from './passwords.js';
-import { Session, type SessionKind } from './session.entity.js';
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
-export interface IssuedSession {
-  token: string;
-  session: Session;
-}
-
-/** How long a pending phone may watch its own approval. */
-export const WATCH_TOKEN_TTL_MS = 15 * 60_000;
-
-function issueSession(tx: EntityManager, user: User, device: Device | null, ttlMs: number, kind: SessionKind = 'SESSION'): IssuedSession {
-  const token = randomBytes(32).toString('base64url');
-  const session = tx.create(Session, {
-    tokenHash: hashToken(token),
-    kind,
-    user,
-    device,
-    expiresAt: new Date(Date.now() + ttlMs),
-  });
-  return { token, session };
-}
+import { Session } from './session.entity.js';
+import { hashToken, issueSession, issueWatchToken, type IssuedSession } from './tokens.js';
 
 const days = (n: number) => n * 86_400_000;
 
@@ -49,7 +31,20 @@ export interface LoginInput {
   email: string;
   password: string;
   device?: DeviceDetails | null | undefined;
+  /** Required once the installation has a key: a signed fresh challenge, so the installation id alone is not enough. */
+  proof?: DeviceProof | null | undefined;
 }
+
+type LoginOutcome =
+  | IssuedSession
+  | InvalidCredentials
+  | DeviceRequired
+  | DevicePendingApproval<Device>
+  | DeviceBlocked
+  | DeviceLimitReached
+  | ChallengeExpired
+  | InvalidSignature
+  | UnknownDevice;
 
 /** Records a refused sign-in in its own transaction (nothing else is written), then returns the refusal. */
 async function refuse<E extends DomainError>(
@@ -71,9 +66,7 @@ async function refuse<E extends DomainError>(
 export async function login(
   dc: DomainContext,
   input: LoginInput,
-): Promise<
-  IssuedSession | InvalidCredentials | DeviceRequired | DevicePendingApproval<Device> | DeviceBlocked | DeviceLimitReached
-> {
+): Promise<LoginOutcome> {
   const email = normaliseEmail(input.email);
   const user = await dc.em.findOne(User, { email }, { populate: ['passwordHash'] });
   // An unknown email costs one argon2 verify too, and gets the same answer as a wrong password.
@@ -96,16 +89,83 @@ export async function login(
       return issued;
     });
   }
+  const keyRefusal = await checkDeviceKey(dc, details, input.proof);
+  if (keyRefusal) {
+    return refuse(dc, keyRefusal.error, { kind: 'LOGIN_DENIED', userId: user.id, device: keyRefusal.device, detail: keyRefusal.error.code });
+  }
   try {
     return await loginFromDevice(dc, user, details);
   } catch (e) {
     // Two first sign-ins from one installation raced; the loser sees the device the winner created.
     if (e instanceof UniqueConstraintViolationException) return loginFromDevice(dc, user, details);
+    if (e instanceof DeviceAlreadyRegistered) {
+      return refuse(dc, new InvalidSignature('This key is already bound to another device'), {
+        kind: 'LOGIN_DENIED',
+        userId: user.id,
+        detail: 'key bound to another device',
+      });
+    }
     if (e instanceof DeviceLimitReached) {
       return refuse(dc, e, { kind: 'LOGIN_DENIED', userId: user.id, detail: 'device limit reached' });
     }
     throw e;
   }
+}
+
+/**
+ * Once an installation has a key, the installation id alone no longer stands for the device: the sign-in must carry
+ * a valid proof by that key (the challenge is spent either way), and no other key may be presented for it. A key is
+ * bound only when a device registers, so a keyless installation cannot take one on later.
+ */
+async function checkDeviceKey(
+  dc: DomainContext,
+  details: DeviceDetails,
+  proof: DeviceProof | null | undefined,
+): Promise<{ error: ChallengeExpired | InvalidSignature | UnknownDevice; device: Device } | null> {
+  const existing = await dc.em.findOne(Device, { installationId: details.installationId });
+  if (!existing) return null;
+  const presented = details.publicKey ? thumbprint(canonicalJwk(details.publicKey)) : null;
+  if (!existing.keyId) {
+    return presented
+      ? { error: new InvalidSignature('This installation was registered without a key; a key is bound only when a device registers'), device: existing }
+      : null;
+  }
+  if (presented && presented !== existing.keyId) {
+    return { error: new InvalidSignature('This installation is bound to a different key'), device: existing };
+  }
+  if (!proof) return { error: new InvalidSignature('This device signs in with its key: send a proof of a fresh challenge'), device: existing };
+  const checked = await checkProof(dc.em, proof);
+  if ('failure' in checked) return { error: checked.failure, device: existing };
+  return checked.device.id === existing.id ? null : { error: new InvalidSignature(), device: existing };
+}
+
+/** Signs in the owner of an APPROVED device with a proof by its key alone: "log in from registered devices only". */
+export async function loginWithDevice(
+  dc: DomainContext,
+  proof: DeviceProof,
+): Promise<IssuedSession | ChallengeExpired | InvalidSignature | UnknownDevice | DevicePendingApproval<Device> | DeviceBlocked> {
+  const checked = await checkProof(dc.em, proof);
+  if ('failure' in checked) {
+    return refuse(dc, checked.failure, {
+      kind: 'LOGIN_FAILED',
+      userId: checked.device?.owner.id ?? null,
+      device: checked.device,
+      detail: `device key: ${checked.failure.code}`,
+    });
+  }
+  const { device } = checked;
+  return dc.em.transactional(async (tx) => {
+    const owner = await tx.findOneOrFail(User, device.owner.id);
+    if (device.status !== 'APPROVED') {
+      recordEvent(tx, dc, { kind: 'LOGIN_DENIED', actorId: owner.id, userId: owner.id, device, fromStatus: device.status, detail: 'device key' });
+      return device.status === 'BLOCKED' ? new DeviceBlocked() : new DevicePendingApproval(device, issueWatchToken(tx, owner, device));
+    }
+    const issued = issueSession(tx, owner, device, days(dc.settings.sessionTtlDays));
+    await recordDeviceUse(tx, device, owner);
+    tx.assign(owner, { lastLoginAt: new Date() });
+    recordEvent(tx, dc, { kind: 'LOGIN_SUCCEEDED', actorId: owner.id, userId: owner.id, device, detail: 'device key' });
+    return issued;
+  });
 }
 
 async function loginFromDevice(dc: DomainContext, user: User, details: DeviceDetails) {
@@ -130,8 +190,7 @@ async function loginFromDevice(dc: DomainContext, user: User, details: DeviceDet
       detail: device.status === 'BLOCKED' ? 'device blocked' : 'device pending approval',
     });
     if (device.status === 'BLOCKED') return new DeviceBlocked();
-    const watch = issueSession(tx, user, device, WATCH_TOKEN_TTL_MS, 'WATCH');
-    return new DevicePendingApproval(device, watch.token);
+    return new DevicePendingApproval(device, issueWatchToken(tx, user, device));
   });
   return outcome;
 }

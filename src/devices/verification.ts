@@ -1,0 +1,112 @@
+// The known-device check: challenges, proofs signed by a device key, and signing in with a proof alone.
+import { randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { DomainContext } from '../actor.js';
+import {
+  ChallengeExpired,
+  DeviceBlocked,
+  DevicePendingApproval,
+  InvalidSignature,
+  UnknownDevice,
+} from '../errors.js';
+import { recordEvent } from '../events/events.js';
+import { issueWatchToken } from '../sessions/tokens.js';
+import { DeviceChallenge } from './challenge.entity.js';
+import { Device } from './device.entity.js';
+import { signatureIsValid, type PublicJwk } from './keys.js';
+
+export const CHALLENGE_TTL_MS = 120_000;
+
+export interface DeviceProof {
+  keyId: string;
+  challengeId: string;
+  signature: string;
+}
+
+export interface IssuedChallenge {
+  challengeId: string;
+  nonce: string;
+  expiresAt: Date;
+}
+
+/**
+ * A fresh challenge for `keyId`. An unknown keyId gets one exactly like a known one (nothing is looked up), so
+ * keys cannot be probed. Expired challenges are swept a few at a time as new ones are made.
+ */
+export async function issueChallenge(dc: DomainContext, keyId: string): Promise<IssuedChallenge> {
+  const challenge = dc.em.create(DeviceChallenge, {
+    keyId,
+    nonce: randomBytes(32).toString('base64url'),
+    expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS),
+  });
+  await dc.em.flush();
+  await dc.em.execute(
+    'delete from device_challenges where id in (select id from device_challenges where expires_at < now() limit 50)',
+  );
+  return { challengeId: challenge.id, nonce: challenge.nonce, expiresAt: challenge.expiresAt };
+}
+
+interface ConsumedRow {
+  challenge_key_id: string;
+  challenge_nonce: string;
+  challenge_expires_at: Date;
+  [column: string]: unknown;
+}
+
+/**
+ * Consumes the challenge and reads the key's device in one statement (an indexed delete and an indexed read), so
+ * a challenge is spent by its first attempt, whatever the outcome: a replayed or raced proof finds it gone.
+ * Returns the device whose key made a valid signature, or why there is none.
+ */
+export async function checkProof(
+  em: EntityManager,
+  proof: DeviceProof,
+): Promise<{ device: Device } | { failure: ChallengeExpired | InvalidSignature | UnknownDevice; device: Device | null }> {
+  const rows = await em.execute<ConsumedRow[]>(
+    `with c as (delete from device_challenges where id = ? returning key_id, nonce, expires_at)
+     select c.key_id as challenge_key_id, c.nonce as challenge_nonce, c.expires_at as challenge_expires_at, d.*
+     from c left join devices d on d.key_id = c.key_id`,
+    [proof.challengeId],
+  );
+  const row = rows[0];
+  if (!row) return { failure: new ChallengeExpired(), device: null };
+  const { challenge_key_id: keyId, challenge_nonce: nonce, challenge_expires_at: expiresAt, ...deviceColumns } = row;
+  if (new Date(expiresAt).getTime() < Date.now()) return { failure: new ChallengeExpired(), device: null };
+  // A challenge answers for the key it was issued to, and no other.
+  if (keyId !== proof.keyId) return { failure: new InvalidSignature(), device: null };
+  if (deviceColumns.id == null) return { failure: new UnknownDevice(), device: null };
+  const device = em.map(Device, deviceColumns);
+  if (!signatureIsValid(keyId, device.publicKey as unknown as PublicJwk, nonce, proof.signature)) {
+    return { failure: new InvalidSignature(), device };
+  }
+  return { device };
+}
+
+/**
+ * The known-device check: succeeds only for an APPROVED device whose key signed the challenge. Every outcome is
+ * recorded (DEVICE_VERIFIED / DEVICE_VERIFICATION_FAILED).
+ */
+export async function verifyDevice(
+  dc: DomainContext,
+  proof: DeviceProof,
+): Promise<{ device: Device } | ChallengeExpired | InvalidSignature | UnknownDevice | DevicePendingApproval<Device> | DeviceBlocked> {
+  const checked = await checkProof(dc.em, proof);
+  return dc.em.transactional(async (tx) => {
+    const device = checked.device;
+    const failure =
+      'failure' in checked
+        ? checked.failure
+        : device?.status === 'PENDING'
+          ? new DevicePendingApproval(device, issueWatchToken(tx, device.owner, device))
+          : device?.status === 'BLOCKED'
+            ? new DeviceBlocked()
+            : null;
+    recordEvent(tx, dc, {
+      kind: failure ? 'DEVICE_VERIFICATION_FAILED' : 'DEVICE_VERIFIED',
+      userId: device?.owner.id ?? null,
+      device,
+      detail: failure ? failure.code : `key ${proof.keyId}`,
+    });
+    return failure ?? { device: device! };
+  });
+}
