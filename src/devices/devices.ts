@@ -92,7 +92,7 @@ export async function createDevice(
     name,
     keyId,
     keyAlgorithm: key ? algorithmOf(key) : null,
-    publicKey: key as Record<string, string> | null,
+    publicKey: key,
     status: policy.approvalMode === 'AUTOMATIC' ? 'APPROVED' : 'PENDING',
     owner,
     createdAt: now,

@@ -1,13 +1,14 @@
 // Sessions: signing in (with the device approval gate), signing out, and resolving a bearer token.
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { requireActor, type Actor, type DomainContext, type WatchGrant } from '../actor.js';
-import {
+import type {
   ChallengeExpired,
+  UnknownDevice} from '../errors.js';
+import {
   DeviceAlreadyRegistered,
   DeviceBlocked,
   DeviceLimitReached,
   InvalidSignature,
-  UnknownDevice,
   DevicePendingApproval,
   DeviceRequired,
   InvalidCredentials,
