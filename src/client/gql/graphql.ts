@@ -1,0 +1,350 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What a device says about itself when it signs in or registers */
+export type DeviceInput = {
+  appName?: string | null | undefined;
+  appVersion?: string | null | undefined;
+  /** The OS-provided id of this app installation (not the IMEI) */
+  installationId: string;
+  model?: string | null | undefined;
+  /** A name for the device; 1 to 64 printable characters */
+  name?: string | null | undefined;
+  osVersion?: string | null | undefined;
+  platform: Platform;
+  /** A public JWK to bind to the device at registration: EC P-256 (ES256) or OKP Ed25519 (EdDSA). Bound for good: a different key means a different device */
+  publicKey?: unknown;
+  pushToken?: string | null | undefined;
+};
+
+/** A signature of a challenge: ES256 in the IEEE P1363 form (r || s) WebCrypto makes, or Ed25519; base64url */
+export type DeviceProof = {
+  challengeId: string | number;
+  keyId: string;
+  signature: string;
+};
+
+export type DeviceStatus =
+  | 'APPROVED'
+  | 'BLOCKED'
+  | 'PENDING';
+
+export type LoginInput = {
+  /** Required for users; admins may leave it out */
+  device?: DeviceInput | null | undefined;
+  email: string;
+  password: string;
+  /** Required once the device has a key: a fresh challenge signed by it (see deviceChallenge) */
+  proof?: DeviceProof | null | undefined;
+};
+
+export type Platform =
+  | 'ANDROID'
+  | 'IOS'
+  | 'IPADOS'
+  | 'LINUX'
+  | 'MACOS'
+  | 'OTHER'
+  | 'WEB'
+  | 'WINDOWS';
+
+export type SignUpInput = {
+  displayName?: string | null | undefined;
+  email: string;
+  password: string;
+};
+
+export type ClientDeviceFieldsFragment = { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, keyId: string | null, keyAlgorithm: string | null };
+
+export type ClientLoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type ClientLoginMutation = { login:
+    | { __typename: 'ChallengeExpired', code: string, message: string }
+    | { __typename: 'DeviceBlocked', code: string, message: string }
+    | { __typename: 'DeviceLimitReached', code: string, message: string }
+    | { __typename: 'DevicePendingApproval', watchToken: string, code: string, message: string, pendingDevice: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, keyId: string | null, keyAlgorithm: string | null } }
+    | { __typename: 'DeviceRequired', code: string, message: string }
+    | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'InvalidSignature', code: string, message: string }
+    | { __typename: 'Session', token: string, expiresAt: string, device: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, keyId: string | null, keyAlgorithm: string | null } | null }
+    | { __typename: 'UnknownDevice', code: string, message: string }
+   };
+
+export type ClientRegisterDeviceMutationVariables = Exact<{
+  input: DeviceInput;
+}>;
+
+
+export type ClientRegisterDeviceMutation = { registerDevice:
+    | { __typename: 'Device', id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, keyId: string | null, keyAlgorithm: string | null }
+    | { __typename: 'DeviceAlreadyRegistered', code: string, message: string }
+    | { __typename: 'DeviceLimitReached', code: string, message: string }
+   };
+
+export type ClientChallengeMutationVariables = Exact<{
+  keyId: string;
+}>;
+
+
+export type ClientChallengeMutation = { deviceChallenge: { challengeId: string, nonce: string, expiresAt: string } };
+
+export type ClientVerifyMutationVariables = Exact<{
+  proof: DeviceProof;
+}>;
+
+
+export type ClientVerifyMutation = { verifyDevice:
+    | { __typename: 'ChallengeExpired', code: string, message: string }
+    | { __typename: 'DeviceBlocked', code: string, message: string }
+    | { __typename: 'DevicePendingApproval', watchToken: string, code: string, message: string }
+    | { __typename: 'InvalidSignature', code: string, message: string }
+    | { __typename: 'KnownDevice', deviceId: string, status: DeviceStatus }
+    | { __typename: 'UnknownDevice', code: string, message: string }
+   };
+
+export type ClientLoginWithDeviceMutationVariables = Exact<{
+  proof: DeviceProof;
+}>;
+
+
+export type ClientLoginWithDeviceMutation = { loginWithDevice:
+    | { __typename: 'ChallengeExpired', code: string, message: string }
+    | { __typename: 'DeviceBlocked', code: string, message: string }
+    | { __typename: 'DeviceLimitReached', code: string, message: string }
+    | { __typename: 'DevicePendingApproval', watchToken: string, code: string, message: string }
+    | { __typename: 'DeviceRequired', code: string, message: string }
+    | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'InvalidSignature', code: string, message: string }
+    | { __typename: 'Session', token: string, expiresAt: string, user: { email: string }, device: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, keyId: string | null, keyAlgorithm: string | null } | null }
+    | { __typename: 'UnknownDevice', code: string, message: string }
+   };
+
+export type ClientApproveMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClientApproveMutation = { approveDevice:
+    | { __typename: 'Device', id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, keyId: string | null, keyAlgorithm: string | null }
+    | { __typename: 'InvalidTransition', code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+   };
+
+export type ClientSignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type ClientSignUpMutation = { signUp:
+    | { __typename: 'EmailTaken', code: string, message: string }
+    | { __typename: 'SignUpDisabled', code: string, message: string }
+    | { __typename: 'User', id: string, email: string }
+   };
+
+export type ClientWatchStatusSubscriptionVariables = Exact<{
+  deviceId: string | number;
+}>;
+
+
+export type ClientWatchStatusSubscription = { deviceStatusChanged: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, keyId: string | null, keyAlgorithm: string | null } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const ClientDeviceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ClientDeviceFields on Device {
+  id
+  installationId
+  name
+  status
+  platform
+  keyId
+  keyAlgorithm
+}
+    `, {"fragmentName":"ClientDeviceFields"}) as unknown as TypedDocumentString<ClientDeviceFieldsFragment, unknown>;
+export const ClientLoginDocument = new TypedDocumentString(`
+    mutation ClientLogin($input: LoginInput!) {
+  login(input: $input) {
+    __typename
+    ... on Session {
+      token
+      expiresAt
+      device {
+        ...ClientDeviceFields
+      }
+    }
+    ... on DevicePendingApproval {
+      watchToken
+      pendingDevice: device {
+        ...ClientDeviceFields
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment ClientDeviceFields on Device {
+  id
+  installationId
+  name
+  status
+  platform
+  keyId
+  keyAlgorithm
+}`) as unknown as TypedDocumentString<ClientLoginMutation, ClientLoginMutationVariables>;
+export const ClientRegisterDeviceDocument = new TypedDocumentString(`
+    mutation ClientRegisterDevice($input: DeviceInput!) {
+  registerDevice(input: $input) {
+    __typename
+    ... on Device {
+      ...ClientDeviceFields
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment ClientDeviceFields on Device {
+  id
+  installationId
+  name
+  status
+  platform
+  keyId
+  keyAlgorithm
+}`) as unknown as TypedDocumentString<ClientRegisterDeviceMutation, ClientRegisterDeviceMutationVariables>;
+export const ClientChallengeDocument = new TypedDocumentString(`
+    mutation ClientChallenge($keyId: String!) {
+  deviceChallenge(keyId: $keyId) {
+    challengeId
+    nonce
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<ClientChallengeMutation, ClientChallengeMutationVariables>;
+export const ClientVerifyDocument = new TypedDocumentString(`
+    mutation ClientVerify($proof: DeviceProof!) {
+  verifyDevice(proof: $proof) {
+    __typename
+    ... on KnownDevice {
+      deviceId
+      status
+    }
+    ... on DevicePendingApproval {
+      watchToken
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClientVerifyMutation, ClientVerifyMutationVariables>;
+export const ClientLoginWithDeviceDocument = new TypedDocumentString(`
+    mutation ClientLoginWithDevice($proof: DeviceProof!) {
+  loginWithDevice(proof: $proof) {
+    __typename
+    ... on Session {
+      token
+      expiresAt
+      user {
+        email
+      }
+      device {
+        ...ClientDeviceFields
+      }
+    }
+    ... on DevicePendingApproval {
+      watchToken
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment ClientDeviceFields on Device {
+  id
+  installationId
+  name
+  status
+  platform
+  keyId
+  keyAlgorithm
+}`) as unknown as TypedDocumentString<ClientLoginWithDeviceMutation, ClientLoginWithDeviceMutationVariables>;
+export const ClientApproveDocument = new TypedDocumentString(`
+    mutation ClientApprove($id: ID!) {
+  approveDevice(id: $id) {
+    __typename
+    ... on Device {
+      ...ClientDeviceFields
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment ClientDeviceFields on Device {
+  id
+  installationId
+  name
+  status
+  platform
+  keyId
+  keyAlgorithm
+}`) as unknown as TypedDocumentString<ClientApproveMutation, ClientApproveMutationVariables>;
+export const ClientSignUpDocument = new TypedDocumentString(`
+    mutation ClientSignUp($input: SignUpInput!) {
+  signUp(input: $input) {
+    __typename
+    ... on User {
+      id
+      email
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClientSignUpMutation, ClientSignUpMutationVariables>;
+export const ClientWatchStatusDocument = new TypedDocumentString(`
+    subscription ClientWatchStatus($deviceId: ID!) {
+  deviceStatusChanged(deviceId: $deviceId) {
+    ...ClientDeviceFields
+  }
+}
+    fragment ClientDeviceFields on Device {
+  id
+  installationId
+  name
+  status
+  platform
+  keyId
+  keyAlgorithm
+}`) as unknown as TypedDocumentString<ClientWatchStatusSubscription, ClientWatchStatusSubscriptionVariables>;

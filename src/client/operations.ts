@@ -1,0 +1,89 @@
+// The operations the reference client sends, typed by codegen (npm run codegen) into src/client/gql/.
+import { graphql } from './gql/index.js';
+
+export const ClientDeviceFields = graphql(`
+  fragment ClientDeviceFields on Device {
+    id
+    installationId
+    name
+    status
+    platform
+    keyId
+    keyAlgorithm
+  }
+`);
+
+export const ClientLogin = graphql(`
+  mutation ClientLogin($input: LoginInput!) {
+    login(input: $input) {
+      __typename
+      ... on Session { token expiresAt device { ...ClientDeviceFields } }
+      ... on DevicePendingApproval { watchToken pendingDevice: device { ...ClientDeviceFields } }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const ClientRegisterDevice = graphql(`
+  mutation ClientRegisterDevice($input: DeviceInput!) {
+    registerDevice(input: $input) {
+      __typename
+      ... on Device { ...ClientDeviceFields }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const ClientChallenge = graphql(`
+  mutation ClientChallenge($keyId: String!) {
+    deviceChallenge(keyId: $keyId) { challengeId nonce expiresAt }
+  }
+`);
+
+export const ClientVerify = graphql(`
+  mutation ClientVerify($proof: DeviceProof!) {
+    verifyDevice(proof: $proof) {
+      __typename
+      ... on KnownDevice { deviceId status }
+      ... on DevicePendingApproval { watchToken }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const ClientLoginWithDevice = graphql(`
+  mutation ClientLoginWithDevice($proof: DeviceProof!) {
+    loginWithDevice(proof: $proof) {
+      __typename
+      ... on Session { token expiresAt user { email } device { ...ClientDeviceFields } }
+      ... on DevicePendingApproval { watchToken }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const ClientApprove = graphql(`
+  mutation ClientApprove($id: ID!) {
+    approveDevice(id: $id) {
+      __typename
+      ... on Device { ...ClientDeviceFields }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const ClientSignUp = graphql(`
+  mutation ClientSignUp($input: SignUpInput!) {
+    signUp(input: $input) {
+      __typename
+      ... on User { id email }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const ClientWatchStatus = graphql(`
+  subscription ClientWatchStatus($deviceId: ID!) {
+    deviceStatusChanged(deviceId: $deviceId) { ...ClientDeviceFields }
+  }
+`);
