@@ -26,7 +26,7 @@ import {
   Users,
 } from './operations.js';
 import { errorCode, type GraphQLClient, type Response as GqlResponse } from './helpers/client.js';
-import { approvedPhone } from './helpers/devices.js';
+import { approvedPhone, keyedPhone } from './helpers/devices.js';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
@@ -39,6 +39,32 @@ import {
 } from './helpers/server.js';
 
 // ---- Documents only this file sends -------------------------------------------------------------------------------
+
+const AuthzChallenge = graphql(`
+  mutation AuthzChallenge($keyId: String!) {
+    deviceChallenge(keyId: $keyId) { __typename challengeId nonce }
+  }
+`);
+
+const AuthzVerify = graphql(`
+  mutation AuthzVerify($proof: DeviceProof!) {
+    verifyDevice(proof: $proof) {
+      __typename
+      ... on KnownDevice { deviceId device { id } }
+      ... on Error { code }
+    }
+  }
+`);
+
+const AuthzLoginWithDevice = graphql(`
+  mutation AuthzLoginWithDevice($proof: DeviceProof!) {
+    loginWithDevice(proof: $proof) {
+      __typename
+      ... on Session { user { email } }
+      ... on Error { code }
+    }
+  }
+`);
 
 /** `me` with the guarded fields a user may read about themself. */
 const AuthzMe = graphql(`
@@ -123,6 +149,8 @@ const accounts = {} as Record<SignedIn, Account>;
 /** The owner's approved device, which the co-user has signed in from too and the stranger has never used. */
 let shared: { deviceId: string; device: ReturnType<typeof newDevice> };
 let strangerDevice: ReturnType<typeof newDevice>;
+/** An approved device bound to a key, owned by a user of its own. */
+let keyed: Awaited<ReturnType<typeof keyedPhone>>;
 /** The USER_CREATED event of the owner (an Event the owner may read through node). */
 let ownerEventId: string;
 /** A device id that is well-formed but names no device. */
@@ -135,6 +163,7 @@ beforeAll(async () => {
   const coUser = await createUser(server);
   const coUserToken = await signIn(server.client, coUser.email, PASSWORD, owner.device);
   const stranger = await approvedPhone(server);
+  keyed = await keyedPhone(server);
   strangerDevice = stranger.device;
   const admin = await server.admin();
   const adminMe = await admin.data(Me);
@@ -517,6 +546,37 @@ const ROWS: Row[] = [
     okType: 'DevicePolicy',
     writes: true,
     send: ({ client }) => client.request(SetDevicePolicy, { input: { approvalMode: 'REQUIRED', allowSignUp: true } }),
+  }),
+  row({
+    op: 'deviceChallenge',
+    kind: 'Mutation',
+    note: 'public: a device asks before it has a session',
+    expect: m('ok', 'ok', 'ok', 'ok', 'ok'),
+    okType: 'DeviceChallenge',
+    send: ({ client }) => client.request(AuthzChallenge, { keyId: keyed.key.keyId }),
+  }),
+  row({
+    op: 'verifyDevice',
+    kind: 'Mutation',
+    note: 'public; only a session that may see the device gets more than its id and status',
+    expect: m('ok', 'ok', 'ok', 'ok', 'ok'),
+    okType: 'KnownDevice',
+    writes: true,
+    send: async ({ client }) => client.request(AuthzVerify, { proof: await keyed.phone.prove(keyed.key) }),
+    check: (data, { caller }) => {
+      const seen = data.verifyDevice.__typename === 'KnownDevice' ? data.verifyDevice.device : undefined;
+      expect(seen === null ? null : seen?.id).toBe(caller === 'admin' ? keyed.deviceId : null);
+    },
+  }),
+  row({
+    op: 'loginWithDevice',
+    kind: 'Mutation',
+    note: "public: the key's proof is the credential, and the session is the owner's",
+    expect: m('ok', 'ok', 'ok', 'ok', 'ok'),
+    okType: 'Session',
+    writes: true,
+    send: async ({ client }) => client.request(AuthzLoginWithDevice, { proof: await keyed.phone.prove(keyed.key) }),
+    check: (data) => expect(data.loginWithDevice).toMatchObject({ user: { email: keyed.user.email } }),
   }),
 ];
 

@@ -25,6 +25,7 @@ export function publicKeyProblem(value: unknown): string | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'must be a JWK object';
   const jwk = value as Record<string, unknown>;
   if ('d' in jwk || 'p' in jwk || 'q' in jwk) return 'must be a public key: private key material is refused';
+  if (jwk.kty !== 'EC' && jwk.kty !== 'OKP') return 'kty must be EC (P-256) or OKP (Ed25519)';
   const material = jwk.kty === 'EC' ? ['kty', 'crv', 'x', 'y'] : ['kty', 'crv', 'x'];
   const unknown = Object.keys(jwk).filter((k) => !material.includes(k) && !ALLOWED_EXTRA.has(k));
   if (unknown.length) return `has members a public key does not: ${unknown.join(', ')}`;
@@ -32,12 +33,10 @@ export function publicKeyProblem(value: unknown): string | null {
     if (jwk.crv !== 'P-256') return 'EC keys must use the P-256 curve';
     if (jwk.alg !== undefined && jwk.alg !== 'ES256') return 'an EC P-256 key must be for ES256';
     if (b64urlBytes(jwk.x) !== 32 || b64urlBytes(jwk.y) !== 32) return 'x and y must be 32-byte base64url coordinates';
-  } else if (jwk.kty === 'OKP') {
+  } else {
     if (jwk.crv !== 'Ed25519') return 'OKP keys must use the Ed25519 curve';
     if (jwk.alg !== undefined && jwk.alg !== 'EdDSA') return 'an Ed25519 key must be for EdDSA';
     if (b64urlBytes(jwk.x) !== 32) return 'x must be a 32-byte base64url public key';
-  } else {
-    return 'kty must be EC (P-256) or OKP (Ed25519)';
   }
   try {
     createPublicKey({ key: material.reduce((k, m) => ({ ...k, [m]: jwk[m] }), {}), format: 'jwk' });

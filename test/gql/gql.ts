@@ -15,12 +15,19 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation AuthzChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { __typename challengeId nonce }\n  }\n": typeof types.AuthzChallengeDocument,
+    "\n  mutation AuthzVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId device { id } }\n      ... on Error { code }\n    }\n  }\n": typeof types.AuthzVerifyDocument,
+    "\n  mutation AuthzLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { user { email } }\n      ... on Error { code }\n    }\n  }\n": typeof types.AuthzLoginWithDeviceDocument,
     "\n  query AuthzMe {\n    me {\n      id\n      email\n      devices(first: 1) { totalCount }\n      events(first: 1) { totalCount }\n    }\n  }\n": typeof types.AuthzMeDocument,
     "\n  query AuthzUser($id: ID!) {\n    user(id: $id) { id email }\n  }\n": typeof types.AuthzUserDocument,
     "\n  query AuthzOwnerDevices($id: ID!) {\n    device(id: $id) {\n      id\n      owner { id devices(first: 100) { totalCount } }\n    }\n  }\n": typeof types.AuthzOwnerDevicesDocument,
     "\n  query AuthzOwnerEvents($id: ID!) {\n    device(id: $id) {\n      id\n      owner { id events(first: 1) { totalCount } }\n    }\n  }\n": typeof types.AuthzOwnerEventsDocument,
     "\n  query AuthzActorDevices {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id devices(first: 1) { totalCount } } } } }\n    }\n  }\n": typeof types.AuthzActorDevicesDocument,
     "\n  query AuthzActorEvents {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id events(first: 1) { totalCount } } } } }\n    }\n  }\n": typeof types.AuthzActorEventsDocument,
+    "\n  mutation KeysChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { challengeId nonce expiresAt }\n  }\n": typeof types.KeysChallengeDocument,
+    "\n  mutation KeysVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId status device { id keyId keyAlgorithm owner { email } } }\n      ... on DevicePendingApproval { watchToken }\n      ... on Error { code message }\n    }\n  }\n": typeof types.KeysVerifyDocument,
+    "\n  mutation KeysLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { token user { email } device { id } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.KeysLoginWithDeviceDocument,
+    "query KeysKeyId($id: ID!) { device(id: $id) { keyId } }": typeof types.KeysKeyIdDocument,
     "\n  fragment DeviceFields on Device {\n    id\n    installationId\n    name\n    status\n    platform\n    osVersion\n    model\n    appName\n    appVersion\n    mobileAuth\n    owner { id email }\n    lastUser { id email }\n    lastUsedAt\n    createdAt\n    statusChangedAt\n    statusChangedBy { id email }\n    blockedReason\n  }\n": typeof types.DeviceFieldsFragmentDoc,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      __typename\n      ... on User { id email displayName role }\n      ... on Error { code message }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on User { id email role }\n      ... on Error { code message }\n    }\n  }\n": typeof types.CreateUserDocument,
@@ -53,12 +60,19 @@ type Documents = {
     "\n    query Whoami {\n      devices(first: 1) { totalCount }\n    }\n  ": typeof types.WhoamiDocument,
 };
 const documents: Documents = {
+    "\n  mutation AuthzChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { __typename challengeId nonce }\n  }\n": types.AuthzChallengeDocument,
+    "\n  mutation AuthzVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId device { id } }\n      ... on Error { code }\n    }\n  }\n": types.AuthzVerifyDocument,
+    "\n  mutation AuthzLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { user { email } }\n      ... on Error { code }\n    }\n  }\n": types.AuthzLoginWithDeviceDocument,
     "\n  query AuthzMe {\n    me {\n      id\n      email\n      devices(first: 1) { totalCount }\n      events(first: 1) { totalCount }\n    }\n  }\n": types.AuthzMeDocument,
     "\n  query AuthzUser($id: ID!) {\n    user(id: $id) { id email }\n  }\n": types.AuthzUserDocument,
     "\n  query AuthzOwnerDevices($id: ID!) {\n    device(id: $id) {\n      id\n      owner { id devices(first: 100) { totalCount } }\n    }\n  }\n": types.AuthzOwnerDevicesDocument,
     "\n  query AuthzOwnerEvents($id: ID!) {\n    device(id: $id) {\n      id\n      owner { id events(first: 1) { totalCount } }\n    }\n  }\n": types.AuthzOwnerEventsDocument,
     "\n  query AuthzActorDevices {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id devices(first: 1) { totalCount } } } } }\n    }\n  }\n": types.AuthzActorDevicesDocument,
     "\n  query AuthzActorEvents {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id events(first: 1) { totalCount } } } } }\n    }\n  }\n": types.AuthzActorEventsDocument,
+    "\n  mutation KeysChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { challengeId nonce expiresAt }\n  }\n": types.KeysChallengeDocument,
+    "\n  mutation KeysVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId status device { id keyId keyAlgorithm owner { email } } }\n      ... on DevicePendingApproval { watchToken }\n      ... on Error { code message }\n    }\n  }\n": types.KeysVerifyDocument,
+    "\n  mutation KeysLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { token user { email } device { id } }\n      ... on Error { code message }\n    }\n  }\n": types.KeysLoginWithDeviceDocument,
+    "query KeysKeyId($id: ID!) { device(id: $id) { keyId } }": types.KeysKeyIdDocument,
     "\n  fragment DeviceFields on Device {\n    id\n    installationId\n    name\n    status\n    platform\n    osVersion\n    model\n    appName\n    appVersion\n    mobileAuth\n    owner { id email }\n    lastUser { id email }\n    lastUsedAt\n    createdAt\n    statusChangedAt\n    statusChangedBy { id email }\n    blockedReason\n  }\n": types.DeviceFieldsFragmentDoc,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      __typename\n      ... on User { id email displayName role }\n      ... on Error { code message }\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on User { id email role }\n      ... on Error { code message }\n    }\n  }\n": types.CreateUserDocument,
@@ -94,6 +108,18 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation AuthzChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { __typename challengeId nonce }\n  }\n"): typeof import('./graphql.js').AuthzChallengeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId device { id } }\n      ... on Error { code }\n    }\n  }\n"): typeof import('./graphql.js').AuthzVerifyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { user { email } }\n      ... on Error { code }\n    }\n  }\n"): typeof import('./graphql.js').AuthzLoginWithDeviceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AuthzMe {\n    me {\n      id\n      email\n      devices(first: 1) { totalCount }\n      events(first: 1) { totalCount }\n    }\n  }\n"): typeof import('./graphql.js').AuthzMeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -115,6 +141,22 @@ export function graphql(source: "\n  query AuthzActorDevices {\n    me {\n      
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuthzActorEvents {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id events(first: 1) { totalCount } } } } }\n    }\n  }\n"): typeof import('./graphql.js').AuthzActorEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation KeysChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { challengeId nonce expiresAt }\n  }\n"): typeof import('./graphql.js').KeysChallengeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation KeysVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId status device { id keyId keyAlgorithm owner { email } } }\n      ... on DevicePendingApproval { watchToken }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').KeysVerifyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation KeysLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { token user { email } device { id } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').KeysLoginWithDeviceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query KeysKeyId($id: ID!) { device(id: $id) { keyId } }"): typeof import('./graphql.js').KeysKeyIdDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

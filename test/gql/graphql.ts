@@ -37,6 +37,8 @@ export type DeviceInput = {
   name?: string | null | undefined;
   osVersion?: string | null | undefined;
   platform: Platform;
+  /** A public JWK to bind to the device at registration: EC P-256 (ES256) or OKP Ed25519 (EdDSA). Bound for good: a different key means a different device */
+  publicKey?: unknown;
   pushToken?: string | null | undefined;
 };
 
@@ -45,6 +47,13 @@ export type DevicePolicyInput = {
   allowSignUp?: boolean | null | undefined;
   approvalMode?: ApprovalMode | null | undefined;
   maxDevicesPerUser?: number | null | undefined;
+};
+
+/** A signature of a challenge: ES256 in the IEEE P1363 form (r || s) WebCrypto makes, or Ed25519; base64url */
+export type DeviceProof = {
+  challengeId: string | number;
+  keyId: string;
+  signature: string;
 };
 
 export type DeviceStatus =
@@ -65,6 +74,8 @@ export type EventKind =
   | 'DEVICE_REGISTERED'
   | 'DEVICE_RENAMED'
   | 'DEVICE_UNBLOCKED'
+  | 'DEVICE_VERIFICATION_FAILED'
+  | 'DEVICE_VERIFIED'
   | 'LOGIN_DENIED'
   | 'LOGIN_FAILED'
   | 'LOGIN_SUCCEEDED'
@@ -77,6 +88,8 @@ export type LoginInput = {
   device?: DeviceInput | null | undefined;
   email: string;
   password: string;
+  /** Required once the device has a key: a fresh challenge signed by it (see deviceChallenge) */
+  proof?: DeviceProof | null | undefined;
 };
 
 export type MobileAuth =
@@ -115,6 +128,44 @@ export type UserFilter = {
   search?: string | null | undefined;
 };
 
+export type AuthzChallengeMutationVariables = Exact<{
+  keyId: string;
+}>;
+
+
+export type AuthzChallengeMutation = { deviceChallenge: { __typename: 'DeviceChallenge', challengeId: string, nonce: string } };
+
+export type AuthzVerifyMutationVariables = Exact<{
+  proof: DeviceProof;
+}>;
+
+
+export type AuthzVerifyMutation = { verifyDevice:
+    | { __typename: 'ChallengeExpired', code: string }
+    | { __typename: 'DeviceBlocked', code: string }
+    | { __typename: 'DevicePendingApproval', code: string }
+    | { __typename: 'InvalidSignature', code: string }
+    | { __typename: 'KnownDevice', deviceId: string, device: { id: string } | null }
+    | { __typename: 'UnknownDevice', code: string }
+   };
+
+export type AuthzLoginWithDeviceMutationVariables = Exact<{
+  proof: DeviceProof;
+}>;
+
+
+export type AuthzLoginWithDeviceMutation = { loginWithDevice:
+    | { __typename: 'ChallengeExpired', code: string }
+    | { __typename: 'DeviceBlocked', code: string }
+    | { __typename: 'DeviceLimitReached', code: string }
+    | { __typename: 'DevicePendingApproval', code: string }
+    | { __typename: 'DeviceRequired', code: string }
+    | { __typename: 'InvalidCredentials', code: string }
+    | { __typename: 'InvalidSignature', code: string }
+    | { __typename: 'Session', user: { email: string } }
+    | { __typename: 'UnknownDevice', code: string }
+   };
+
 export type AuthzMeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -151,6 +202,51 @@ export type AuthzActorEventsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type AuthzActorEventsQuery = { me: { id: string, events: { edges: Array<{ node: { kind: EventKind, actor: { id: string, events: { totalCount: number } } | null } }> } } | null };
 
+export type KeysChallengeMutationVariables = Exact<{
+  keyId: string;
+}>;
+
+
+export type KeysChallengeMutation = { deviceChallenge: { challengeId: string, nonce: string, expiresAt: string } };
+
+export type KeysVerifyMutationVariables = Exact<{
+  proof: DeviceProof;
+}>;
+
+
+export type KeysVerifyMutation = { verifyDevice:
+    | { __typename: 'ChallengeExpired', code: string, message: string }
+    | { __typename: 'DeviceBlocked', code: string, message: string }
+    | { __typename: 'DevicePendingApproval', watchToken: string, code: string, message: string }
+    | { __typename: 'InvalidSignature', code: string, message: string }
+    | { __typename: 'KnownDevice', deviceId: string, status: DeviceStatus, device: { id: string, keyId: string | null, keyAlgorithm: string | null, owner: { email: string } } | null }
+    | { __typename: 'UnknownDevice', code: string, message: string }
+   };
+
+export type KeysLoginWithDeviceMutationVariables = Exact<{
+  proof: DeviceProof;
+}>;
+
+
+export type KeysLoginWithDeviceMutation = { loginWithDevice:
+    | { __typename: 'ChallengeExpired', code: string, message: string }
+    | { __typename: 'DeviceBlocked', code: string, message: string }
+    | { __typename: 'DeviceLimitReached', code: string, message: string }
+    | { __typename: 'DevicePendingApproval', code: string, message: string }
+    | { __typename: 'DeviceRequired', code: string, message: string }
+    | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'InvalidSignature', code: string, message: string }
+    | { __typename: 'Session', token: string, user: { email: string }, device: { id: string } | null }
+    | { __typename: 'UnknownDevice', code: string, message: string }
+   };
+
+export type KeysKeyIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type KeysKeyIdQuery = { device: { keyId: string | null } | null };
+
 export type DeviceFieldsFragment = { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null };
 
 export type SignUpMutationVariables = Exact<{
@@ -180,12 +276,15 @@ export type LoginMutationVariables = Exact<{
 
 
 export type LoginMutation = { login:
+    | { __typename: 'ChallengeExpired', code: string, message: string }
     | { __typename: 'DeviceBlocked', code: string, message: string }
     | { __typename: 'DeviceLimitReached', limit: number, code: string, message: string }
     | { __typename: 'DevicePendingApproval', code: string, message: string, pendingDevice: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null } }
     | { __typename: 'DeviceRequired', code: string, message: string }
     | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'InvalidSignature', code: string, message: string }
     | { __typename: 'Session', token: string, expiresAt: string, user: { id: string, email: string, role: Role }, device: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null } | null }
+    | { __typename: 'UnknownDevice', code: string, message: string }
    };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
@@ -471,6 +570,46 @@ export const DeviceFieldsFragmentDoc = new TypedDocumentString(`
   blockedReason
 }
     `, {"fragmentName":"DeviceFields"}) as unknown as TypedDocumentString<DeviceFieldsFragment, unknown>;
+export const AuthzChallengeDocument = new TypedDocumentString(`
+    mutation AuthzChallenge($keyId: String!) {
+  deviceChallenge(keyId: $keyId) {
+    __typename
+    challengeId
+    nonce
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzChallengeMutation, AuthzChallengeMutationVariables>;
+export const AuthzVerifyDocument = new TypedDocumentString(`
+    mutation AuthzVerify($proof: DeviceProof!) {
+  verifyDevice(proof: $proof) {
+    __typename
+    ... on KnownDevice {
+      deviceId
+      device {
+        id
+      }
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzVerifyMutation, AuthzVerifyMutationVariables>;
+export const AuthzLoginWithDeviceDocument = new TypedDocumentString(`
+    mutation AuthzLoginWithDevice($proof: DeviceProof!) {
+  loginWithDevice(proof: $proof) {
+    __typename
+    ... on Session {
+      user {
+        email
+      }
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzLoginWithDeviceMutation, AuthzLoginWithDeviceMutationVariables>;
 export const AuthzMeDocument = new TypedDocumentString(`
     query AuthzMe {
   me {
@@ -559,6 +698,68 @@ export const AuthzActorEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuthzActorEventsQuery, AuthzActorEventsQueryVariables>;
+export const KeysChallengeDocument = new TypedDocumentString(`
+    mutation KeysChallenge($keyId: String!) {
+  deviceChallenge(keyId: $keyId) {
+    challengeId
+    nonce
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<KeysChallengeMutation, KeysChallengeMutationVariables>;
+export const KeysVerifyDocument = new TypedDocumentString(`
+    mutation KeysVerify($proof: DeviceProof!) {
+  verifyDevice(proof: $proof) {
+    __typename
+    ... on KnownDevice {
+      deviceId
+      status
+      device {
+        id
+        keyId
+        keyAlgorithm
+        owner {
+          email
+        }
+      }
+    }
+    ... on DevicePendingApproval {
+      watchToken
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KeysVerifyMutation, KeysVerifyMutationVariables>;
+export const KeysLoginWithDeviceDocument = new TypedDocumentString(`
+    mutation KeysLoginWithDevice($proof: DeviceProof!) {
+  loginWithDevice(proof: $proof) {
+    __typename
+    ... on Session {
+      token
+      user {
+        email
+      }
+      device {
+        id
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KeysLoginWithDeviceMutation, KeysLoginWithDeviceMutationVariables>;
+export const KeysKeyIdDocument = new TypedDocumentString(`
+    query KeysKeyId($id: ID!) {
+  device(id: $id) {
+    keyId
+  }
+}
+    `) as unknown as TypedDocumentString<KeysKeyIdQuery, KeysKeyIdQueryVariables>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {
