@@ -22,6 +22,8 @@ export interface WatchGrant {
 
 export interface DomainSettings {
   sessionTtlDays: number;
+  /** Multiplies sign-in throttle allowances; 0 switches throttling off. */
+  throttleScale: number;
 }
 
 export interface DomainContext {

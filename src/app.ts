@@ -1,7 +1,7 @@
 // buildApp(): GraphQL over HTTP, SSE and WebSocket (one execution path), health endpoints; start(port) / stop().
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { DocumentNode, ExecutionArgs, GraphQLError, GraphQLSchema } from 'graphql';
+import { GraphQLError as GraphQLErrorClass, type DocumentNode, type ExecutionArgs, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -15,6 +15,7 @@ import type { GraphQLContext } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
 import { createLoaders } from './graphql/loaders.js';
 import { schema } from './graphql/schema.js';
+import { securityPlugins } from './graphql/security.js';
 import { LiveSessions } from './sessions/live.js';
 import { resolveBearer } from './sessions/sessions.js';
 
@@ -25,7 +26,19 @@ export interface AppOptions {
   graphiql: boolean;
   /** How this instance learns of events committed anywhere; PostgreSQL LISTEN/NOTIFY by default. */
   wakeSignal?: WakeSignal;
+  /** Browser origins allowed (CORS and WebSocket); same-origin and non-browser clients are always allowed. */
+  corsOrigins?: string[];
+  /** Introspection on or off (GraphiQL needs it). */
+  introspection?: boolean;
 }
+
+/** Request bodies above this are refused (413) before any parsing. */
+export const MAX_BODY_BYTES = 100 * 1024;
+/** WebSocket messages above this close the socket (1009). */
+export const MAX_WS_PAYLOAD_BYTES = 64 * 1024;
+export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
+/** A WebSocket must send connection_init within this, or it is closed (4408). */
+export const CONNECTION_INIT_TIMEOUT_MS = 3_000;
 
 type Bearer = Awaited<ReturnType<typeof resolveBearer>>;
 
@@ -67,10 +80,27 @@ export function buildApp(options: AppOptions) {
     live.handle(event).catch((err: unknown) => logger.error({ err }, 'ending sessions failed'));
   });
 
+  const corsOrigins = options.corsOrigins ?? [];
+  /** Same-origin pages (GraphiQL) and clients that send no Origin (apps, servers) pass; browsers must be listed. */
+  const originAllowed = (origin: string | undefined, host: string | undefined) => {
+    if (!origin) return true;
+    if (corsOrigins.includes(origin)) return true;
+    try {
+      return new URL(origin).host === host;
+    } catch {
+      return false;
+    }
+  };
+
   const yoga = createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    batching: false,
+    cors: corsOrigins.length
+      ? { origin: corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], allowedHeaders: ['authorization', 'content-type', 'x-graphql-yoga-csrf'] }
+      : false,
+    plugins: securityPlugins({ introspection: options.introspection ?? options.graphiql }),
     graphiql: options.graphiql ? { defaultQuery: GRAPHIQL_QUERY, title: 'Gatehouse', subscriptionsProtocol: 'WS' } : false,
     maskedErrors: { maskError },
     logging: {
@@ -112,16 +142,26 @@ export function buildApp(options: AppOptions) {
         'request',
       );
     });
+    if (req.method === 'POST') {
+      const length = Number(req.headers['content-length'] ?? NaN);
+      // Chunked bodies are not taken: without a length the limit could only be enforced after reading.
+      if (Number.isNaN(length)) return void res.writeHead(411, { connection: 'close' }).end();
+      if (length > MAX_BODY_BYTES) return void res.writeHead(413, { connection: 'close' }).end();
+    }
     if (req.url === '/health') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
       return;
     }
     if (req.url === '/ready') {
-      orm.em
-        .getConnection()
-        .execute('select 1')
+      // Ready: the database answers and every migration this build knows is applied.
+      orm
+        .getMigrator()
+        .getPendingMigrations()
         .then(
-          () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ready"}'),
+          (pending) =>
+            pending.length
+              ? res.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"migrations pending"}')
+              : res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ready"}'),
           () => res.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"database unreachable"}'),
         );
       return;
@@ -131,7 +171,12 @@ export function buildApp(options: AppOptions) {
 
   // graphql-ws on the same path; every operation goes through yoga.getEnveloped, so context, plugins, masking and
   // authorization are the ones HTTP uses.
-  const wsServer = new WebSocketServer({ server, path: '/graphql' });
+  const wsServer = new WebSocketServer({
+    server,
+    path: '/graphql',
+    maxPayload: MAX_WS_PAYLOAD_BYTES,
+    verifyClient: ({ origin, req }: { origin: string | undefined; req: IncomingMessage }) => originAllowed(origin, req.headers.host),
+  });
   type Extra = { bearer?: Bearer; untrack?: () => void };
   const wsDisposable = useServer<Record<string, unknown> | undefined, Extra>(
     {
@@ -151,8 +196,12 @@ export function buildApp(options: AppOptions) {
         ctx.extra.untrack = live.track(session, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden'));
         return true;
       },
+      connectionInitWaitTimeout: CONNECTION_INIT_TIMEOUT_MS,
       onClose: (ctx) => ctx.extra.untrack?.(),
       onSubscribe: async (ctx, _id, payload) => {
+        if (Object.keys(ctx.subscriptions).length >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+          return [new GraphQLErrorClass('Too many subscriptions on this connection', { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } })];
+        }
         const { schema: envelopedSchema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           req: ctx.extra.request,
           bearer: ctx.extra.bearer ?? null,

@@ -25,6 +25,19 @@ const configSchema = z.object({
   ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().optional()),
   ADMIN_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(12, 'must be at least 12 characters').optional()),
   SESSION_TTL_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(365).default(30)),
+  /** Browser origins allowed by CORS and for WebSockets (comma-separated); empty: none (same-origin and non-browser clients only). */
+  CORS_ORIGINS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+      .pipe(z.array(z.url({ protocol: /^https?$/, error: 'must be http(s) origins, comma-separated' }))),
+  ),
+  /** GraphiQL and introspection; default on, except with NODE_ENV=production. */
+  GRAPHIQL: z.preprocess(emptyAsUndefined, booleanString.optional()),
+  /** Multiplies every sign-in throttle allowance (benchmarks raise it; 0 switches throttling off). */
+  THROTTLE_SCALE: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(1_000_000).default(1)),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -109,3 +109,13 @@ export class ChallengeExpired extends DomainError {
     super('The challenge has expired or was already used: ask for a new one');
   }
 }
+
+export class TooManyAttempts extends DomainError {
+  readonly code = 'TOO_MANY_ATTEMPTS';
+  constructor(
+    /** Seconds until the next attempt may be made. */
+    readonly retryAfter: number,
+  ) {
+    super(`Too many attempts: try again in ${retryAfter} second${retryAfter === 1 ? '' : 's'}`);
+  }
+}

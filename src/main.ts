@@ -31,8 +31,15 @@ if (!databaseUrl) {
 const { orm, applied } = await openDatabase(databaseUrl);
 if (applied.length) logger.info({ applied }, 'applied migrations');
 const { policy, firstAdmin } = await bootstrap(orm, config);
-const graphiql = config.NODE_ENV !== 'production';
-const app = buildApp({ orm, logger, settings: { sessionTtlDays: config.SESSION_TTL_DAYS }, graphiql });
+const graphiql = config.GRAPHIQL ?? config.NODE_ENV !== 'production';
+const app = buildApp({
+  orm,
+  logger,
+  settings: { sessionTtlDays: config.SESSION_TTL_DAYS, throttleScale: config.THROTTLE_SCALE },
+  graphiql,
+  introspection: graphiql,
+  corsOrigins: config.CORS_ORIGINS,
+});
 const { url } = await app.start(config.PORT, config.HOST);
 
 logger.info({ policy }, 'device policy in force');

@@ -42,7 +42,7 @@ import {
 
 const AuthzChallenge = graphql(`
   mutation AuthzChallenge($keyId: String!) {
-    deviceChallenge(keyId: $keyId) { __typename challengeId nonce }
+    deviceChallenge(keyId: $keyId) { __typename ... on DeviceChallenge { challengeId nonce } }
   }
 `);
 

@@ -12,7 +12,11 @@ import { createUser, newDevice, PASSWORD, startServer, type TestServer } from '.
 
 const Challenge = graphql(`
   mutation KeysChallenge($keyId: String!) {
-    deviceChallenge(keyId: $keyId) { challengeId nonce expiresAt }
+    deviceChallenge(keyId: $keyId) {
+      __typename
+      ... on DeviceChallenge { challengeId nonce expiresAt }
+      ... on TooManyAttempts { retryAfter message }
+    }
   }
 `);
 
@@ -46,7 +50,9 @@ afterAll(async () => {
 });
 
 async function challenge(keyId: string) {
-  return (await server.client.data(Challenge, { keyId })).deviceChallenge;
+  const { deviceChallenge } = await server.client.data(Challenge, { keyId });
+  if (deviceChallenge.__typename !== 'DeviceChallenge') throw new Error(deviceChallenge.message);
+  return deviceChallenge;
 }
 
 async function proofFor(key: DeviceKey, overrides: Partial<{ keyId: string; nonce: string }> = {}) {

@@ -79,6 +79,9 @@ export class GatehouseClient {
   /** Asks for a challenge and signs it: a DeviceProof ready to send. */
   async prove(key: DeviceKey) {
     const { deviceChallenge } = await this.request(ClientChallenge, { keyId: key.keyId });
+    if (deviceChallenge.__typename !== 'DeviceChallenge') {
+      throw new GatehouseError(deviceChallenge.message, 'TOO_MANY_ATTEMPTS');
+    }
     return { keyId: key.keyId, challengeId: deviceChallenge.challengeId, signature: await key.sign(deviceChallenge.nonce) };
   }
 

@@ -36,7 +36,11 @@ export const ClientRegisterDevice = graphql(`
 
 export const ClientChallenge = graphql(`
   mutation ClientChallenge($keyId: String!) {
-    deviceChallenge(keyId: $keyId) { challengeId nonce expiresAt }
+    deviceChallenge(keyId: $keyId) {
+      __typename
+      ... on DeviceChallenge { challengeId nonce expiresAt }
+      ... on TooManyAttempts { retryAfter message }
+    }
   }
 `);
 

@@ -10,9 +10,10 @@ import { Device, DeviceUser } from '../devices/device.entity.js';
 import { Event } from '../events/event.entity.js';
 import { DevicePolicy } from '../policy/policy.entity.js';
 import { Session } from '../sessions/session.entity.js';
+import { ThrottleEntry } from '../sessions/throttle.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const entities = [User, Device, DeviceUser, DeviceChallenge, Session, Event, DevicePolicy];
+export const entities = [User, Device, DeviceUser, DeviceChallenge, Session, Event, DevicePolicy, ThrottleEntry];
 
 export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
@@ -46,7 +47,9 @@ export function ormConfig(databaseUrl: string, extra: Partial<Options> = {}, mig
     allowGlobalContext: false,
     forceUtcTimezone: true,
     dataloader: DataloaderType.ALL,
-    pool: { min: 0, max: 10 },
+    // Fail fast while the database is down (a clear SERVICE_UNAVAILABLE), and reconnect by itself when it is back.
+    pool: { min: 0, max: 10, acquireTimeoutMillis: 3_000 },
+    driverOptions: { connection: { connectionTimeoutMillis: 3_000, statement_timeout: 15_000 } },
     migrations: {
       path: migrationsDir,
       pathTs: migrationsDir,

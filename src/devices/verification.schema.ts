@@ -1,6 +1,13 @@
 // GraphQL face of device keys: challenges, the known-device check, and signing in with a proof alone.
 import { z } from 'zod';
-import { DevicePendingApproval, DeviceBlocked, ChallengeExpired, InvalidSignature, UnknownDevice } from '../errors.js';
+import {
+  ChallengeExpired,
+  DeviceBlocked,
+  DevicePendingApproval,
+  InvalidSignature,
+  TooManyAttempts,
+  UnknownDevice,
+} from '../errors.js';
 import { builder } from '../graphql/builder.js';
 import { globalId } from '../graphql/ids.js';
 import { LoginResult } from '../sessions/session.schema.js';
@@ -53,13 +60,18 @@ const KnownDeviceRef = builder.objectRef<KnownDeviceShape>('KnownDevice').implem
 });
 
 const VerifyDeviceResult = builder.errorUnion('VerifyDeviceResult', {
-  types: [KnownDeviceRef, UnknownDevice, DevicePendingApproval, DeviceBlocked, InvalidSignature, ChallengeExpired],
+  types: [KnownDeviceRef, UnknownDevice, DevicePendingApproval, DeviceBlocked, InvalidSignature, ChallengeExpired, TooManyAttempts],
   resolveType: () => 'KnownDevice',
+});
+
+const DeviceChallengeResult = builder.errorUnion('DeviceChallengeResult', {
+  types: [DeviceChallengeRef, TooManyAttempts],
+  resolveType: () => 'DeviceChallenge',
 });
 
 builder.mutationFields((t) => ({
   deviceChallenge: t.field({
-    type: DeviceChallengeRef,
+    type: DeviceChallengeResult,
     description: 'A challenge for a device key; an unknown keyId gets one exactly like a known one',
     args: { keyId: t.arg.string({ required: true, validate: keyId }) },
     resolve: (_root, args, ctx) => issueChallenge(ctx, args.keyId),

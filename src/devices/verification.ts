@@ -7,9 +7,11 @@ import {
   DeviceBlocked,
   DevicePendingApproval,
   InvalidSignature,
+  TooManyAttempts,
   UnknownDevice,
 } from '../errors.js';
 import { recordEvent } from '../events/events.js';
+import { addressKey, throttleFor, type ThrottleKey } from '../sessions/throttle.js';
 import { issueWatchToken } from '../sessions/tokens.js';
 import { DeviceChallenge } from './challenge.entity.js';
 import { Device } from './device.entity.js';
@@ -33,7 +35,13 @@ export interface IssuedChallenge {
  * A fresh challenge for `keyId`. An unknown keyId gets one exactly like a known one (nothing is looked up), so
  * keys cannot be probed. Expired challenges are swept a few at a time as new ones are made.
  */
-export async function issueChallenge(dc: DomainContext, keyId: string): Promise<IssuedChallenge> {
+export async function issueChallenge(dc: DomainContext, keyId: string): Promise<IssuedChallenge | TooManyAttempts> {
+  const throttle = throttleFor(dc);
+  const keys: ThrottleKey[] = [['challenges', dc.meta.ip ?? 'unknown']];
+  const retryAfter = (await throttle?.retryAfter(keys)) ?? 0;
+  if (retryAfter > 0) return new TooManyAttempts(retryAfter);
+  // Every challenge counts: they are cheap to ask for and each one is a row.
+  await throttle?.fail(keys);
   const challenge = dc.em.create(DeviceChallenge, {
     keyId,
     nonce: randomBytes(32).toString('base64url'),
@@ -83,14 +91,31 @@ export async function checkProof(
 }
 
 /**
+ * checkProof behind the throttle: failed proofs count against the key and the client address, and a held-back
+ * key or address is refused before its challenge is even looked at.
+ */
+export async function checkProofThrottled(dc: DomainContext, proof: DeviceProof): Promise<Awaited<ReturnType<typeof checkProof>> | TooManyAttempts> {
+  const throttle = throttleFor(dc);
+  const keys: ThrottleKey[] = [['deviceKey', proof.keyId], addressKey(dc)];
+  const retryAfter = (await throttle?.retryAfter(keys)) ?? 0;
+  if (retryAfter > 0) return new TooManyAttempts(retryAfter);
+  const checked = await checkProof(dc.em, proof);
+  if ('failure' in checked) await throttle?.fail(keys);
+  return checked;
+}
+
+/**
  * The known-device check: succeeds only for an APPROVED device whose key signed the challenge. Every outcome is
  * recorded (DEVICE_VERIFIED / DEVICE_VERIFICATION_FAILED).
  */
 export async function verifyDevice(
   dc: DomainContext,
   proof: DeviceProof,
-): Promise<{ device: Device } | ChallengeExpired | InvalidSignature | UnknownDevice | DevicePendingApproval<Device> | DeviceBlocked> {
-  const checked = await checkProof(dc.em, proof);
+): Promise<
+  { device: Device } | ChallengeExpired | InvalidSignature | UnknownDevice | DevicePendingApproval<Device> | DeviceBlocked | TooManyAttempts
+> {
+  const checked = await checkProofThrottled(dc, proof);
+  if (checked instanceof TooManyAttempts) return checked;
   return dc.em.transactional(async (tx) => {
     const device = checked.device;
     const failure =

@@ -17,6 +17,7 @@ export const EVENT_KINDS = [
   'POLICY_CHANGED',
   'DEVICE_VERIFIED',
   'DEVICE_VERIFICATION_FAILED',
+  'PASSWORD_CHANGED',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

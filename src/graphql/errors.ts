@@ -2,6 +2,7 @@
 import { PothosValidationError } from '@pothos/core';
 import { createGraphQLError, maskError as yogaMaskError, type YogaServerOptions } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
+import { ConnectionException } from '@mikro-orm/core';
 import { InvalidCursor } from '../db/keyset.js';
 import type {
   DomainError} from '../errors.js';
@@ -17,6 +18,7 @@ import {
   UnknownDevice,
   InvalidSignature,
   ChallengeExpired,
+  TooManyAttempts,
   DeviceRequired,
 } from '../errors.js';
 import { builder } from './builder.js';
@@ -60,7 +62,20 @@ errorType(EmailTaken, 'EmailTaken', 'An account with this email exists already')
 errorType(SignUpDisabled, 'SignUpDisabled', 'Self sign-up is switched off by the device policy');
 errorType(UnknownDevice, 'UnknownDevice', 'No device is bound to the key that answered');
 errorType(InvalidSignature, 'InvalidSignature', 'The proof is not a valid signature of the challenge by the device key it names');
+errorType(TooManyAttempts, 'TooManyAttempts', 'Too many attempts from this account, address or key: wait retryAfter seconds', (t) => ({
+  retryAfter: t.exposeInt('retryAfter', { description: 'Seconds until the next attempt may be made' }),
+}));
 errorType(ChallengeExpired, 'ChallengeExpired', 'The challenge expired or was already used (each is good for one attempt): ask for a new one');
+
+/** Connection failures (refused, reset, shut down, timed out waiting for a pooled connection), not query errors. */
+export function databaseUnavailable(error: unknown): boolean {
+  if (error instanceof ConnectionException) return true;
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (/^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|57P0[1-3])$/.test(code) || code.startsWith('08'))) {
+    return true;
+  }
+  return typeof message === 'string' && /Timeout acquiring a connection|Connection terminated|connect ECONNREFUSED/.test(message);
+}
 
 /**
  * Yoga's error masking, plus the domain's top-level failures: NotAllowed is FORBIDDEN, a bad cursor or page size
@@ -77,6 +92,11 @@ export const maskError: NonNullable<Exclude<YogaServerOptions<object, object>['m
   }
   if (original instanceof InvalidCursor || original instanceof PothosValidationError) {
     return createGraphQLError(original.message, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  if (databaseUnavailable(original)) {
+    return createGraphQLError('The database is unavailable; nothing was changed. Try again shortly', {
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
   }
   return yogaMaskError(error, message, isDev);
 };

@@ -10,6 +10,7 @@ import {
   InvalidSignature,
   ChallengeExpired,
   UnknownDevice,
+  TooManyAttempts,
 } from '../errors.js';
 import { DeviceProofInput } from '../devices/verification.schema.js';
 import { builder } from '../graphql/builder.js';
@@ -56,6 +57,7 @@ export const LoginResult = builder.errorUnion('LoginResult', {
     InvalidSignature,
     ChallengeExpired,
     UnknownDevice,
+    TooManyAttempts,
   ],
   resolveType: () => 'Session',
 });

@@ -9,6 +9,7 @@ import {
   DeviceBlocked,
   DeviceLimitReached,
   InvalidSignature,
+  TooManyAttempts,
   DevicePendingApproval,
   DeviceRequired,
   InvalidCredentials,
@@ -17,7 +18,8 @@ import {
 import { Device } from '../devices/device.entity.js';
 import { createDevice, recordDeviceUse, type DeviceDetails } from '../devices/devices.js';
 import { canonicalJwk, thumbprint } from '../devices/keys.js';
-import { checkProof, type DeviceProof } from '../devices/verification.js';
+import { checkProofThrottled, type DeviceProof } from '../devices/verification.js';
+import { addressKey, throttleFor, type ThrottleKey } from './throttle.js';
 import { recordEvent } from '../events/events.js';
 import { currentPolicy } from '../policy/policy.js';
 import { User } from '../users/user.entity.js';
@@ -38,6 +40,7 @@ export interface LoginInput {
 
 type LoginOutcome =
   | IssuedSession
+  | TooManyAttempts
   | InvalidCredentials
   | DeviceRequired
   | DevicePendingApproval<Device>
@@ -69,15 +72,21 @@ export async function login(
   input: LoginInput,
 ): Promise<LoginOutcome> {
   const email = normaliseEmail(input.email);
+  const throttle = throttleFor(dc);
+  const keys: ThrottleKey[] = [['account', email], addressKey(dc)];
+  const retryAfter = (await throttle?.retryAfter(keys)) ?? 0;
+  if (retryAfter > 0) return new TooManyAttempts(retryAfter);
   const user = await dc.em.findOne(User, { email }, { populate: ['passwordHash'] });
   // An unknown email costs one argon2 verify too, and gets the same answer as a wrong password.
   if (!(await verifyPassword(user?.passwordHash ?? null, input.password)) || !user) {
+    await throttle?.fail(keys);
     return refuse(dc, new InvalidCredentials(), {
       kind: 'LOGIN_FAILED',
       userId: user?.id ?? null,
       detail: user ? 'wrong password' : `unknown email ${email.slice(0, 254)}`,
     });
   }
+  await throttle?.clear([['account', email]]);
   const details = input.device;
   if (!details) {
     if (user.role !== 'ADMIN') {
@@ -122,7 +131,7 @@ async function checkDeviceKey(
   dc: DomainContext,
   details: DeviceDetails,
   proof: DeviceProof | null | undefined,
-): Promise<{ error: ChallengeExpired | InvalidSignature | UnknownDevice; device: Device } | null> {
+): Promise<{ error: ChallengeExpired | InvalidSignature | UnknownDevice | TooManyAttempts; device: Device } | null> {
   const existing = await dc.em.findOne(Device, { installationId: details.installationId });
   if (!existing) return null;
   const presented = details.publicKey ? thumbprint(canonicalJwk(details.publicKey)) : null;
@@ -135,7 +144,8 @@ async function checkDeviceKey(
     return { error: new InvalidSignature('This installation is bound to a different key'), device: existing };
   }
   if (!proof) return { error: new InvalidSignature('This device signs in with its key: send a proof of a fresh challenge'), device: existing };
-  const checked = await checkProof(dc.em, proof);
+  const checked = await checkProofThrottled(dc, proof);
+  if (checked instanceof TooManyAttempts) return { error: checked, device: existing };
   if ('failure' in checked) return { error: checked.failure, device: existing };
   return checked.device.id === existing.id ? null : { error: new InvalidSignature(), device: existing };
 }
@@ -144,8 +154,11 @@ async function checkDeviceKey(
 export async function loginWithDevice(
   dc: DomainContext,
   proof: DeviceProof,
-): Promise<IssuedSession | ChallengeExpired | InvalidSignature | UnknownDevice | DevicePendingApproval<Device> | DeviceBlocked> {
-  const checked = await checkProof(dc.em, proof);
+): Promise<
+  IssuedSession | ChallengeExpired | InvalidSignature | UnknownDevice | DevicePendingApproval<Device> | DeviceBlocked | TooManyAttempts
+> {
+  const checked = await checkProofThrottled(dc, proof);
+  if (checked instanceof TooManyAttempts) return checked;
   if ('failure' in checked) {
     return refuse(dc, checked.failure, {
       kind: 'LOGIN_FAILED',

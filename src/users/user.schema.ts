@@ -9,10 +9,19 @@ import { countEvents, eventCursor, listEvents } from '../events/events.js';
 import { builder } from '../graphql/builder.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { keysetConnection } from '../graphql/connections.js';
-import { EmailTaken, SignUpDisabled } from '../errors.js';
+import { EmailTaken, InvalidCredentials, NotFound, SignUpDisabled, TooManyAttempts } from '../errors.js';
 import { localId } from '../graphql/ids.js';
 import { ROLES, User } from './user.entity.js';
-import { countUsers, createUser, findVisibleUser, listUsers, signUp, userCursor } from './users.js';
+import {
+  changePassword,
+  countUsers,
+  createUser,
+  findVisibleUser,
+  listUsers,
+  resetPassword,
+  signUp,
+  userCursor,
+} from './users.js';
 
 export const RoleEnum = builder.enumType('Role', { values: ROLES });
 
@@ -105,6 +114,15 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
   }),
 });
 
+const ChangePasswordResult = builder.errorUnion('ChangePasswordResult', {
+  types: [UserRef, InvalidCredentials, TooManyAttempts],
+  resolveType: () => 'User',
+});
+const ResetPasswordResult = builder.errorUnion('ResetPasswordResult', {
+  types: [UserRef, NotFound],
+  resolveType: () => 'User',
+});
+
 const SignUpResult = builder.errorUnion('SignUpResult', {
   types: [UserRef, EmailTaken, SignUpDisabled],
   resolveType: () => 'User',
@@ -153,6 +171,26 @@ builder.mutationFields((t) => ({
     description: 'Create your own account (when the device policy allows sign-up)',
     args: { input: t.arg({ type: SignUpInput, required: true }) },
     resolve: (_root, { input }, ctx) => signUp(ctx, input),
+  }),
+  changePassword: t.field({
+    type: ChangePasswordResult,
+    description: "Change your own password; your other sessions end (this one goes on)",
+    authScopes: { authenticated: true },
+    args: {
+      currentPassword: t.arg.string({ required: true, validate: z.string().min(1).max(256) }),
+      newPassword: t.arg.string({ required: true, validate: password }),
+    },
+    resolve: (_root, args, ctx) => changePassword(ctx, args.currentPassword, args.newPassword),
+  }),
+  resetPassword: t.field({
+    type: ResetPasswordResult,
+    description: "Admins: set a user's password; every session of theirs ends",
+    authScopes: { admin: true },
+    args: { userId: t.arg.id({ required: true }), newPassword: t.arg.string({ required: true, validate: password }) },
+    resolve: (_root, args, ctx) => {
+      const id = localId(args.userId, 'User');
+      return id ? resetPassword(ctx, id, args.newPassword) : new NotFound('User');
+    },
   }),
   createUser: t.field({
     type: CreateUserResult,

@@ -1,12 +1,14 @@
 // Users: sign-up, admin-created accounts, the first administrator, and finding users.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { LockMode, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { isAdmin, requireActor, requireAdmin, type DomainContext } from '../actor.js';
 import { InvalidCursor, type PageWindow } from '../db/keyset.js';
-import { EmailTaken, SignUpDisabled } from '../errors.js';
+import { EmailTaken, InvalidCredentials, NotFound, SignUpDisabled, TooManyAttempts } from '../errors.js';
 import { recordEvent } from '../events/events.js';
 import { currentPolicy } from '../policy/policy.js';
-import { hashPassword } from '../sessions/passwords.js';
+import { hashPassword, verifyPassword } from '../sessions/passwords.js';
+import { Session } from '../sessions/session.entity.js';
+import { addressKey, throttleFor, type ThrottleKey } from '../sessions/throttle.js';
 import { User, type Role } from './user.entity.js';
 
 export function normaliseEmail(email: string): string {
@@ -70,7 +72,7 @@ export async function ensureFirstAdmin(
     em,
     actor: null,
     meta: { ip: null, userAgent: 'gatehouse start-up' },
-    settings: { sessionTtlDays: 0 },
+    settings: { sessionTtlDays: 0, throttleScale: 1 },
   };
   await insertUser(dc, { email, password: admin.password ?? generatedPassword!, role: 'ADMIN' }, null);
   return { email: normaliseEmail(email), generatedPassword };
@@ -130,4 +132,50 @@ export function countUsers(dc: DomainContext, filter: UserFilter): Promise<numbe
 
 export function userCursor(user: User): string {
   return user.email;
+}
+
+/** Ends every session of the user but `keep`, in `tx`, and records it so live subscriptions end too. */
+async function revokeSessions(tx: EntityManager, dc: DomainContext, userId: string, keep: string | null, why: string) {
+  const where = keep ? { user: userId, revokedAt: null, id: { $ne: keep } } : { user: userId, revokedAt: null };
+  const ended = await tx.nativeUpdate(Session, where, { revokedAt: new Date() });
+  recordEvent(tx, dc, { kind: 'SESSION_REVOKED', userId, detail: `${ended} session${ended === 1 ? '' : 's'} ended: ${why}` });
+}
+
+/** The signed-in user changes their password; their other sessions end. */
+export async function changePassword(
+  dc: DomainContext,
+  currentPassword: string,
+  newPassword: string,
+): Promise<User | InvalidCredentials | TooManyAttempts> {
+  const actor = requireActor(dc);
+  const throttle = throttleFor(dc);
+  const keys: ThrottleKey[] = [['account', actor.user.email], addressKey(dc)];
+  const retryAfter = (await throttle?.retryAfter(keys)) ?? 0;
+  if (retryAfter > 0) return new TooManyAttempts(retryAfter);
+  const user = await dc.em.findOneOrFail(User, actor.user.id, { populate: ['passwordHash'] });
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    await throttle?.fail(keys);
+    return new InvalidCredentials();
+  }
+  const passwordHash = await hashPassword(newPassword);
+  return dc.em.transactional(async (tx) => {
+    tx.assign(user, { passwordHash });
+    recordEvent(tx, dc, { kind: 'PASSWORD_CHANGED', userId: user.id, detail: 'by the user' });
+    await revokeSessions(tx, dc, user.id, actor.session.id, 'password changed');
+    return user;
+  });
+}
+
+/** An admin sets a user's password; every session of that user ends. */
+export async function resetPassword(dc: DomainContext, userId: string, newPassword: string): Promise<User | NotFound> {
+  requireAdmin(dc);
+  const passwordHash = await hashPassword(newPassword);
+  return dc.em.transactional(async (tx) => {
+    const user = await tx.findOne(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!user) return new NotFound('User');
+    tx.assign(user, { passwordHash });
+    recordEvent(tx, dc, { kind: 'PASSWORD_CHANGED', userId: user.id, detail: 'reset by an administrator' });
+    await revokeSessions(tx, dc, user.id, null, 'password reset');
+    return user;
+  });
 }

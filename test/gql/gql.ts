@@ -15,7 +15,7 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation AuthzChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { __typename challengeId nonce }\n  }\n": typeof types.AuthzChallengeDocument,
+    "\n  mutation AuthzChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { __typename ... on DeviceChallenge { challengeId nonce } }\n  }\n": typeof types.AuthzChallengeDocument,
     "\n  mutation AuthzVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId device { id } }\n      ... on Error { code }\n    }\n  }\n": typeof types.AuthzVerifyDocument,
     "\n  mutation AuthzLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { user { email } }\n      ... on Error { code }\n    }\n  }\n": typeof types.AuthzLoginWithDeviceDocument,
     "\n  query AuthzMe {\n    me {\n      id\n      email\n      devices(first: 1) { totalCount }\n      events(first: 1) { totalCount }\n    }\n  }\n": typeof types.AuthzMeDocument,
@@ -24,7 +24,7 @@ type Documents = {
     "\n  query AuthzOwnerEvents($id: ID!) {\n    device(id: $id) {\n      id\n      owner { id events(first: 1) { totalCount } }\n    }\n  }\n": typeof types.AuthzOwnerEventsDocument,
     "\n  query AuthzActorDevices {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id devices(first: 1) { totalCount } } } } }\n    }\n  }\n": typeof types.AuthzActorDevicesDocument,
     "\n  query AuthzActorEvents {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id events(first: 1) { totalCount } } } } }\n    }\n  }\n": typeof types.AuthzActorEventsDocument,
-    "\n  mutation KeysChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { challengeId nonce expiresAt }\n  }\n": typeof types.KeysChallengeDocument,
+    "\n  mutation KeysChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce expiresAt }\n      ... on TooManyAttempts { retryAfter message }\n    }\n  }\n": typeof types.KeysChallengeDocument,
     "\n  mutation KeysVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId status device { id keyId keyAlgorithm owner { email } } }\n      ... on DevicePendingApproval { watchToken }\n      ... on Error { code message }\n    }\n  }\n": typeof types.KeysVerifyDocument,
     "\n  mutation KeysLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { token user { email } device { id } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.KeysLoginWithDeviceDocument,
     "query KeysKeyId($id: ID!) { device(id: $id) { keyId } }": typeof types.KeysKeyIdDocument,
@@ -57,10 +57,12 @@ type Documents = {
     "\n  query QueriesUsersPage($filter: UserFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    users(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id email displayName role } }\n    }\n  }\n": typeof types.QueriesUsersPageDocument,
     "\n  query QueriesEventsPage($filter: EventFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    events(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id kind at deviceId } }\n    }\n  }\n": typeof types.QueriesEventsPageDocument,
     "\n  query QueriesDashboardUser($id: ID!) {\n    user(id: $id) {\n      id\n      email\n      deviceCount\n      lastLoginAt\n      devices(first: 20) {\n        totalCount\n        edges {\n          node {\n            id\n            name\n            status\n            appName\n            platform\n            model\n            lastUsedAt\n            lastUser { id email }\n            owner { id email }\n          }\n        }\n      }\n      events(first: 10) {\n        totalCount\n        edges { node { id kind at actor { id email } user { id } deviceId deviceName fromStatus toStatus ip userAgent } }\n      }\n    }\n  }\n": typeof types.QueriesDashboardUserDocument,
+    "\n  subscription RealtimeEvents($filter: EventFilter, $after: String) {\n    deviceEvents(filter: $filter, after: $after) { id cursor kind deviceId detail }\n  }\n": typeof types.RealtimeEventsDocument,
+    "\n  subscription RealtimeStatus($deviceId: ID!) {\n    deviceStatusChanged(deviceId: $deviceId) { id status statusChangedAt blockedReason }\n  }\n": typeof types.RealtimeStatusDocument,
     "\n    query Whoami {\n      devices(first: 1) { totalCount }\n    }\n  ": typeof types.WhoamiDocument,
 };
 const documents: Documents = {
-    "\n  mutation AuthzChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { __typename challengeId nonce }\n  }\n": types.AuthzChallengeDocument,
+    "\n  mutation AuthzChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { __typename ... on DeviceChallenge { challengeId nonce } }\n  }\n": types.AuthzChallengeDocument,
     "\n  mutation AuthzVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId device { id } }\n      ... on Error { code }\n    }\n  }\n": types.AuthzVerifyDocument,
     "\n  mutation AuthzLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { user { email } }\n      ... on Error { code }\n    }\n  }\n": types.AuthzLoginWithDeviceDocument,
     "\n  query AuthzMe {\n    me {\n      id\n      email\n      devices(first: 1) { totalCount }\n      events(first: 1) { totalCount }\n    }\n  }\n": types.AuthzMeDocument,
@@ -69,7 +71,7 @@ const documents: Documents = {
     "\n  query AuthzOwnerEvents($id: ID!) {\n    device(id: $id) {\n      id\n      owner { id events(first: 1) { totalCount } }\n    }\n  }\n": types.AuthzOwnerEventsDocument,
     "\n  query AuthzActorDevices {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id devices(first: 1) { totalCount } } } } }\n    }\n  }\n": types.AuthzActorDevicesDocument,
     "\n  query AuthzActorEvents {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id events(first: 1) { totalCount } } } } }\n    }\n  }\n": types.AuthzActorEventsDocument,
-    "\n  mutation KeysChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { challengeId nonce expiresAt }\n  }\n": types.KeysChallengeDocument,
+    "\n  mutation KeysChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce expiresAt }\n      ... on TooManyAttempts { retryAfter message }\n    }\n  }\n": types.KeysChallengeDocument,
     "\n  mutation KeysVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId status device { id keyId keyAlgorithm owner { email } } }\n      ... on DevicePendingApproval { watchToken }\n      ... on Error { code message }\n    }\n  }\n": types.KeysVerifyDocument,
     "\n  mutation KeysLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { token user { email } device { id } }\n      ... on Error { code message }\n    }\n  }\n": types.KeysLoginWithDeviceDocument,
     "query KeysKeyId($id: ID!) { device(id: $id) { keyId } }": types.KeysKeyIdDocument,
@@ -102,13 +104,15 @@ const documents: Documents = {
     "\n  query QueriesUsersPage($filter: UserFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    users(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id email displayName role } }\n    }\n  }\n": types.QueriesUsersPageDocument,
     "\n  query QueriesEventsPage($filter: EventFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    events(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id kind at deviceId } }\n    }\n  }\n": types.QueriesEventsPageDocument,
     "\n  query QueriesDashboardUser($id: ID!) {\n    user(id: $id) {\n      id\n      email\n      deviceCount\n      lastLoginAt\n      devices(first: 20) {\n        totalCount\n        edges {\n          node {\n            id\n            name\n            status\n            appName\n            platform\n            model\n            lastUsedAt\n            lastUser { id email }\n            owner { id email }\n          }\n        }\n      }\n      events(first: 10) {\n        totalCount\n        edges { node { id kind at actor { id email } user { id } deviceId deviceName fromStatus toStatus ip userAgent } }\n      }\n    }\n  }\n": types.QueriesDashboardUserDocument,
+    "\n  subscription RealtimeEvents($filter: EventFilter, $after: String) {\n    deviceEvents(filter: $filter, after: $after) { id cursor kind deviceId detail }\n  }\n": types.RealtimeEventsDocument,
+    "\n  subscription RealtimeStatus($deviceId: ID!) {\n    deviceStatusChanged(deviceId: $deviceId) { id status statusChangedAt blockedReason }\n  }\n": types.RealtimeStatusDocument,
     "\n    query Whoami {\n      devices(first: 1) { totalCount }\n    }\n  ": types.WhoamiDocument,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AuthzChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { __typename challengeId nonce }\n  }\n"): typeof import('./graphql.js').AuthzChallengeDocument;
+export function graphql(source: "\n  mutation AuthzChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { __typename ... on DeviceChallenge { challengeId nonce } }\n  }\n"): typeof import('./graphql.js').AuthzChallengeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -144,7 +148,7 @@ export function graphql(source: "\n  query AuthzActorEvents {\n    me {\n      i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation KeysChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { challengeId nonce expiresAt }\n  }\n"): typeof import('./graphql.js').KeysChallengeDocument;
+export function graphql(source: "\n  mutation KeysChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce expiresAt }\n      ... on TooManyAttempts { retryAfter message }\n    }\n  }\n"): typeof import('./graphql.js').KeysChallengeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -273,6 +277,14 @@ export function graphql(source: "\n  query QueriesEventsPage($filter: EventFilte
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query QueriesDashboardUser($id: ID!) {\n    user(id: $id) {\n      id\n      email\n      deviceCount\n      lastLoginAt\n      devices(first: 20) {\n        totalCount\n        edges {\n          node {\n            id\n            name\n            status\n            appName\n            platform\n            model\n            lastUsedAt\n            lastUser { id email }\n            owner { id email }\n          }\n        }\n      }\n      events(first: 10) {\n        totalCount\n        edges { node { id kind at actor { id email } user { id } deviceId deviceName fromStatus toStatus ip userAgent } }\n      }\n    }\n  }\n"): typeof import('./graphql.js').QueriesDashboardUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RealtimeEvents($filter: EventFilter, $after: String) {\n    deviceEvents(filter: $filter, after: $after) { id cursor kind deviceId detail }\n  }\n"): typeof import('./graphql.js').RealtimeEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RealtimeStatus($deviceId: ID!) {\n    deviceStatusChanged(deviceId: $deviceId) { id status statusChangedAt blockedReason }\n  }\n"): typeof import('./graphql.js').RealtimeStatusDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -79,6 +79,7 @@ export type EventKind =
   | 'LOGIN_DENIED'
   | 'LOGIN_FAILED'
   | 'LOGIN_SUCCEEDED'
+  | 'PASSWORD_CHANGED'
   | 'POLICY_CHANGED'
   | 'SESSION_REVOKED'
   | 'USER_CREATED';
@@ -133,7 +134,10 @@ export type AuthzChallengeMutationVariables = Exact<{
 }>;
 
 
-export type AuthzChallengeMutation = { deviceChallenge: { __typename: 'DeviceChallenge', challengeId: string, nonce: string } };
+export type AuthzChallengeMutation = { deviceChallenge:
+    | { __typename: 'DeviceChallenge', challengeId: string, nonce: string }
+    | { __typename: 'TooManyAttempts' }
+   };
 
 export type AuthzVerifyMutationVariables = Exact<{
   proof: DeviceProof;
@@ -146,6 +150,7 @@ export type AuthzVerifyMutation = { verifyDevice:
     | { __typename: 'DevicePendingApproval', code: string }
     | { __typename: 'InvalidSignature', code: string }
     | { __typename: 'KnownDevice', deviceId: string, device: { id: string } | null }
+    | { __typename: 'TooManyAttempts', code: string }
     | { __typename: 'UnknownDevice', code: string }
    };
 
@@ -163,6 +168,7 @@ export type AuthzLoginWithDeviceMutation = { loginWithDevice:
     | { __typename: 'InvalidCredentials', code: string }
     | { __typename: 'InvalidSignature', code: string }
     | { __typename: 'Session', user: { email: string } }
+    | { __typename: 'TooManyAttempts', code: string }
     | { __typename: 'UnknownDevice', code: string }
    };
 
@@ -207,7 +213,10 @@ export type KeysChallengeMutationVariables = Exact<{
 }>;
 
 
-export type KeysChallengeMutation = { deviceChallenge: { challengeId: string, nonce: string, expiresAt: string } };
+export type KeysChallengeMutation = { deviceChallenge:
+    | { __typename: 'DeviceChallenge', challengeId: string, nonce: string, expiresAt: string }
+    | { __typename: 'TooManyAttempts', retryAfter: number, message: string }
+   };
 
 export type KeysVerifyMutationVariables = Exact<{
   proof: DeviceProof;
@@ -220,6 +229,7 @@ export type KeysVerifyMutation = { verifyDevice:
     | { __typename: 'DevicePendingApproval', watchToken: string, code: string, message: string }
     | { __typename: 'InvalidSignature', code: string, message: string }
     | { __typename: 'KnownDevice', deviceId: string, status: DeviceStatus, device: { id: string, keyId: string | null, keyAlgorithm: string | null, owner: { email: string } } | null }
+    | { __typename: 'TooManyAttempts', code: string, message: string }
     | { __typename: 'UnknownDevice', code: string, message: string }
    };
 
@@ -237,6 +247,7 @@ export type KeysLoginWithDeviceMutation = { loginWithDevice:
     | { __typename: 'InvalidCredentials', code: string, message: string }
     | { __typename: 'InvalidSignature', code: string, message: string }
     | { __typename: 'Session', token: string, user: { email: string }, device: { id: string } | null }
+    | { __typename: 'TooManyAttempts', code: string, message: string }
     | { __typename: 'UnknownDevice', code: string, message: string }
    };
 
@@ -284,6 +295,7 @@ export type LoginMutation = { login:
     | { __typename: 'InvalidCredentials', code: string, message: string }
     | { __typename: 'InvalidSignature', code: string, message: string }
     | { __typename: 'Session', token: string, expiresAt: string, user: { id: string, email: string, role: Role }, device: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null } | null }
+    | { __typename: 'TooManyAttempts', code: string, message: string }
     | { __typename: 'UnknownDevice', code: string, message: string }
    };
 
@@ -517,6 +529,21 @@ export type QueriesDashboardUserQueryVariables = Exact<{
 
 export type QueriesDashboardUserQuery = { user: { id: string, email: string, deviceCount: number, lastLoginAt: string | null, devices: { totalCount: number, edges: Array<{ node: { id: string, name: string | null, status: DeviceStatus, appName: string | null, platform: Platform, model: string | null, lastUsedAt: string | null, lastUser: { id: string, email: string } | null, owner: { id: string, email: string } } }> }, events: { totalCount: number, edges: Array<{ node: { id: string, kind: EventKind, at: string, deviceId: string | null, deviceName: string | null, fromStatus: DeviceStatus | null, toStatus: DeviceStatus | null, ip: string | null, userAgent: string | null, actor: { id: string, email: string } | null, user: { id: string } | null } }> } } | null };
 
+export type RealtimeEventsSubscriptionVariables = Exact<{
+  filter?: EventFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RealtimeEventsSubscription = { deviceEvents: { id: string, cursor: string, kind: EventKind, deviceId: string | null, detail: string | null } };
+
+export type RealtimeStatusSubscriptionVariables = Exact<{
+  deviceId: string | number;
+}>;
+
+
+export type RealtimeStatusSubscription = { deviceStatusChanged: { id: string, status: DeviceStatus, statusChangedAt: string, blockedReason: string | null } };
+
 export type WhoamiQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -574,8 +601,10 @@ export const AuthzChallengeDocument = new TypedDocumentString(`
     mutation AuthzChallenge($keyId: String!) {
   deviceChallenge(keyId: $keyId) {
     __typename
-    challengeId
-    nonce
+    ... on DeviceChallenge {
+      challengeId
+      nonce
+    }
   }
 }
     `) as unknown as TypedDocumentString<AuthzChallengeMutation, AuthzChallengeMutationVariables>;
@@ -701,9 +730,16 @@ export const AuthzActorEventsDocument = new TypedDocumentString(`
 export const KeysChallengeDocument = new TypedDocumentString(`
     mutation KeysChallenge($keyId: String!) {
   deviceChallenge(keyId: $keyId) {
-    challengeId
-    nonce
-    expiresAt
+    __typename
+    ... on DeviceChallenge {
+      challengeId
+      nonce
+      expiresAt
+    }
+    ... on TooManyAttempts {
+      retryAfter
+      message
+    }
   }
 }
     `) as unknown as TypedDocumentString<KeysChallengeMutation, KeysChallengeMutationVariables>;
@@ -1597,6 +1633,27 @@ export const QueriesDashboardUserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<QueriesDashboardUserQuery, QueriesDashboardUserQueryVariables>;
+export const RealtimeEventsDocument = new TypedDocumentString(`
+    subscription RealtimeEvents($filter: EventFilter, $after: String) {
+  deviceEvents(filter: $filter, after: $after) {
+    id
+    cursor
+    kind
+    deviceId
+    detail
+  }
+}
+    `) as unknown as TypedDocumentString<RealtimeEventsSubscription, RealtimeEventsSubscriptionVariables>;
+export const RealtimeStatusDocument = new TypedDocumentString(`
+    subscription RealtimeStatus($deviceId: ID!) {
+  deviceStatusChanged(deviceId: $deviceId) {
+    id
+    status
+    statusChangedAt
+    blockedReason
+  }
+}
+    `) as unknown as TypedDocumentString<RealtimeStatusSubscription, RealtimeStatusSubscriptionVariables>;
 export const WhoamiDocument = new TypedDocumentString(`
     query Whoami {
   devices(first: 1) {

@@ -18,7 +18,7 @@ type Documents = {
     "\n  fragment ClientDeviceFields on Device {\n    id\n    installationId\n    name\n    status\n    platform\n    keyId\n    keyAlgorithm\n  }\n": typeof types.ClientDeviceFieldsFragmentDoc,
     "\n  mutation ClientLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token expiresAt device { ...ClientDeviceFields } }\n      ... on DevicePendingApproval { watchToken pendingDevice: device { ...ClientDeviceFields } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ClientLoginDocument,
     "\n  mutation ClientRegisterDevice($input: DeviceInput!) {\n    registerDevice(input: $input) {\n      __typename\n      ... on Device { ...ClientDeviceFields }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ClientRegisterDeviceDocument,
-    "\n  mutation ClientChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { challengeId nonce expiresAt }\n  }\n": typeof types.ClientChallengeDocument,
+    "\n  mutation ClientChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce expiresAt }\n      ... on TooManyAttempts { retryAfter message }\n    }\n  }\n": typeof types.ClientChallengeDocument,
     "\n  mutation ClientVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId status }\n      ... on DevicePendingApproval { watchToken }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ClientVerifyDocument,
     "\n  mutation ClientLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { token expiresAt user { email } device { ...ClientDeviceFields } }\n      ... on DevicePendingApproval { watchToken }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ClientLoginWithDeviceDocument,
     "\n  mutation ClientApprove($id: ID!) {\n    approveDevice(id: $id) {\n      __typename\n      ... on Device { ...ClientDeviceFields }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ClientApproveDocument,
@@ -29,7 +29,7 @@ const documents: Documents = {
     "\n  fragment ClientDeviceFields on Device {\n    id\n    installationId\n    name\n    status\n    platform\n    keyId\n    keyAlgorithm\n  }\n": types.ClientDeviceFieldsFragmentDoc,
     "\n  mutation ClientLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token expiresAt device { ...ClientDeviceFields } }\n      ... on DevicePendingApproval { watchToken pendingDevice: device { ...ClientDeviceFields } }\n      ... on Error { code message }\n    }\n  }\n": types.ClientLoginDocument,
     "\n  mutation ClientRegisterDevice($input: DeviceInput!) {\n    registerDevice(input: $input) {\n      __typename\n      ... on Device { ...ClientDeviceFields }\n      ... on Error { code message }\n    }\n  }\n": types.ClientRegisterDeviceDocument,
-    "\n  mutation ClientChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { challengeId nonce expiresAt }\n  }\n": types.ClientChallengeDocument,
+    "\n  mutation ClientChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce expiresAt }\n      ... on TooManyAttempts { retryAfter message }\n    }\n  }\n": types.ClientChallengeDocument,
     "\n  mutation ClientVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId status }\n      ... on DevicePendingApproval { watchToken }\n      ... on Error { code message }\n    }\n  }\n": types.ClientVerifyDocument,
     "\n  mutation ClientLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { token expiresAt user { email } device { ...ClientDeviceFields } }\n      ... on DevicePendingApproval { watchToken }\n      ... on Error { code message }\n    }\n  }\n": types.ClientLoginWithDeviceDocument,
     "\n  mutation ClientApprove($id: ID!) {\n    approveDevice(id: $id) {\n      __typename\n      ... on Device { ...ClientDeviceFields }\n      ... on Error { code message }\n    }\n  }\n": types.ClientApproveDocument,
@@ -52,7 +52,7 @@ export function graphql(source: "\n  mutation ClientRegisterDevice($input: Devic
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ClientChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { challengeId nonce expiresAt }\n  }\n"): typeof import('./graphql.js').ClientChallengeDocument;
+export function graphql(source: "\n  mutation ClientChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce expiresAt }\n      ... on TooManyAttempts { retryAfter message }\n    }\n  }\n"): typeof import('./graphql.js').ClientChallengeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -73,6 +73,7 @@ export type ClientLoginMutation = { login:
     | { __typename: 'InvalidCredentials', code: string, message: string }
     | { __typename: 'InvalidSignature', code: string, message: string }
     | { __typename: 'Session', token: string, expiresAt: string, device: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, keyId: string | null, keyAlgorithm: string | null } | null }
+    | { __typename: 'TooManyAttempts', code: string, message: string }
     | { __typename: 'UnknownDevice', code: string, message: string }
    };
 
@@ -92,7 +93,10 @@ export type ClientChallengeMutationVariables = Exact<{
 }>;
 
 
-export type ClientChallengeMutation = { deviceChallenge: { challengeId: string, nonce: string, expiresAt: string } };
+export type ClientChallengeMutation = { deviceChallenge:
+    | { __typename: 'DeviceChallenge', challengeId: string, nonce: string, expiresAt: string }
+    | { __typename: 'TooManyAttempts', retryAfter: number, message: string }
+   };
 
 export type ClientVerifyMutationVariables = Exact<{
   proof: DeviceProof;
@@ -105,6 +109,7 @@ export type ClientVerifyMutation = { verifyDevice:
     | { __typename: 'DevicePendingApproval', watchToken: string, code: string, message: string }
     | { __typename: 'InvalidSignature', code: string, message: string }
     | { __typename: 'KnownDevice', deviceId: string, status: DeviceStatus }
+    | { __typename: 'TooManyAttempts', code: string, message: string }
     | { __typename: 'UnknownDevice', code: string, message: string }
    };
 
@@ -122,6 +127,7 @@ export type ClientLoginWithDeviceMutation = { loginWithDevice:
     | { __typename: 'InvalidCredentials', code: string, message: string }
     | { __typename: 'InvalidSignature', code: string, message: string }
     | { __typename: 'Session', token: string, expiresAt: string, user: { email: string }, device: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, keyId: string | null, keyAlgorithm: string | null } | null }
+    | { __typename: 'TooManyAttempts', code: string, message: string }
     | { __typename: 'UnknownDevice', code: string, message: string }
    };
 
@@ -240,9 +246,16 @@ export const ClientRegisterDeviceDocument = new TypedDocumentString(`
 export const ClientChallengeDocument = new TypedDocumentString(`
     mutation ClientChallenge($keyId: String!) {
   deviceChallenge(keyId: $keyId) {
-    challengeId
-    nonce
-    expiresAt
+    __typename
+    ... on DeviceChallenge {
+      challengeId
+      nonce
+      expiresAt
+    }
+    ... on TooManyAttempts {
+      retryAfter
+      message
+    }
   }
 }
     `) as unknown as TypedDocumentString<ClientChallengeMutation, ClientChallengeMutationVariables>;

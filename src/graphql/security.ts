@@ -1,0 +1,36 @@
+// Query-abuse limits (graphql-armor), CSRF prevention and introspection control: the envelop plugins every
+// operation runs through, over HTTP, SSE and WebSocket alike (graphql-ws goes through yoga.getEnveloped).
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import type { Plugin } from 'graphql-yoga';
+
+/**
+ * Chosen from our real operations (`npx tsx scripts/query-costs.ts` measures them all): the costliest, a user's
+ * events with each actor's devices, costs 6,364 at depth 7; the dashboard's per-user view 3,110 at depth 6; the
+ * longest has 99 tokens. GraphiQL's introspection is exempt from cost. Errors never state the limits.
+ */
+export const QUERY_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxDirectives: 10,
+  maxTokens: 2_000,
+  maxCost: 8_000,
+} as const;
+
+export function securityPlugins(options: { introspection: boolean }): Plugin[] {
+  const plugins: Plugin[] = [
+    EnvelopArmorPlugin({
+      maxDepth: { n: QUERY_LIMITS.maxDepth, exposeLimits: false, flattenFragments: true },
+      maxAliases: { n: QUERY_LIMITS.maxAliases, exposeLimits: false },
+      maxDirectives: { n: QUERY_LIMITS.maxDirectives, exposeLimits: false },
+      maxTokens: { n: QUERY_LIMITS.maxTokens, exposeLimits: false },
+      costLimit: { maxCost: QUERY_LIMITS.maxCost, exposeLimits: false, ignoreIntrospection: true },
+      blockFieldSuggestion: { enabled: true },
+    }) as Plugin,
+    // A GET (which browsers may send without a preflight) must carry a custom header; JSON POSTs always preflight.
+    useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }) as Plugin,
+  ];
+  if (!options.introspection) plugins.push(useDisableIntrospection() as Plugin);
+  return plugins;
+}

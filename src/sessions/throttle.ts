@@ -1,0 +1,104 @@
+// Brute-force defence: failures counted per account, per client address and per device key in PostgreSQL (so every
+// instance enforces one limit), with exponential back-off once the allowance is spent. Counted per operation, so
+// aliases in one request count as separate attempts.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { RateLimiterPostgres } from 'rate-limiter-flexible';
+import type { DomainContext } from '../actor.js';
+
+/** Allowances before back-off starts, and the window they are counted in. Scaled by THROTTLE_SCALE. */
+export const THROTTLE_SCOPES = {
+  /** Failed password sign-ins for one email (known or not, so unknown emails look the same). */
+  account: { allowed: 5, windowSec: 15 * 60 },
+  /** Failed sign-ins and proofs from one client address. */
+  address: { allowed: 50, windowSec: 15 * 60 },
+  /** Failed proofs for one device key. */
+  deviceKey: { allowed: 10, windowSec: 15 * 60 },
+  /** Challenges asked for from one client address (every call counts). */
+  challenges: { allowed: 120, windowSec: 60 },
+} as const;
+
+export type ThrottleScope = keyof typeof THROTTLE_SCOPES;
+export type ThrottleKey = [scope: ThrottleScope, key: string];
+
+/** The first block lasts this long and doubles with each further failure, up to the maximum. */
+const BASE_BLOCK_SEC = 1;
+const MAX_BLOCK_SEC = 15 * 60;
+
+interface Limiters {
+  failures: RateLimiterPostgres;
+  blocks: RateLimiterPostgres;
+}
+
+class Throttle {
+  private readonly limiters = new Map<ThrottleScope, Limiters>();
+
+  constructor(
+    private readonly knex: unknown,
+    private readonly scale: number,
+  ) {}
+
+  private allowed(scope: ThrottleScope): number {
+    return Math.max(1, Math.round(THROTTLE_SCOPES[scope].allowed * this.scale));
+  }
+
+  private of(scope: ThrottleScope): Limiters {
+    let limiters = this.limiters.get(scope);
+    if (!limiters) {
+      const common = { storeClient: this.knex, storeType: 'knex', tableName: 'rate_limits', tableCreated: true };
+      limiters = {
+        failures: new RateLimiterPostgres({
+          ...common,
+          keyPrefix: `fail:${scope}`,
+          points: this.allowed(scope),
+          duration: THROTTLE_SCOPES[scope].windowSec,
+        }),
+        blocks: new RateLimiterPostgres({ ...common, keyPrefix: `block:${scope}`, points: 1, duration: MAX_BLOCK_SEC }),
+      };
+      this.limiters.set(scope, limiters);
+    }
+    return limiters;
+  }
+
+  /** Seconds until all of these keys may try again; 0 when none is held back. */
+  async retryAfter(keys: ThrottleKey[]): Promise<number> {
+    const held = await Promise.all(keys.map(([scope, key]) => this.of(scope).blocks.get(key)));
+    const ms = Math.max(0, ...held.map((r) => (r && r.consumedPoints > 0 ? r.msBeforeNext : 0)));
+    return Math.ceil(ms / 1000);
+  }
+
+  /** Counts a failure against each key; past its allowance, holds the key back for 1, 2, 4 ... seconds. */
+  async fail(keys: ThrottleKey[]): Promise<void> {
+    await Promise.all(
+      keys.map(async ([scope, key]) => {
+        const { failures, blocks } = this.of(scope);
+        const counted = await failures.penalty(key, 1);
+        const excess = counted.consumedPoints - this.allowed(scope);
+        if (excess > 0) await blocks.block(key, Math.min(BASE_BLOCK_SEC * 2 ** (excess - 1), MAX_BLOCK_SEC));
+      }),
+    );
+  }
+
+  /** Forgets the failures of these keys (a successful sign-in clears its account). */
+  async clear(keys: ThrottleKey[]): Promise<void> {
+    await Promise.all(keys.map(([scope, key]) => this.of(scope).failures.delete(key)));
+  }
+}
+
+const throttles = new WeakMap<object, Throttle>();
+
+/** The throttle of this database and scale; null when throttling is off (THROTTLE_SCALE=0). */
+export function throttleFor(dc: Pick<DomainContext, 'em' | 'settings'>): Throttle | null {
+  if (dc.settings.throttleScale <= 0) return null;
+  const knex = (dc.em as EntityManager).getKnex();
+  let throttle = throttles.get(knex);
+  if (!throttle) {
+    throttle = new Throttle(knex, dc.settings.throttleScale);
+    throttles.set(knex, throttle);
+  }
+  return throttle;
+}
+
+/** The client address a throttle key names (requests without one share a key). */
+export function addressKey(dc: Pick<DomainContext, 'meta'>): ThrottleKey {
+  return ['address', dc.meta.ip ?? 'unknown'];
+}
