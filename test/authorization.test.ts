@@ -40,6 +40,18 @@ import {
 
 // ---- Documents only this file sends -------------------------------------------------------------------------------
 
+const AuthzChangePassword = graphql(`
+  mutation AuthzChangePassword($current: String!, $next: String!) {
+    changePassword(currentPassword: $current, newPassword: $next) { __typename ... on Error { code } }
+  }
+`);
+
+const AuthzResetPassword = graphql(`
+  mutation AuthzResetPassword($userId: ID!, $next: String!) {
+    resetPassword(userId: $userId, newPassword: $next) { __typename ... on Error { code } }
+  }
+`);
+
 const AuthzChallenge = graphql(`
   mutation AuthzChallenge($keyId: String!) {
     deviceChallenge(keyId: $keyId) { __typename ... on DeviceChallenge { challengeId nonce } }
@@ -537,6 +549,24 @@ const ROWS: Row[] = [
     writes: true,
     send: ({ client }) =>
       client.request(CreateUser, { input: { email: `created-${randomUUID()}@example.com`, password: PASSWORD, role: 'ADMIN' } }),
+  }),
+  row({
+    op: 'changePassword',
+    kind: 'Mutation',
+    note: 'a wrong current password, so no session of the file ends: the typed refusal shows the call got through',
+    expect: m('UNAUTHENTICATED', 'ok', 'ok', 'ok', 'ok'),
+    okType: 'InvalidCredentials',
+    send: ({ client }) => client.request(AuthzChangePassword, { current: 'not-the-password', next: 'a-new-password-123' }),
+  }),
+  row({
+    op: 'resetPassword',
+    kind: 'Mutation',
+    note: 'on a throwaway user',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    okType: 'User',
+    writes: true,
+    target: async () => (await createUser(server)).id,
+    send: ({ client, target }) => client.request(AuthzResetPassword, { userId: target, next: 'a-new-password-123' }),
   }),
   row({
     op: 'setDevicePolicy',

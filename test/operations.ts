@@ -50,6 +50,7 @@ export const Login = graphql(`
       ... on Session { token expiresAt user { id email role } device { ...DeviceFields } }
       ... on DevicePendingApproval { pendingDevice: device { ...DeviceFields } }
       ... on DeviceLimitReached { limit }
+      ... on TooManyAttempts { retryAfter }
       ... on Error { code message }
     }
   }

@@ -141,3 +141,55 @@ describe('sessions', () => {
     expect((await server.client.as('x'.repeat(5000)).request(Me)).data?.me).toBeNull();
   });
 });
+
+describe('passwords', () => {
+  const ChangePassword = graphql(`
+    mutation SessionsChangePassword($current: String!, $next: String!) {
+      changePassword(currentPassword: $current, newPassword: $next) { __typename ... on User { id } ... on Error { code message } }
+    }
+  `);
+  const ResetPassword = graphql(`
+    mutation SessionsResetPassword($userId: ID!, $next: String!) {
+      resetPassword(userId: $userId, newPassword: $next) { __typename ... on User { id } ... on Error { code message } }
+    }
+  `);
+  const Whoami = graphql(`
+    query SessionsWhoami {
+      me { email }
+    }
+  `);
+
+  it('changePassword ends the user’s other sessions, keeps this one, and the new password is the one that works', async () => {
+    const user = await createUser(server, 'ADMIN');
+    const here = server.client.as(await signIn(server.client, user.email, PASSWORD));
+    const elsewhere = server.client.as(await signIn(server.client, user.email, PASSWORD));
+    const { changePassword } = await here.data(ChangePassword, { current: PASSWORD, next: 'a-brand-new-password' });
+    expect(changePassword).toMatchObject({ __typename: 'User' });
+    expect((await here.data(Whoami)).me?.email).toBe(user.email);
+    expect((await elsewhere.data(Whoami)).me).toBeNull();
+    expect((await server.client.data(Login, { input: { email: user.email, password: PASSWORD } })).login.__typename).toBe('InvalidCredentials');
+    expect((await server.client.data(Login, { input: { email: user.email, password: 'a-brand-new-password' } })).login.__typename).toBe('Session');
+    expect(await server.count("select 1 from events where kind = 'PASSWORD_CHANGED' and user_id = ?", [databaseId(user.id)])).toBe(1);
+  });
+
+  it('a wrong current password changes nothing and ends no session', async () => {
+    const user = await createUser(server, 'ADMIN');
+    const here = server.client.as(await signIn(server.client, user.email, PASSWORD));
+    const elsewhere = server.client.as(await signIn(server.client, user.email, PASSWORD));
+    const { changePassword } = await here.data(ChangePassword, { current: 'not-my-password', next: 'a-brand-new-password' });
+    expect(changePassword).toMatchObject({ __typename: 'InvalidCredentials' });
+    expect((await elsewhere.data(Whoami)).me?.email).toBe(user.email);
+    expect((await server.client.data(Login, { input: { email: user.email, password: PASSWORD } })).login.__typename).toBe('Session');
+  });
+
+  it("an admin's reset ends every session of the user", async () => {
+    const user = await createUser(server, 'ADMIN');
+    const session = server.client.as(await signIn(server.client, user.email, PASSWORD));
+    const admin = await server.admin();
+    const { resetPassword } = await admin.data(ResetPassword, { userId: user.id, next: 'set-by-the-admin-1' });
+    expect(resetPassword).toMatchObject({ __typename: 'User', id: user.id });
+    expect((await session.data(Whoami)).me).toBeNull();
+    expect((await server.client.data(Login, { input: { email: user.email, password: 'set-by-the-admin-1' } })).login.__typename).toBe('Session');
+    expect((await admin.data(ResetPassword, { userId: 'VXNlcjpub3BlCg==', next: 'set-by-the-admin-1' })).resetPassword.__typename).toBe('NotFound');
+  });
+});
