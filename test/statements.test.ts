@@ -1,0 +1,85 @@
+// A phone's read costs a fixed number of SQL statements, however many devices there are (no N+1).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { inject } from 'vitest';
+import { buildApp, type App } from '../src/app.js';
+import { createScratchDatabase, dropDatabase } from '../src/db/databases.js';
+import { openDatabase } from '../src/db/orm.js';
+import { bootstrap } from '../src/bootstrap.js';
+import { loadConfig } from '../src/config.js';
+import { graphql } from './gql/index.js';
+import { ApproveDevice, Login } from './operations.js';
+import { GraphQLClient } from './helpers/client.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, newDevice, PASSWORD, signIn } from './helpers/server.js';
+
+const PhoneRead = graphql(`
+  query StatementsPhoneRead {
+    me {
+      id
+      email
+      devices(first: 10) {
+        totalCount
+        edges { node { id name status platform model appName lastUsedAt owner { id email } lastUser { id email } } }
+      }
+    }
+  }
+`);
+
+let app: App;
+let url: string;
+let databaseUrl: string;
+let statements = 0;
+
+beforeAll(async () => {
+  databaseUrl = await createScratchDatabase(inject('pgServerUrl'), 'gatehouse_statements');
+  // Every SQL statement the ORM sends is counted.
+  const { orm } = await openDatabase(databaseUrl, { debug: ["query"], logger: (m: string) => { statements++; if (process.env.SHOW_SQL) console.log(m); } });
+  await bootstrap(orm, loadConfig({ ADMIN_EMAIL, ADMIN_PASSWORD, LOG_LEVEL: 'silent' }));
+  app = buildApp({ orm, logger: pino({ level: 'silent' }), settings: { sessionTtlDays: 30, throttleScale: 0 }, graphiql: false });
+  const { port } = await app.start(0, '127.0.0.1');
+  url = `http://127.0.0.1:${port}/graphql`;
+});
+afterAll(async () => {
+  await app.stop();
+  await dropDatabase(databaseUrl);
+});
+
+async function statementsFor(client: GraphQLClient): Promise<number> {
+  // Let the live event feed finish reading what the set-up committed: its reads are not the request's.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const before = statements;
+  const res = await client.request(PhoneRead);
+  expect(res.errors).toBeUndefined();
+  return statements - before;
+}
+
+describe("a phone's read", () => {
+  it('sends the same number of statements for 1 device as for 10, with owners and last users', async () => {
+    const anonymous = new GraphQLClient(url);
+    const admin = anonymous.as(await signIn(anonymous, ADMIN_EMAIL, ADMIN_PASSWORD));
+    const email = 'counted@example.com';
+    await admin.raw(`mutation { createUser(input: { email: "${email}", password: "${PASSWORD}" }) { __typename } }`);
+    const first = newDevice();
+    const pending = await anonymous.data(Login, { input: { email, password: PASSWORD, device: first } });
+    if (pending.login.__typename !== 'DevicePendingApproval') throw new Error(pending.login.__typename);
+    await admin.data(ApproveDevice, { id: pending.login.pendingDevice.id });
+    const phone = anonymous.as(await signIn(anonymous, email, PASSWORD, first));
+
+    const withOne = await statementsFor(phone);
+    // Nine more devices, each owned by someone else and last used by our user: ten distinct owners to load.
+    for (let i = 0; i < 9; i++) {
+      const owner = `owner-${i}@example.com`;
+      await admin.raw(`mutation { createUser(input: { email: "${owner}", password: "${PASSWORD}" }) { __typename } }`);
+      const device = newDevice();
+      const registered = await anonymous.data(Login, { input: { email: owner, password: PASSWORD, device } });
+      if (registered.login.__typename !== 'DevicePendingApproval') throw new Error(registered.login.__typename);
+      await admin.data(ApproveDevice, { id: registered.login.pendingDevice.id });
+      await signIn(anonymous, email, PASSWORD, device);
+    }
+    const withTen = await statementsFor(phone);
+    expect((await phone.data(PhoneRead)).me?.devices.edges).toHaveLength(10);
+    expect(withTen).toBe(withOne);
+    // Session, devices page, owners and last users (one batched query), totalCount.
+    expect(withTen).toBeLessThanOrEqual(5);
+  });
+});
