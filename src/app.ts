@@ -1,6 +1,7 @@
 // buildApp(): GraphQL over HTTP, SSE and WebSocket (one execution path), health endpoints; start(port) / stop().
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { GraphQLError as GraphQLErrorClass, type DocumentNode, type ExecutionArgs, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { OperationResult } from 'graphql-ws';
@@ -30,6 +31,8 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** Introspection on or off (GraphiQL needs it). */
   introspection?: boolean;
+  /** Serve GET /metrics: event-loop delay, memory and open WebSockets, as JSON. */
+  metrics?: boolean;
 }
 
 /** Request bodies above this are refused (413) before any parsing. */
@@ -148,6 +151,11 @@ export function buildApp(options: AppOptions) {
       if (Number.isNaN(length)) return void res.writeHead(411, { connection: 'close' }).end();
       if (length > MAX_BODY_BYTES) return void res.writeHead(413, { connection: 'close' }).end();
     }
+    if (options.metrics && req.url?.startsWith('/metrics')) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(metricsSnapshot()));
+      if (req.url.includes('reset')) loopDelay.reset();
+      return;
+    }
     if (req.url === '/health') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
       return;
@@ -171,6 +179,15 @@ export function buildApp(options: AppOptions) {
 
   // graphql-ws on the same path; every operation goes through yoga.getEnveloped, so context, plugins, masking and
   // authorization are the ones HTTP uses.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  if (options.metrics) loopDelay.enable();
+  const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+  const metricsSnapshot = () => ({
+    eventLoopDelayMs: { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) },
+    memory: process.memoryUsage(),
+    webSockets: wsServer.clients.size,
+  });
+
   const wsServer = new WebSocketServer({
     server,
     path: '/graphql',
@@ -243,6 +260,7 @@ export function buildApp(options: AppOptions) {
      * idle connections close, then the event feed and the database pool.
      */
     async stop(): Promise<void> {
+      loopDelay.disable();
       for (const socket of wsServer.clients) socket.close(1001, 'Server shutting down');
       live.endAll();
       await wsDisposable.dispose();

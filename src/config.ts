@@ -38,6 +38,8 @@ const configSchema = z.object({
   GRAPHIQL: z.preprocess(emptyAsUndefined, booleanString.optional()),
   /** Multiplies every sign-in throttle allowance (benchmarks raise it; 0 switches throttling off). */
   THROTTLE_SCALE: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(1_000_000).default(1)),
+  /** GET /metrics (event-loop delay, memory, connections) for benchmarks and monitoring; off by default. */
+  METRICS: z.preprocess(emptyAsUndefined, booleanString.default(false)),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

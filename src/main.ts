@@ -39,6 +39,7 @@ const app = buildApp({
   graphiql,
   introspection: graphiql,
   corsOrigins: config.CORS_ORIGINS,
+  metrics: config.METRICS,
 });
 const { url } = await app.start(config.PORT, config.HOST);
 

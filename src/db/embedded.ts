@@ -35,6 +35,8 @@ export async function freePort(): Promise<number> {
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   persistent: boolean;
+  /** The TCP port to listen on; a free one by default (restarting a persistent cluster can reuse its old port). */
+  port?: number;
   log?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(options.dataDir, 'postgres');
@@ -42,7 +44,7 @@ export async function startEmbeddedPostgres(options: {
   await mkdir(path.dirname(databaseDir), { recursive: true });
   // As root, the cluster runs as the `postgres` user, which must be able to reach its data directory.
   if (asRoot) await chmod(path.dirname(databaseDir), 0o755);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const log = options.log ?? (() => undefined);
   const pg = new EmbeddedPostgres({
     databaseDir,

@@ -1,5 +1,5 @@
 // Sessions: signing in (with the device approval gate), signing out, and resolving a bearer token.
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { requireActor, type Actor, type DomainContext, type WatchGrant } from '../actor.js';
 import type {
   ChallengeExpired,
@@ -167,8 +167,9 @@ export async function loginWithDevice(
       detail: `device key: ${checked.failure.code}`,
     });
   }
-  const { device } = checked;
   return dc.em.transactional(async (tx) => {
+    // Locked (and re-read): concurrent sign-ins from one device update it one after the other.
+    const device = await tx.findOneOrFail(Device, checked.device.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     const owner = await tx.findOneOrFail(User, device.owner.id);
     if (device.status !== 'APPROVED') {
       recordEvent(tx, dc, { kind: 'LOGIN_DENIED', actorId: owner.id, userId: owner.id, device, fromStatus: device.status, detail: 'device key' });
@@ -185,7 +186,12 @@ export async function loginWithDevice(
 async function loginFromDevice(dc: DomainContext, user: User, details: DeviceDetails) {
   const policy = await currentPolicy(dc.em);
   const outcome = await dc.em.transactional(async (tx) => {
-    const existing = await tx.findOne(Device, { installationId: details.installationId });
+    // Locked: concurrent sign-ins from one device update it one after the other.
+    const existing = await tx.findOne(
+      Device,
+      { installationId: details.installationId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    );
     const device = existing ?? (await createDevice(tx, dc, user, details, policy));
     if (device.status === 'APPROVED') {
       const issued = issueSession(tx, user, device, days(dc.settings.sessionTtlDays));

@@ -1,0 +1,159 @@
+// The baseline: the same work as Gatehouse without its layers — node:http, pg and node:crypto running the same
+// queries and checks — so the bench's ratios show what yoga, Pothos, MikroORM and our code cost.
+// Routes on the GraphQL operationName the load generator sends; answers the same JSON shapes.
+import { createHash, createPublicKey, randomBytes, randomUUID, verify, type KeyObject } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import argon2 from 'argon2';
+import pg from 'pg';
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const keys = new Map<string, KeyObject>();
+
+async function body(req: IncomingMessage): Promise<{ operationName?: string; query: string; variables?: Record<string, any> }> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}
+
+const operationOf = (query: string) => query.match(/^\s*(?:query|mutation)\s+(\w+)/)?.[1];
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+async function challenge(keyId: string) {
+  const id = randomUUID();
+  const nonce = randomBytes(32).toString('base64url');
+  await pool.query('insert into device_challenges (id, key_id, nonce, created_at, expires_at) values ($1, $2, $3, now(), now() + interval \'120 seconds\')', [
+    id,
+    keyId,
+    nonce,
+  ]);
+  return { data: { deviceChallenge: { challengeId: id, nonce } } };
+}
+
+async function loginWithDevice(proof: { keyId: string; challengeId: string; signature: string }) {
+  const { rows } = await pool.query(
+    `with c as (delete from device_challenges where id = $1 returning key_id, nonce, expires_at)
+     select c.key_id as challenge_key_id, c.nonce as challenge_nonce, c.expires_at as challenge_expires_at, d.*
+     from c left join devices d on d.key_id = c.key_id`,
+    [proof.challengeId],
+  );
+  const row = rows[0];
+  if (!row || row.challenge_key_id !== proof.keyId || row.id == null || row.challenge_expires_at < new Date()) {
+    return { data: { loginWithDevice: { __typename: 'InvalidSignature' } } };
+  }
+  let key = keys.get(proof.keyId);
+  if (!key) keys.set(proof.keyId, (key = createPublicKey({ key: row.public_key, format: 'jwk' })));
+  const ok = verify('sha256', Buffer.from(row.challenge_nonce), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(proof.signature, 'base64url'));
+  if (!ok || row.status !== 'APPROVED') return { data: { loginWithDevice: { __typename: 'InvalidSignature' } } };
+  const token = randomBytes(32).toString('base64url');
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const owner = (await client.query('select id from users where id = $1', [row.owner_id])).rows[0];
+    await client.query(
+      "insert into sessions (id, token_hash, kind, user_id, device_id, created_at, expires_at) values ($1, $2, 'SESSION', $3, $4, now(), now() + interval '30 days')",
+      [randomUUID(), hashToken(token), owner.id, row.id],
+    );
+    await client.query('update devices set last_user_id = $1, last_used_at = now(), version = version + 1 where id = $2', [owner.id, row.id]);
+    await client.query('update device_users set last_seen_at = now() where device_id = $1 and user_id = $2', [row.id, owner.id]);
+    await client.query('update users set last_login_at = now() where id = $1', [owner.id]);
+    await client.query(
+      "insert into events (kind, at, actor_id, user_id, device_id, device_name, detail) values ('LOGIN_SUCCEEDED', now(), $1, $1, $2, $3, 'device key')",
+      [owner.id, row.id, row.name],
+    );
+    await client.query('commit');
+  } catch (e) {
+    await client.query('rollback');
+    throw e;
+  } finally {
+    client.release();
+  }
+  return { data: { loginWithDevice: { __typename: 'Session', token } } };
+}
+
+async function phoneRead(token: string | undefined) {
+  const { rows: sessions } = await pool.query(
+    `select s.*, u.id as u_id, u.email as u_email from sessions s join users u on u.id = s.user_id
+     where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()`,
+    [hashToken(token ?? '')],
+  );
+  const session = sessions[0];
+  if (!session) return { errors: [{ message: 'Sign in first' }] };
+  const visible = 'd.id in (select du.device_id from device_users du where du.user_id = $1)';
+  const { rows: devices } = await pool.query(
+    `select d.* from devices d where ${visible} and ${visible.replace('$1', '$2')} order by d.created_at desc, d.id desc limit 11`,
+    [session.u_id, session.u_id],
+  );
+  const userIds = [...new Set(devices.flatMap((d) => [d.owner_id, d.last_user_id]).filter(Boolean))];
+  const { rows: users } = await pool.query('select id, email from users where id = any($1)', [userIds]);
+  const byId = new Map(users.map((u) => [u.id, u]));
+  const { rows: count } = await pool.query(`select count(*)::int as n from devices d where ${visible} and ${visible.replace('$1', '$2')}`, [
+    session.u_id,
+    session.u_id,
+  ]);
+  return {
+    data: {
+      me: {
+        id: session.u_id,
+        devices: {
+          totalCount: count[0].n,
+          edges: devices.slice(0, 10).map((d) => ({
+            node: {
+              id: d.id,
+              name: d.name,
+              status: d.status,
+              platform: d.platform,
+              model: d.model,
+              appName: d.app_name,
+              lastUsedAt: d.last_used_at,
+              owner: byId.get(d.owner_id) ?? null,
+              lastUser: d.last_user_id ? (byId.get(d.last_user_id) ?? null) : null,
+            },
+          })),
+        },
+      },
+    },
+  };
+}
+
+/** Scenario 3's floor: a bare argon2id verify on the same thread pool, nothing else. */
+let storedHash: string | undefined;
+async function passwordOnly(password: string) {
+  if (!storedHash) {
+    const { rows } = await pool.query("select password_hash from users where email = 'bench-0@example.com'");
+    storedHash = rows[0].password_hash as string;
+  }
+  const ok = await argon2.verify(storedHash, password);
+  return { data: { login: { __typename: ok ? 'Session' : 'InvalidCredentials' } } };
+}
+
+const server = createServer((req, res) => {
+  body(req)
+    .then(async (request) => {
+      const token = req.headers.authorization?.replace(/^Bearer /, '');
+      switch (operationOf(request.query)) {
+        case 'Challenge':
+          return challenge(request.variables!.keyId);
+        case 'KeyLogin':
+          return loginWithDevice(request.variables!.proof);
+        case 'PhoneRead':
+          return phoneRead(token);
+        case 'Login':
+          return passwordOnly(request.variables!.input.password);
+        default:
+          return { errors: [{ message: 'unknown operation' }] };
+      }
+    })
+    .then(
+      (result) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result)),
+      (error: Error) => res.writeHead(500).end(error.message),
+    );
+});
+
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+  const address = server.address();
+  process.stdout.write(`listening on ${typeof address === 'object' && address ? address.port : ''}\n`);
+});
+process.on('SIGTERM', () => {
+  server.close();
+  void pool.end().then(() => process.exit(0));
+});

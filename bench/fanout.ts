@@ -1,0 +1,66 @@
+// Scenarios 4 and 5: one event delivered to many graphql-ws subscribers (against a raw ws broadcast of the same
+// message to as many sockets), and the memory each idle subscribed connection costs.
+import { spawn } from 'node:child_process';
+import { root, startServer, type Server } from './processes.js';
+
+type Latency = {
+  p50: number;
+  p95: number;
+  p99: number;
+  missing: number;
+};
+
+function percentiles(values: number[], missing: number): Latency {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 100) / 100;
+  return { p50: at(50), p95: at(95), p99: at(99), missing };
+}
+
+async function swarm(args: string[], onSubscribed: () => Promise<void>): Promise<Latency> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/swarm.ts', ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('subscribed\n') && !out.includes('go-sent')) {
+        out += 'go-sent';
+        onSubscribed().then(
+          () => child.stdin.write('go\n'),
+          (e: unknown) => reject(e as Error),
+        );
+      }
+    });
+    child.once('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (code !== 0 || !line) return reject(new Error(`swarm failed (${code}): ${err.slice(-2000)}`));
+      const { latencies, missing } = JSON.parse(line) as { latencies: number[]; missing: number };
+      resolve(percentiles(latencies, missing));
+    });
+  });
+}
+
+export async function runFanout(options: {
+  gatehouse: Server;
+  token: string;
+  deviceId: string;
+  connections: number;
+  rounds: number;
+  metrics: () => Promise<{ memory: { rss: number }; webSockets: number }>;
+}) {
+  const before = (await options.metrics()).memory.rss;
+  let kibPerConnection = NaN;
+  const gatehouse = await swarm(
+    ['graphql', options.gatehouse.url, options.token, options.deviceId, String(options.connections), String(options.rounds)],
+    async () => {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const after = await options.metrics();
+      kibPerConnection = Math.round(((after.memory.rss - before) / after.webSockets / 1024) * 10) / 10;
+    },
+  );
+  const broadcast = await startServer('bench/ws-broadcast.ts', {});
+  const baseline = await swarm(['raw', broadcast.url, '-', '-', String(options.connections), String(options.rounds)], async () => undefined);
+  await broadcast.stop();
+  return { gatehouse, baseline, kibPerConnection };
+}

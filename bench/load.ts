@@ -1,0 +1,148 @@
+// A load generator, run as its own process: autocannon against one server with one scenario's requests.
+// Input: a JSON file (argv[2]); output: one JSON line with throughput and latency percentiles.
+import { createPrivateKey, sign } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+
+export interface LoadSpec {
+  url: string;
+  scenario: 'deviceSignIn' | 'phoneRead' | 'passwordSignIn' | 'query';
+  connections: number;
+  seconds: number;
+  warmupSeconds: number;
+  /** deviceSignIn: one key per connection (round robin). */
+  devices?: { keyId: string; privateKeyPem: string }[];
+  /** phoneRead / query: bearer tokens, one per connection (round robin). */
+  tokens?: string[];
+  /** passwordSignIn: the account and an approved device to sign in from. */
+  login?: { email: string; password: string; installationId: string };
+  /** query: the GraphQL document and variables. */
+  query?: { query: string; variables?: Record<string, unknown> };
+}
+
+export type LoadResult = {
+  requestsPerSec: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  total: number;
+};
+
+const spec = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as LoadSpec;
+const keys = (spec.devices ?? []).map((d) => ({ keyId: d.keyId, key: createPrivateKey(d.privateKeyPem) }));
+const json = (body: unknown) => JSON.stringify(body);
+const headers = (token?: string) => ({
+  'content-type': 'application/json',
+  ...(token ? { authorization: `Bearer ${token}` } : {}),
+});
+
+const CHALLENGE = 'mutation Challenge($keyId: String!) { deviceChallenge(keyId: $keyId) { ... on DeviceChallenge { challengeId nonce } } }';
+const LOGIN_WITH_DEVICE =
+  'mutation KeyLogin($proof: DeviceProof!) { loginWithDevice(proof: $proof) { __typename ... on Session { token } } }';
+const PHONE_READ =
+  'query PhoneRead { me { id devices(first: 10) { totalCount edges { node { id name status platform model appName lastUsedAt owner { id email } lastUser { id email } } } } } }';
+const PASSWORD_LOGIN =
+  'mutation Login($input: LoginInput!) { login(input: $input) { __typename ... on Session { token } } }';
+
+function requestsFor(): autocannon.Request[] {
+  switch (spec.scenario) {
+    case 'deviceSignIn':
+      return [
+        {
+          method: 'POST',
+          setupRequest: (req, ctx) => {
+            const context = ctx as Record<string, unknown>;
+            const n = ((context.n as number | undefined) ?? Math.floor(Math.random() * keys.length)) % keys.length;
+            context.n = n + 1;
+            context.key = keys[n];
+            return { ...req, headers: headers(), body: json({ query: CHALLENGE, variables: { keyId: keys[n]!.keyId } }) };
+          },
+          onResponse: (status, body, ctx) => {
+            const context = ctx as Record<string, unknown>;
+            const challenge = (JSON.parse(body) as { data?: { deviceChallenge?: { challengeId: string; nonce: string } } }).data
+              ?.deviceChallenge;
+            if (!challenge?.nonce) throw new Error(`challenge failed (${status}): ${body.slice(0, 300)}`);
+            context.challenge = challenge;
+          },
+        },
+        {
+          method: 'POST',
+          setupRequest: (req, ctx) => {
+            const context = ctx as Record<string, unknown>;
+            const key = context.key as (typeof keys)[number];
+            const challenge = context.challenge as { challengeId: string; nonce: string };
+            const signature = sign('sha256', Buffer.from(challenge.nonce), { key: key.key, dsaEncoding: 'ieee-p1363' }).toString('base64url');
+            const proof = { keyId: key.keyId, challengeId: challenge.challengeId, signature };
+            return { ...req, headers: headers(), body: json({ query: LOGIN_WITH_DEVICE, variables: { proof } }) };
+          },
+          onResponse: (_status, body) => {
+            if (!body.includes('"Session"')) throw new Error(`device sign-in failed: ${body.slice(0, 200)}`);
+          },
+        },
+      ];
+    case 'phoneRead':
+      return [
+        {
+          method: 'POST',
+          setupRequest: (req, ctx) => {
+            const context = ctx as Record<string, unknown>;
+            const n = ((context.n as number | undefined) ?? Math.floor(Math.random() * spec.tokens!.length)) % spec.tokens!.length;
+            context.n = n + 1;
+            return { ...req, headers: headers(spec.tokens![n]), body: json({ query: PHONE_READ }) };
+          },
+        },
+      ];
+    case 'passwordSignIn':
+      return [
+        {
+          method: 'POST',
+          headers: headers(),
+          body: json({
+            query: PASSWORD_LOGIN,
+            variables: {
+              input: {
+                email: spec.login!.email,
+                password: spec.login!.password,
+                device: { installationId: spec.login!.installationId, platform: 'IOS' },
+              },
+            },
+          }),
+        },
+      ];
+    case 'query':
+      return [{ method: 'POST', headers: headers(spec.tokens?.[0]), body: json(spec.query) }];
+  }
+}
+
+/** Runs autocannon for `seconds`, keeping every response time (autocannon's summary has no p95). */
+function run(seconds: number): Promise<{ result: autocannon.Result; times: number[] }> {
+  const times: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      { url: spec.url, connections: spec.connections, duration: seconds, requests: requestsFor() },
+      (error, result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve({ result, times })),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime: number) => times.push(responseTime));
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 100) / 100;
+}
+
+if (spec.warmupSeconds > 0) await run(spec.warmupSeconds);
+const { result, times } = await run(spec.seconds);
+times.sort((a, b) => a - b);
+const out: LoadResult = {
+  requestsPerSec: Math.round((result.requests.total / spec.seconds) * 10) / 10,
+  p50: percentile(times, 50),
+  p95: percentile(times, 95),
+  p99: percentile(times, 99),
+  errors: result.errors,
+  non2xx: result.non2xx,
+  total: result.requests.total,
+};
+process.stdout.write(`${JSON.stringify(out)}\n`);

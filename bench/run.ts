@@ -1,0 +1,297 @@
+// `npm run bench [-- --quick] [-- --out results.json]`: starts PostgreSQL, Gatehouse and a bare baseline server as
+// separate processes, drives each scenario with autocannon load generators (separate processes too) after a
+// warm-up, and prints a table (and JSON) of throughput, p50/p95/p99 and the ratio to the baseline.
+import { randomBytes, createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createScratchDatabase } from '../src/db/databases.js';
+import { startEmbeddedPostgres } from '../src/db/embedded.js';
+import { openDatabase } from '../src/db/orm.js';
+import { runFanout } from './fanout.js';
+import type { LoadResult } from './load.js';
+import { graphqlRequest, runLoad, startServer, type Server } from './processes.js';
+import { BENCH_PASSWORD, seedGrowth, seedKeyedDevices, withClient, type GrowthSize } from './seed.js';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const outFile = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined;
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : null;
+const wants = (n: number) => !only || only.includes(String(n));
+
+const SECONDS = quick ? 4 : 15;
+const WARMUP = quick ? 1 : 5;
+const CONNECTIONS = 50;
+const ADMIN = { email: 'bench-admin@example.com', password: 'bench-admin-password' };
+
+interface Row {
+  scenario: string;
+  target: string;
+  gatehouse: Record<string, unknown>;
+  baseline?: Record<string, unknown>;
+  ratio?: number;
+  pass: boolean;
+  notes?: string;
+}
+const rows: Row[] = [];
+
+const log = (text: string) => console.log(`[bench] ${text}`);
+
+async function migrate(url: string) {
+  const { orm } = await openDatabase(url);
+  await orm.close();
+}
+
+function gatehouseEnv(databaseUrl: string): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'error',
+    METRICS: 'true',
+    // Sign-in throttling would turn a benchmark storm into TooManyAttempts.
+    THROTTLE_SCALE: '0',
+    DEVICE_APPROVAL: 'required',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+  };
+}
+
+const startGatehouse = (databaseUrl: string) => startServer('src/main.ts', gatehouseEnv(databaseUrl));
+
+async function adminToken(server: Server): Promise<string> {
+  const data = await graphqlRequest<{ login: { token: string } }>(
+    server.url,
+    'mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { ... on Session { token } } }',
+    { e: ADMIN.email, p: ADMIN.password },
+  );
+  return data.login.token;
+}
+
+async function metrics(server: Server, reset = false) {
+  const res = await fetch(server.url.replace('/graphql', `/metrics${reset ? '?reset' : ''}`));
+  return (await res.json()) as { eventLoopDelayMs: { p50: number; p99: number; max: number }; memory: { rss: number }; webSockets: number };
+}
+
+const pgDir = process.env.BENCH_DATABASE_URL ? null : await mkdtemp(path.join(tmpdir(), 'gatehouse-bench-pg-'));
+const pg = pgDir ? await startEmbeddedPostgres({ dataDir: pgDir, persistent: false }) : null;
+const serverUrl = process.env.BENCH_DATABASE_URL ?? pg!.url;
+log(`PostgreSQL: ${pg ? 'embedded' : 'BENCH_DATABASE_URL'}; ${quick ? 'quick' : 'full'} run, ${SECONDS}s per measurement after ${WARMUP}s warm-up`);
+
+try {
+  const mainUrl = await createScratchDatabase(serverUrl, 'gatehouse_bench');
+  await migrate(mainUrl);
+  const deviceCount = quick ? 300 : 1000;
+  log(`seeding ${deviceCount} users with key-bound devices`);
+  const devices = await seedKeyedDevices(mainUrl, deviceCount);
+
+  const gatehouse = await startGatehouse(mainUrl);
+  const baseline = await startServer('bench/baseline-server.ts', { DATABASE_URL: mainUrl, PORT: '0' });
+  log(`Gatehouse on ${gatehouse.port}, baseline on ${baseline.port}`);
+
+  const both = async (spec: Omit<Parameters<typeof runLoad>[0], 'url'>) => ({
+    gatehouse: await runLoad({ ...spec, url: gatehouse.url }),
+    baseline: await runLoad({ ...spec, url: baseline.url }),
+  });
+  const ratio = (g: LoadResult, b: LoadResult) => Math.round((g.requestsPerSec / b.requestsPerSec) * 100) / 100;
+
+  if (wants(1)) {
+    log('1. device sign-in with a key (deviceChallenge + loginWithDevice)');
+    const keys = devices.map((d) => ({ keyId: d.keyId, privateKeyPem: d.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() }));
+    const r = await both({ scenario: 'deviceSignIn', connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, devices: keys });
+    const x = ratio(r.gatehouse, r.baseline);
+    rows.push({
+      scenario: '1 device sign-in (key)',
+      target: '>= 0.6 of baseline; p99 < 25 ms at 50 clients',
+      ...r,
+      ratio: x,
+      pass: x >= 0.6 && r.gatehouse.p99 < 25 && r.gatehouse.errors === 0,
+    });
+  }
+
+  if (wants(2)) {
+    log("2. a phone's read (me { devices(first: 10) })");
+    // 50 users with sessions, each having used ten devices of ten other owners.
+    const tokens = Array.from({ length: 50 }, () => randomBytes(32).toString('base64url'));
+    await withClient(mainUrl, async (c) => {
+      const { rows: users } = await c.query<{ id: string }>(`select id from users where email like 'bench-%' order by email limit 60`);
+      const { rows: owned } = await c.query<{ id: string; owner_id: string }>('select id, owner_id from devices');
+      for (let i = 0; i < tokens.length; i++) {
+        const user = users[i]!.id;
+        await c.query(
+          "insert into sessions (id, token_hash, kind, user_id, created_at, expires_at) values (gen_random_uuid(), $1, 'SESSION', $2, now(), now() + interval '1 day')",
+          [createHash('sha256').update(tokens[i]!).digest('hex'), user],
+        );
+        for (const device of owned.slice(i + 1, i + 10)) {
+          await c.query('insert into device_users (device_id, user_id, first_seen_at, last_seen_at) values ($1, $2, now(), now()) on conflict do nothing', [
+            device.id,
+            user,
+          ]);
+          await c.query('update devices set last_user_id = $1, last_used_at = now() where id = $2', [user, device.id]);
+        }
+      }
+    });
+    const r = await both({ scenario: 'phoneRead', connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, tokens });
+    const x = ratio(r.gatehouse, r.baseline);
+    rows.push({
+      scenario: "2 phone's read",
+      target: '>= 0.7 of baseline; fixed statements (test/statements.test.ts)',
+      ...r,
+      ratio: x,
+      pass: x >= 0.7 && r.gatehouse.errors === 0,
+    });
+  }
+
+  if (wants(3)) {
+    log('3. password sign-in storm (argon2id, production parameters)');
+    const device = devices[0]!;
+    // The device of bench-0 is key-bound; a password sign-in from it needs a proof, so use a keyless approved one.
+    await withClient(mainUrl, (c) =>
+      c.query(
+        `insert into devices (id, installation_id, status, platform, owner_id, created_at, status_changed_at, version, has_push_token)
+         select gen_random_uuid(), 'bench-password-device', 'APPROVED', 'IOS', id, now(), now(), 1, false from users where email = $1
+         on conflict do nothing`,
+        [device.userEmail],
+      ),
+    );
+    const login = { email: device.userEmail, password: BENCH_PASSWORD, installationId: 'bench-password-device' };
+    const spec = { scenario: 'passwordSignIn' as const, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, login };
+    await runLoad({ ...spec, url: gatehouse.url, seconds: 1, warmupSeconds: 0 });
+    await metrics(gatehouse, true);
+    const g = await runLoad({ ...spec, url: gatehouse.url, warmupSeconds: 0 });
+    const loop = (await metrics(gatehouse)).eventLoopDelayMs;
+    const b = await runLoad({ ...spec, url: baseline.url });
+    const x = ratio(g, b);
+    rows.push({
+      scenario: '3 password sign-in',
+      target: '>= 0.9 of bare argon2.verify; event-loop p99 < 20 ms',
+      gatehouse: { ...g, eventLoopP99: loop.p99 },
+      baseline: b,
+      ratio: x,
+      pass: x >= 0.9 && loop.p99 < 20 && g.errors === 0,
+    });
+  }
+
+  if (wants(4) || wants(5)) {
+    const token = await adminToken(gatehouse);
+    const connections = quick ? 300 : 1000;
+    log(`4/5. dashboard fan-out to ${connections} graphql-ws subscribers, and memory per idle connection`);
+    const deviceId = Buffer.from(
+      `Device:${(await withClient(mainUrl, (c) => c.query<{ id: string }>('select id from devices limit 1'))).rows[0]!.id}`,
+    ).toString('base64');
+    const fanout = await runFanout({ gatehouse, token, deviceId, connections, rounds: quick ? 10 : 30, metrics: () => metrics(gatehouse) });
+    rows.push({
+      scenario: `4 fan-out (${connections} subscribers)`,
+      target: 'p99 < 100 ms and <= 2x raw ws broadcast',
+      gatehouse: fanout.gatehouse,
+      baseline: fanout.baseline,
+      ratio: Math.round((fanout.gatehouse.p99 / fanout.baseline.p99) * 100) / 100,
+      pass: fanout.gatehouse.p99 < 100 && fanout.gatehouse.p99 <= 2 * Math.max(fanout.baseline.p99, 1),
+      notes: 'ratio here is latency: Gatehouse p99 / raw ws p99',
+    });
+    rows.push({
+      scenario: `5 memory (${connections} idle subscriptions)`,
+      target: '< 40 KiB RSS per connection',
+      gatehouse: { kibPerConnection: fanout.kibPerConnection },
+      pass: fanout.kibPerConnection < 40,
+    });
+  }
+
+  await gatehouse.stop();
+  await baseline.stop();
+
+  if (wants(6)) {
+    const sizes: [string, GrowthSize][] = [
+      ['10k devices', { users: 1_000, devices: 10_000, events: 50_000 }],
+      quick
+        ? ['100k devices', { users: 10_000, devices: 100_000, events: 500_000 }]
+        : ['1M devices', { users: 100_000, devices: 1_000_000, events: 5_000_000 }],
+    ];
+    const queries = {
+      'devices(status: PENDING, first: 50)': { query: '{ devices(filter: { status: PENDING }, first: 50) { edges { node { id name status createdAt } } } }' },
+      'users(filter: { email })': { query: '{ users(filter: { email: "growth-777@example.com" }) { edges { node { id email } } } }' },
+      'events(first: 50)': { query: '{ events(first: 50) { edges { node { id kind at } } } }' },
+    };
+    const p50s: Record<string, number[]> = {};
+    const plans: Record<string, Record<string, string>> = {};
+    for (const [label, size] of sizes) {
+      const url = await createScratchDatabase(serverUrl, 'gatehouse_growth');
+      await migrate(url);
+      const started = Date.now();
+      log(`6. seeding ${label} (${size.users} users, ${size.events} events)`);
+      await seedGrowth(url, size);
+      log(`   seeded in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+      const server = await startGatehouse(url);
+      const token = await adminToken(server);
+      for (const [name, query] of Object.entries(queries)) {
+        const r = await runLoad({ url: server.url, scenario: 'query', connections: 10, seconds: quick ? 3 : 8, warmupSeconds: 1, tokens: [token], query });
+        (p50s[name] ??= []).push(r.p50);
+      }
+      plans[label] = await explainGrowth(url);
+      await server.stop();
+    }
+    for (const [name, [small, large]] of Object.entries(p50s)) {
+      const x = Math.round((large! / small!) * 100) / 100;
+      rows.push({
+        scenario: `6 growth: ${name}`,
+        target: `p50 at ${sizes[1]![0]} <= 1.5x p50 at 10k`,
+        gatehouse: { p50small: small, p50large: large },
+        ratio: x,
+        pass: x <= 1.5,
+      });
+    }
+    (globalThis as { growthPlans?: unknown }).growthPlans = plans;
+  }
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await pg?.stop();
+  if (pgDir) await rm(pgDir, { recursive: true, force: true });
+}
+
+/** EXPLAIN (ANALYZE) of the SQL behind the three growth queries, as Gatehouse sends it. */
+async function explainGrowth(url: string): Promise<Record<string, string>> {
+  const statements = {
+    devices: `select d.* from devices as d where d.status = 'PENDING' order by d.created_at desc, d.id desc limit 51`,
+    users: `select u0.* from users as u0 where u0.email = 'growth-777@example.com' order by u0.email asc limit 21`,
+    events: `select e0.* from events as e0 order by e0.position desc limit 51`,
+  };
+  const plans: Record<string, string> = {};
+  await withClient(url, async (c) => {
+    for (const [name, sql] of Object.entries(statements)) {
+      const { rows: lines } = await c.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers off, costs off) ${sql}`);
+      plans[name] = lines.map((l) => l['QUERY PLAN']).join('\n');
+    }
+  });
+  return plans;
+}
+
+const fmt = (v: unknown) => (typeof v === 'number' ? String(Math.round(v * 100) / 100) : v === undefined ? '' : JSON.stringify(v));
+console.log('\n| scenario | target | Gatehouse req/s | p50 | p95 | p99 | baseline req/s | p50 | p95 | p99 | ratio | pass |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const r of rows) {
+  const g = r.gatehouse;
+  const b = r.baseline ?? {};
+  const extra = Object.entries(g)
+    .filter(([k]) => !['requestsPerSec', 'p50', 'p95', 'p99', 'errors', 'non2xx', 'total'].includes(k))
+    .map(([k, v]) => `${k}=${fmt(v)}`)
+    .join(' ');
+  console.log(
+    `| ${r.scenario} | ${r.target} | ${fmt(g.requestsPerSec)}${extra ? ` (${extra})` : ''} | ${fmt(g.p50)} | ${fmt(g.p95)} | ${fmt(g.p99)} | ${fmt(b.requestsPerSec)} | ${fmt(b.p50)} | ${fmt(b.p95)} | ${fmt(b.p99)} | ${fmt(r.ratio)} | ${r.pass ? 'yes' : 'NO'} |`,
+  );
+}
+const plans = (globalThis as { growthPlans?: Record<string, Record<string, string>> }).growthPlans;
+if (plans) {
+  for (const [size, byQuery] of Object.entries(plans)) {
+    console.log(`\nEXPLAIN ANALYZE at ${size}:`);
+    for (const [name, plan] of Object.entries(byQuery)) console.log(`-- ${name}\n${plan}`);
+  }
+}
+if (outFile) {
+  writeFileSync(outFile, JSON.stringify({ machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, quick, rows, plans }, null, 2));
+  log(`wrote ${outFile}`);
+}
+process.exit(process.exitCode ?? 0);

@@ -1,0 +1,104 @@
+// Bench data: users and key-bound devices for the load scenarios, and the large datasets of the growth scenario,
+// written with server-side generate_series so a million rows take seconds, not minutes.
+import { generateKeyPairSync, createHash, type KeyObject } from 'node:crypto';
+import pg from 'pg';
+import { hashPassword } from '../src/sessions/passwords.js';
+
+export interface BenchDevice {
+  userEmail: string;
+  keyId: string;
+  privateKey: KeyObject;
+  installationId: string;
+}
+
+export const BENCH_PASSWORD = 'bench-password-123';
+
+function thumbprint(jwk: { crv: string; x: string; y?: string }): string {
+  return createHash('sha256').update(`{"crv":"${jwk.crv}","kty":"EC","x":"${jwk.x}","y":"${jwk.y}"}`).digest('base64url');
+}
+
+export async function withClient<T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** `count` users, each with one APPROVED ES256-bound device; returns the keys for the load generator. */
+export async function seedKeyedDevices(url: string, count: number): Promise<BenchDevice[]> {
+  const hash = await hashPassword(BENCH_PASSWORD);
+  const devices: BenchDevice[] = [];
+  const rows: unknown[][] = [];
+  for (let i = 0; i < count; i++) {
+    const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const jwk = publicKey.export({ format: 'jwk' }) as { crv: string; x: string; y: string };
+    const keyId = thumbprint(jwk);
+    const device = { userEmail: `bench-${i}@example.com`, keyId, privateKey, installationId: `bench-install-${i}` };
+    devices.push(device);
+    rows.push([device.userEmail, keyId, JSON.stringify({ kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y }), device.installationId]);
+  }
+  await withClient(url, async (c) => {
+    await c.query('begin');
+    for (let i = 0; i < rows.length; i += 500) {
+      const batch = rows.slice(i, i + 500);
+      const params = batch.flat();
+      const values = batch.map((_, j) => `($${j * 4 + 1}, $${j * 4 + 2}, $${j * 4 + 3}::jsonb, $${j * 4 + 4})`).join(',');
+      await c.query(
+        `with input(email, key_id, public_key, installation_id) as (values ${values}),
+         u as (
+           insert into users (id, email, role, password_hash, created_at)
+           select gen_random_uuid(), email, 'USER', '${hash}', now() from input returning id, email
+         ),
+         d as (
+           insert into devices (id, installation_id, status, platform, owner_id, created_at, status_changed_at, key_id, key_algorithm, public_key, version, has_push_token)
+           select gen_random_uuid(), i.installation_id, 'APPROVED', 'IOS', u.id, now(), now(), i.key_id, 'ES256', i.public_key, 1, false
+           from input i join u on u.email = i.email returning id, owner_id
+         )
+         insert into device_users (device_id, user_id, first_seen_at, last_seen_at) select id, owner_id, now(), now() from d`,
+        params,
+      );
+    }
+    await c.query('commit');
+  });
+  return devices;
+}
+
+export interface GrowthSize {
+  users: number;
+  devices: number;
+  events: number;
+}
+
+/**
+ * A dataset of the given size: users, devices (a tenth PENDING) spread over them, and events spread over both.
+ * The commit-order trigger is switched off while events are bulk-loaded, and positions are given directly.
+ */
+export async function seedGrowth(url: string, size: GrowthSize): Promise<void> {
+  const hash = await hashPassword(BENCH_PASSWORD);
+  await withClient(url, async (c) => {
+    await c.query(`insert into users (id, email, role, password_hash, created_at)
+      select gen_random_uuid(), 'growth-' || g || '@example.com', 'USER', '${hash}', now() - (g || ' seconds')::interval
+      from generate_series(1, ${size.users}) g`);
+    await c.query(`create temporary table user_ids as select row_number() over () as n, id from users`);
+    await c.query(`insert into devices (id, installation_id, status, platform, owner_id, created_at, status_changed_at, version, has_push_token, name, model)
+      select gen_random_uuid(), 'growth-install-' || g,
+        case when g % 10 = 0 then 'PENDING' when g % 97 = 0 then 'BLOCKED' else 'APPROVED' end,
+        (array['ANDROID','IOS','IPADOS','WINDOWS','MACOS','LINUX','WEB','OTHER'])[1 + g % 8],
+        u.id, now() - (g || ' seconds')::interval, now(), 1, false, 'Device ' || g, 'Model ' || (g % 50)
+      from generate_series(1, ${size.devices}) g join user_ids u on u.n = 1 + g % ${size.users}`);
+    await c.query(`insert into device_users (device_id, user_id, first_seen_at, last_seen_at)
+      select id, owner_id, created_at, created_at from devices`);
+    await c.query('alter table events disable trigger events_assign_position');
+    await c.query(`insert into events (kind, position, at, user_id, device_id, device_name, detail)
+      select (array['LOGIN_SUCCEEDED','DEVICE_REGISTERED','DEVICE_APPROVED','LOGIN_FAILED'])[1 + g % 4], g,
+        now() - ((${size.events} - g) || ' milliseconds')::interval,
+        u.id, null, 'Device ' || g, 'seeded'
+      from generate_series(1, ${size.events}) g join user_ids u on u.n = 1 + g % ${size.users}`);
+    await c.query(`select setval('events_position_seq', ${size.events})`);
+    await c.query('alter table events enable trigger events_assign_position');
+    await c.query('analyze');
+  });
+}
