@@ -137,7 +137,10 @@ export function buildApp(options: AppOptions) {
     },
   });
 
+  let stopping = false;
   const server: Server = createServer((req, res) => {
+    // While stopping, every answer closes its connection, so keep-alive clients cannot hold the stop open.
+    if (stopping) res.setHeader('connection', 'close');
     const started = performance.now();
     res.on('finish', () => {
       logger.info(
@@ -264,8 +267,16 @@ export function buildApp(options: AppOptions) {
       for (const socket of wsServer.clients) socket.close(1001, 'Server shutting down');
       live.endAll();
       await wsDisposable.dispose();
+      stopping = true;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
+        // Connections become idle as their in-flight requests finish; after a grace period, none is waited for.
+        const sweep = setInterval(() => server.closeIdleConnections(), 100);
+        const force = setTimeout(() => server.closeAllConnections(), 10_000);
+        server.once('close', () => {
+          clearInterval(sweep);
+          clearTimeout(force);
+        });
         server.closeIdleConnections();
       });
       await feed.stop();

@@ -74,7 +74,13 @@ export function databaseUnavailable(error: unknown): boolean {
   if (typeof code === 'string' && (/^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|57P0[1-3])$/.test(code) || code.startsWith('08'))) {
     return true;
   }
-  return typeof message === 'string' && /Timeout acquiring a connection|Connection terminated|connect ECONNREFUSED/.test(message);
+  // A connection that died mid-transaction fails its next statement with a plain Error and only this message.
+  return (
+    typeof message === 'string' &&
+    /Timeout acquiring a connection|Connection terminated|connect ECONNREFUSED|not queryable|Connection ended unexpectedly|terminating connection|Transaction query already complete/.test(
+      message,
+    )
+  );
 }
 
 /**
