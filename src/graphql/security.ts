@@ -27,10 +27,10 @@ export function securityPlugins(options: { introspection: boolean }): Plugin[] {
       maxTokens: { n: QUERY_LIMITS.maxTokens, exposeLimits: false },
       costLimit: { maxCost: QUERY_LIMITS.maxCost, exposeLimits: false, ignoreIntrospection: true },
       blockFieldSuggestion: { enabled: true },
-    }) as Plugin,
+    }),
     // A GET (which browsers may send without a preflight) must carry a custom header; JSON POSTs always preflight.
-    useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }) as Plugin,
+    useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
   ];
-  if (!options.introspection) plugins.push(useDisableIntrospection() as Plugin);
+  if (!options.introspection) plugins.push(useDisableIntrospection());
   return plugins;
 }

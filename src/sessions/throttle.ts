@@ -89,7 +89,7 @@ const throttles = new WeakMap<object, Throttle>();
 /** The throttle of this database and scale; null when throttling is off (THROTTLE_SCALE=0). */
 export function throttleFor(dc: Pick<DomainContext, 'em' | 'settings'>): Throttle | null {
   if (dc.settings.throttleScale <= 0) return null;
-  const knex = (dc.em as EntityManager).getKnex();
+  const knex = (dc.em).getKnex();
   let throttle = throttles.get(knex);
   if (!throttle) {
     throttle = new Throttle(knex, dc.settings.throttleScale);
