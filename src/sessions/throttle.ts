@@ -1,7 +1,6 @@
 // Brute-force defence: failures counted per account, per client address and per device key in PostgreSQL (so every
 // instance enforces one limit), with exponential back-off once the allowance is spent. Counted per operation, so
 // aliases in one request count as separate attempts.
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { DomainContext } from '../actor.js';
 
@@ -89,7 +88,7 @@ const throttles = new WeakMap<object, Throttle>();
 /** The throttle of this database and scale; null when throttling is off (THROTTLE_SCALE=0). */
 export function throttleFor(dc: Pick<DomainContext, 'em' | 'settings'>): Throttle | null {
   if (dc.settings.throttleScale <= 0) return null;
-  const knex = (dc.em).getKnex();
+  const knex = dc.em.getKnex();
   let throttle = throttles.get(knex);
   if (!throttle) {
     throttle = new Throttle(knex, dc.settings.throttleScale);
