@@ -17,6 +17,7 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { keysetConnection } from '../graphql/connections.js';
 import { ErrorInterface, errorType } from '../graphql/errors.js';
 import { globalId, localId } from '../graphql/ids.js';
+import { createLoaders } from '../graphql/loaders.js';
 import { filterOf, searchText, UserConnection, UserRef } from '../users/user.schema.js';
 import { Device, DEVICE_STATUSES, PLATFORMS } from './device.entity.js';
 import { publicKeyProblem, type PublicJwk } from './keys.js';
@@ -233,7 +234,11 @@ builder.subscriptionFields((t) => ({
     authScopes: { $any: { authenticated: true, watcher: true } },
     args: { deviceId: t.arg.id({ required: true }) },
     subscribe: (_root, args, ctx) => deviceStatusChanged(ctx, localId(args.deviceId, 'Device') ?? '00000000-0000-0000-0000-000000000000'),
-    resolve: (device) => device,
+    resolve: (device, _args, ctx) => {
+      // Fresh loaders for each push: its owner and last user as they are now.
+      ctx.loaders = createLoaders(ctx.em.fork());
+      return device;
+    },
   }),
 }));
 

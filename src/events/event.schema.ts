@@ -3,6 +3,7 @@ import { isAdmin } from '../actor.js';
 import { isEntityOf } from '../db/orm.js';
 import { DeviceRef, DeviceStatusEnum } from '../devices/device.schema.js';
 import { builder } from '../graphql/builder.js';
+import { loadersForEvent } from '../graphql/loaders.js';
 import { keysetConnection } from '../graphql/connections.js';
 import { globalId, localId } from '../graphql/ids.js';
 import { UserRef } from '../users/user.schema.js';
@@ -90,9 +91,10 @@ builder.subscriptionFields((t) => ({
     args: { filter: t.arg({ type: EventFilterInput }), after: t.arg.string() },
     subscribe: (_root, args, ctx) => deviceEvents(ctx, eventFilterOf(args.filter), afterPosition(args.after)),
     resolve: (event, _args, ctx) => {
-      // One context serves the whole subscription: never answer from a previous event's cached rows.
-      ctx.loaders.user.clearAll();
-      ctx.loaders.device.clearAll();
+      // One context serves the whole subscription, so it must not answer from a previous event's rows; and every
+      // local subscriber gets the same Event object, so they share one set of loaders for it: one query per
+      // event for its actor, user and device, however many dashboards are watching.
+      ctx.loaders = loadersForEvent(event, ctx.em);
       return event;
     },
   }),

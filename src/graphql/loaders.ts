@@ -23,3 +23,15 @@ export function createLoaders(em: EntityManager) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+const eventLoaders = new WeakMap<object, Loaders>();
+
+/** Loaders shared by everyone resolving this one event (kept as long as the event object lives). */
+export function loadersForEvent(event: object, em: EntityManager): Loaders {
+  let loaders = eventLoaders.get(event);
+  if (!loaders) {
+    loaders = createLoaders(em.fork());
+    eventLoaders.set(event, loaders);
+  }
+  return loaders;
+}
