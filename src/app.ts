@@ -2,7 +2,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { GraphQLError as GraphQLErrorClass, type DocumentNode, type ExecutionArgs, type GraphQLError, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError as GraphQLErrorClass,
+  NoSchemaIntrospectionCustomRule,
+  validate as graphqlValidate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLError,
+  type GraphQLSchema,
+} from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -84,6 +92,7 @@ export function buildApp(options: AppOptions) {
   });
 
   const corsOrigins = options.corsOrigins ?? [];
+  const introspection = options.introspection ?? options.graphiql;
   /** Same-origin pages (GraphiQL) and clients that send no Origin (apps, servers) pass; browsers must be listed. */
   const originAllowed = (origin: string | undefined, host: string | undefined) => {
     if (!origin) return true;
@@ -100,12 +109,17 @@ export function buildApp(options: AppOptions) {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     batching: false,
-    cors: corsOrigins.length
-      ? { origin: corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], allowedHeaders: ['authorization', 'content-type', 'x-graphql-yoga-csrf'] }
-      : false,
-    plugins: securityPlugins({ introspection: options.introspection ?? options.graphiql }),
+    // Only a listed origin is named back; any other gets no CORS headers at all.
+    cors: (request) => {
+      const origin = request.headers.get('origin');
+      return origin && corsOrigins.includes(origin)
+        ? { origin, methods: ['GET', 'POST', 'OPTIONS'], allowedHeaders: ['authorization', 'content-type', 'x-graphql-yoga-csrf'], credentials: false }
+        : false;
+    },
+    plugins: securityPlugins({ introspection }),
     graphiql: options.graphiql ? { defaultQuery: GRAPHIQL_QUERY, title: 'Gatehouse', subscriptionsProtocol: 'WS' } : false,
-    maskedErrors: { maskError },
+    // isDev off always: NODE_ENV=development would otherwise put stack traces into error responses.
+    maskedErrors: { maskError, isDev: false },
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
@@ -219,7 +233,8 @@ export function buildApp(options: AppOptions) {
       connectionInitWaitTimeout: CONNECTION_INIT_TIMEOUT_MS,
       onClose: (ctx) => ctx.extra.untrack?.(),
       onSubscribe: async (ctx, _id, payload) => {
-        if (Object.keys(ctx.subscriptions).length >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+        // graphql-ws has already counted this one in ctx.subscriptions.
+        if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
           return [new GraphQLErrorClass('Too many subscriptions on this connection', { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } })];
         }
         const { schema: envelopedSchema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
@@ -227,8 +242,17 @@ export function buildApp(options: AppOptions) {
           bearer: ctx.extra.bearer ?? null,
           params: payload,
         }) as unknown as Enveloped;
-        const document = parse(payload.query);
-        const errors = validate(envelopedSchema, document);
+        // Limits (graphql-armor) refuse by throwing from validation: answer that one operation, keep the connection.
+        let document: DocumentNode;
+        let errors: readonly GraphQLError[];
+        try {
+          document = parse(payload.query);
+          errors = validate(envelopedSchema, document);
+          // yoga's introspection switch acts on HTTP requests only; apply it here too.
+          if (!errors.length && !introspection) errors = graphqlValidate(envelopedSchema, document, [NoSchemaIntrospectionCustomRule]);
+        } catch (error) {
+          return [error instanceof GraphQLErrorClass ? error : new GraphQLErrorClass('Invalid operation')];
+        }
         if (errors.length) return errors;
         const args: ExecutionArgs = {
           schema: envelopedSchema,

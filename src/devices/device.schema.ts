@@ -167,7 +167,7 @@ export const DeviceInput = builder.inputType('DeviceInput', {
     appName: t.string({ validate: printable(128) }),
     appVersion: t.string({ validate: printable(64) }),
     name: t.string({ description: 'A name for the device; 1 to 64 printable characters', validate: deviceNameSchema }),
-    pushToken: t.string({ validate: z.string().max(4096, 'must be at most 4096 characters') }),
+    pushToken: t.string({ validate: printable(4096) }),
     publicKey: t
       .field({
         type: 'JSON',

@@ -83,6 +83,21 @@ export function databaseUnavailable(error: unknown): boolean {
   );
 }
 
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/** The same error without graphql-js's "Did you mean …?" hints, which would name fields, types and enum values. */
+export function withoutSuggestions(error: GraphQLError): GraphQLError {
+  if (!SUGGESTION.test(error.message)) return error;
+  SUGGESTION.lastIndex = 0;
+  return new GraphQLError(error.message.replace(SUGGESTION, ''), {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: error.extensions,
+  });
+}
+
 /**
  * Yoga's error masking, plus the domain's top-level failures: NotAllowed is FORBIDDEN, a bad cursor or page size
  * is BAD_USER_INPUT. Anything else unexpected stays masked.

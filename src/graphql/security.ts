@@ -3,7 +3,9 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import type { Plugin } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { withoutSuggestions } from './errors.js';
 
 /**
  * Chosen from our real operations (`npx tsx scripts/query-costs.ts` measures them all): the costliest, a user's
@@ -18,8 +20,24 @@ export const QUERY_LIMITS = {
   maxCost: 8_000,
 } as const;
 
+/**
+ * graphql-js names what you may have meant ("Did you mean the enum value …?") in validation errors and while
+ * coercing variables; graphql-armor only hides the first kind. This strips both, on every transport.
+ */
+const hideSuggestions: Plugin = {
+  onValidate: () => ({ result, setResult }) => {
+    if (result.length) setResult((result as readonly Error[]).map((error) => (error instanceof GraphQLError ? withoutSuggestions(error) : error)));
+  },
+  onExecute: () => ({
+    onExecuteDone: ({ result, setResult }) => {
+      if (!isAsyncIterable(result) && result.errors?.length) setResult({ ...result, errors: result.errors.map(withoutSuggestions) });
+    },
+  }),
+};
+
 export function securityPlugins(options: { introspection: boolean }): Plugin[] {
   const plugins: Plugin[] = [
+    hideSuggestions,
     EnvelopArmorPlugin({
       maxDepth: { n: QUERY_LIMITS.maxDepth, exposeLimits: false, flattenFragments: true },
       maxAliases: { n: QUERY_LIMITS.maxAliases, exposeLimits: false },

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { inject } from 'vitest';
-import { buildApp, type App } from '../../src/app.js';
+import { buildApp, type App, type AppOptions } from '../../src/app.js';
 import { bootstrap } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config.js';
 import { createScratchDatabase, dropDatabase } from '../../src/db/databases.js';
@@ -29,7 +29,8 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+/** `appOptions` override buildApp's options (e.g. introspection, corsOrigins); by default none. */
+export async function startServer(env: Record<string, string> = {}, appOptions: Partial<AppOptions> = {}): Promise<TestServer> {
   const config = loadConfig({ ADMIN_EMAIL, ADMIN_PASSWORD, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
   const databaseUrl = await createScratchDatabase(inject('pgServerUrl'), 'gatehouse_test');
   const { orm } = await openDatabase(databaseUrl);
@@ -37,8 +38,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const app = buildApp({
     orm,
     logger: pino({ level: 'silent' }),
-    settings: { sessionTtlDays: config.SESSION_TTL_DAYS },
+    settings: { sessionTtlDays: config.SESSION_TTL_DAYS, throttleScale: config.THROTTLE_SCALE },
     graphiql: false,
+    ...appOptions,
   });
   const { port } = await app.start(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -92,4 +94,30 @@ export async function createUser(server: TestServer, role: 'USER' | 'ADMIN' = 'U
   const { createUser } = await admin.data(CreateUser, { input: { email, password: PASSWORD, role } });
   if (createUser.__typename !== 'User') throw new Error(JSON.stringify(createUser));
   return { id: createUser.id, email };
+}
+
+/** Another Gatehouse instance on the same database as `server`: its own ORM, pool, event listener and port. */
+export interface Instance {
+  url: string;
+  orm: Orm;
+  app: App;
+  /** An anonymous client of this instance. */
+  client: GraphQLClient;
+  /** Stops the instance (once; later calls wait for the same stop). */
+  stop(): Promise<void>;
+}
+
+export async function startInstance(server: TestServer, env: Record<string, string> = {}): Promise<Instance> {
+  const config = loadConfig({ ADMIN_EMAIL, ADMIN_PASSWORD, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
+  const { orm } = await openDatabase(server.databaseUrl);
+  const app = buildApp({
+    orm,
+    logger: pino({ level: 'silent' }),
+    settings: { sessionTtlDays: config.SESSION_TTL_DAYS, throttleScale: config.THROTTLE_SCALE },
+    graphiql: false,
+  });
+  const { port } = await app.start(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}/graphql`;
+  let stopped: Promise<void> | undefined;
+  return { url, orm, app, client: new GraphQLClient(url), stop: () => (stopped ??= app.stop()) };
 }
