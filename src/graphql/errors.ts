@@ -71,7 +71,8 @@ errorType(ChallengeExpired, 'ChallengeExpired', 'The challenge expired or was al
 export function databaseUnavailable(error: unknown): boolean {
   if (error instanceof ConnectionException) return true;
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  if (typeof code === 'string' && (/^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|57P0[1-3])$/.test(code) || code.startsWith('08'))) {
+  // 08P01 (protocol violation) is what PostgreSQL answers to a NUL in text: bad input, not an outage.
+  if (typeof code === 'string' && (/^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|57P0[1-3])$/.test(code) || (code.startsWith('08') && code !== '08P01'))) {
     return true;
   }
   // A connection that died mid-transaction fails its next statement with a plain Error and only this message.

@@ -36,7 +36,10 @@ const SessionRef = builder.objectRef<IssuedSession>('Session').implement({
 
 const LoginInput = builder.inputType('LoginInput', {
   fields: (t) => ({
-    email: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty').max(254) }),
+    email: t.string({
+      required: true,
+      validate: z.string().trim().min(1, 'must not be empty').max(254).regex(/^\P{C}*$/u, 'must be printable characters'),
+    }),
     password: t.string({ required: true, validate: z.string().min(1, 'must not be empty').max(256) }),
     device: t.field({ type: DeviceInput, description: 'Required for users; admins may leave it out' }),
     proof: t.field({
