@@ -20,12 +20,13 @@ async function swarm(args: string[], onSubscribed: () => Promise<void>): Promise
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/swarm.ts', ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
+  let started = false;
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      if (out.includes('subscribed\n') && !out.includes('go-sent')) {
-        out += 'go-sent';
+      if (out.includes('subscribed\n') && !started) {
+        started = true;
         onSubscribed().then(
           () => child.stdin.write('go\n'),
           (e: unknown) => reject(e as Error),

@@ -21,3 +21,6 @@ export const User = defineEntity({
   indexes: [{ properties: ['role'] }],
 });
 export type User = InferEntity<typeof User>;
+
+/** The columns read for a user everywhere but sign-in (never the password hash). */
+export const USER_COLUMNS = ['id', 'email', 'display_name', 'role', 'created_at', 'last_login_at'] as const;
