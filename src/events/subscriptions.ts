@@ -21,6 +21,27 @@ function matches(event: Event, filter: EventFilter): boolean {
   return true;
 }
 
+/**
+ * Makes `source` let go at once when its consumer stops: an async generator asked to return while it awaits the
+ * next event would only do so after that event, so `stop` aborts the feed first, which ends the wait.
+ */
+function stoppable<T>(source: AsyncGenerator<T>, stop: () => void): AsyncGenerator<T> {
+  return {
+    next: () => source.next(),
+    return: (value) => {
+      stop();
+      return source.return(value);
+    },
+    throw: (error) => {
+      stop();
+      return source.throw(error);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
 /** Follows the feed until the session behind it ends (or the client goes away). */
 function followFor(ctx: LiveContext, session: Session, after: bigint | null) {
   const controller = new AbortController();
@@ -39,20 +60,30 @@ function followFor(ctx: LiveContext, session: Session, after: bigint | null) {
  * Admins: every event; a user: the events of devices they own (devices registered to them, including since
  * forgotten ones on replay). After `after` (an event position) it replays in commit order, then goes on live.
  */
-export async function* deviceEvents(ctx: LiveContext, filter: EventFilter, after: bigint | null): AsyncGenerator<Event> {
+export async function deviceEvents(ctx: LiveContext, filter: EventFilter, after: bigint | null): Promise<AsyncGenerator<Event>> {
   if (!ctx.actor) throw new NotAllowed('Sign in first');
   const { user, session } = ctx.actor;
-  const owned = isAdmin(ctx.actor) ? null : await ownedDeviceIds(ctx, user.id);
+  // Listen first, then read what the user owns: a device registered in between arrives on the feed and is added.
   const feed = followFor(ctx, session, after);
+  let owned: Set<string> | null;
   try {
-    for await (const event of feed.events) {
-      if (owned && event.kind === 'DEVICE_REGISTERED' && event.userId === user.id && event.deviceId) owned.add(event.deviceId);
-      if (owned && !(event.deviceId && owned.has(event.deviceId))) continue;
-      if (matches(event, filter)) yield event;
-    }
-  } finally {
+    owned = isAdmin(ctx.actor) ? null : await ownedDeviceIds(ctx, user.id);
+  } catch (error) {
     feed.close();
+    throw error;
   }
+  async function* visible(): AsyncGenerator<Event> {
+    try {
+      for await (const event of feed.events) {
+        if (owned && event.kind === 'DEVICE_REGISTERED' && event.userId === user.id && event.deviceId) owned.add(event.deviceId);
+        if (owned && !(event.deviceId && owned.has(event.deviceId))) continue;
+        if (matches(event, filter)) yield event;
+      }
+    } finally {
+      feed.close();
+    }
+  }
+  return stoppable(visible(), feed.close);
 }
 
 async function ownedDeviceIds(ctx: LiveContext, userId: string): Promise<Set<string>> {
@@ -71,10 +102,18 @@ const STATUS_KINDS: ReadonlySet<EventKind> = new Set(['DEVICE_APPROVED', 'DEVICE
  * token its own device only. When the device is forgotten, it pushes the device a last time and completes; a
  * watch token's subscription also completes once its device is blocked.
  */
-export async function* deviceStatusChanged(ctx: LiveContext, deviceId: string): AsyncGenerator<Device> {
+export function deviceStatusChanged(ctx: LiveContext, deviceId: string): AsyncGenerator<Device> {
   const session = ctx.actor?.session ?? ctx.watch?.session;
   if (!session) throw new NotAllowed('Sign in first');
   const feed = followFor(ctx, session, null);
+  return stoppable(statusChanges(ctx, deviceId, feed), feed.close);
+}
+
+async function* statusChanges(
+  ctx: LiveContext,
+  deviceId: string,
+  feed: ReturnType<typeof followFor>,
+): AsyncGenerator<Device> {
   try {
     let device = await ctx.em.fork().findOne(Device, deviceId);
     const allowed =

@@ -15,6 +15,8 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation AuthzChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { __typename ... on Error { code } }\n  }\n": typeof types.AuthzChangePasswordDocument,
+    "\n  mutation AuthzResetPassword($userId: ID!, $next: String!) {\n    resetPassword(userId: $userId, newPassword: $next) { __typename ... on Error { code } }\n  }\n": typeof types.AuthzResetPasswordDocument,
     "\n  mutation AuthzChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { __typename ... on DeviceChallenge { challengeId nonce } }\n  }\n": typeof types.AuthzChallengeDocument,
     "\n  mutation AuthzVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId device { id } }\n      ... on Error { code }\n    }\n  }\n": typeof types.AuthzVerifyDocument,
     "\n  mutation AuthzLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { user { email } }\n      ... on Error { code }\n    }\n  }\n": typeof types.AuthzLoginWithDeviceDocument,
@@ -31,7 +33,7 @@ type Documents = {
     "\n  fragment DeviceFields on Device {\n    id\n    installationId\n    name\n    status\n    platform\n    osVersion\n    model\n    appName\n    appVersion\n    mobileAuth\n    owner { id email }\n    lastUser { id email }\n    lastUsedAt\n    createdAt\n    statusChangedAt\n    statusChangedBy { id email }\n    blockedReason\n  }\n": typeof types.DeviceFieldsFragmentDoc,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      __typename\n      ... on User { id email displayName role }\n      ... on Error { code message }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on User { id email role }\n      ... on Error { code message }\n    }\n  }\n": typeof types.CreateUserDocument,
-    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token expiresAt user { id email role } device { ...DeviceFields } }\n      ... on DevicePendingApproval { pendingDevice: device { ...DeviceFields } }\n      ... on DeviceLimitReached { limit }\n      ... on Error { code message }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token expiresAt user { id email role } device { ...DeviceFields } }\n      ... on DevicePendingApproval { pendingDevice: device { ...DeviceFields } }\n      ... on DeviceLimitReached { limit }\n      ... on TooManyAttempts { retryAfter }\n      ... on Error { code message }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query Me {\n    me { id email role displayName lastLoginAt deviceCount }\n  }\n": typeof types.MeDocument,
     "\n  query MyDevices($first: Int, $after: String, $filter: DeviceFilter) {\n    me {\n      id\n      devices(first: $first, after: $after, filter: $filter) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { cursor node { ...DeviceFields } }\n      }\n    }\n  }\n": typeof types.MyDevicesDocument,
@@ -57,11 +59,27 @@ type Documents = {
     "\n  query QueriesUsersPage($filter: UserFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    users(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id email displayName role } }\n    }\n  }\n": typeof types.QueriesUsersPageDocument,
     "\n  query QueriesEventsPage($filter: EventFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    events(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id kind at deviceId } }\n    }\n  }\n": typeof types.QueriesEventsPageDocument,
     "\n  query QueriesDashboardUser($id: ID!) {\n    user(id: $id) {\n      id\n      email\n      deviceCount\n      lastLoginAt\n      devices(first: 20) {\n        totalCount\n        edges {\n          node {\n            id\n            name\n            status\n            appName\n            platform\n            model\n            lastUsedAt\n            lastUser { id email }\n            owner { id email }\n          }\n        }\n      }\n      events(first: 10) {\n        totalCount\n        edges { node { id kind at actor { id email } user { id } deviceId deviceName fromStatus toStatus ip userAgent } }\n      }\n    }\n  }\n": typeof types.QueriesDashboardUserDocument,
+    "\n  mutation RealtimeLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token sessionDevice: device { id status } }\n      ... on DevicePendingApproval { watchToken device { id status } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.RealtimeLoginDocument,
     "\n  subscription RealtimeEvents($filter: EventFilter, $after: String) {\n    deviceEvents(filter: $filter, after: $after) { id cursor kind deviceId detail }\n  }\n": typeof types.RealtimeEventsDocument,
+    "\n  subscription RealtimeEventLog($after: String) {\n    deviceEvents(after: $after) { id cursor kind deviceId detail device { id status } }\n  }\n": typeof types.RealtimeEventLogDocument,
     "\n  subscription RealtimeStatus($deviceId: ID!) {\n    deviceStatusChanged(deviceId: $deviceId) { id status statusChangedAt blockedReason }\n  }\n": typeof types.RealtimeStatusDocument,
+    "\n  query RealtimeDevices {\n    devices(first: 5) { totalCount }\n  }\n": typeof types.RealtimeDevicesDocument,
+    "\n  query RealtimeWhoAmI {\n    me { id }\n  }\n": typeof types.RealtimeWhoAmIDocument,
+    "\n  subscription ResilienceEventFeed($filter: EventFilter) {\n    deviceEvents(filter: $filter) {\n      kind\n      user { email }\n    }\n  }\n": typeof types.ResilienceEventFeedDocument,
+    "\n  query SecurityUserOverview($id: ID!) {\n    user(id: $id) {\n      id\n      email\n      displayName\n      role\n      deviceCount\n      lastLoginAt\n      createdAt\n      devices(first: 20) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node {\n            id\n            installationId\n            name\n            status\n            platform\n            osVersion\n            model\n            appName\n            appVersion\n            mobileAuth\n            lastUsedAt\n            createdAt\n            statusChangedAt\n            blockedReason\n            owner { id email }\n            lastUser { id email }\n            statusChangedBy { id email }\n            events(first: 1) { totalCount }\n          }\n        }\n      }\n      events(first: 20) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          node { id kind at deviceId deviceName fromStatus toStatus ip userAgent detail actor { id email } device { id name status } }\n        }\n      }\n    }\n  }\n": typeof types.SecurityUserOverviewDocument,
+    "\n  query SecurityLatestEvent {\n    events(first: 1) { edges { node { cursor } } }\n  }\n": typeof types.SecurityLatestEventDocument,
+    "\n  subscription SecurityUsersCreated($after: String) {\n    deviceEvents(after: $after, filter: { kinds: [USER_CREATED] }) { kind user { email } }\n  }\n": typeof types.SecurityUsersCreatedDocument,
     "\n    query Whoami {\n      devices(first: 1) { totalCount }\n    }\n  ": typeof types.WhoamiDocument,
+    "\n    mutation SessionsChangePassword($current: String!, $next: String!) {\n      changePassword(currentPassword: $current, newPassword: $next) { __typename ... on User { id } ... on Error { code message } }\n    }\n  ": typeof types.SessionsChangePasswordDocument,
+    "\n    mutation SessionsResetPassword($userId: ID!, $next: String!) {\n      resetPassword(userId: $userId, newPassword: $next) { __typename ... on User { id } ... on Error { code message } }\n    }\n  ": typeof types.SessionsResetPasswordDocument,
+    "\n    query SessionsWhoami {\n      me { email }\n    }\n  ": typeof types.SessionsWhoamiDocument,
+    "\n  query StatementsPhoneRead {\n    me {\n      id\n      email\n      devices(first: 10) {\n        totalCount\n        edges { node { id name status platform model appName lastUsedAt owner { id email } lastUser { id email } } }\n      }\n    }\n  }\n": typeof types.StatementsPhoneReadDocument,
+    "\n  mutation ThrottleChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce }\n      ... on TooManyAttempts { retryAfter }\n    }\n  }\n": typeof types.ThrottleChallengeDocument,
+    "\n  mutation ThrottleVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) { __typename ... on TooManyAttempts { retryAfter } ... on Error { code } }\n  }\n": typeof types.ThrottleVerifyDocument,
 };
 const documents: Documents = {
+    "\n  mutation AuthzChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { __typename ... on Error { code } }\n  }\n": types.AuthzChangePasswordDocument,
+    "\n  mutation AuthzResetPassword($userId: ID!, $next: String!) {\n    resetPassword(userId: $userId, newPassword: $next) { __typename ... on Error { code } }\n  }\n": types.AuthzResetPasswordDocument,
     "\n  mutation AuthzChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { __typename ... on DeviceChallenge { challengeId nonce } }\n  }\n": types.AuthzChallengeDocument,
     "\n  mutation AuthzVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId device { id } }\n      ... on Error { code }\n    }\n  }\n": types.AuthzVerifyDocument,
     "\n  mutation AuthzLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { user { email } }\n      ... on Error { code }\n    }\n  }\n": types.AuthzLoginWithDeviceDocument,
@@ -78,7 +96,7 @@ const documents: Documents = {
     "\n  fragment DeviceFields on Device {\n    id\n    installationId\n    name\n    status\n    platform\n    osVersion\n    model\n    appName\n    appVersion\n    mobileAuth\n    owner { id email }\n    lastUser { id email }\n    lastUsedAt\n    createdAt\n    statusChangedAt\n    statusChangedBy { id email }\n    blockedReason\n  }\n": types.DeviceFieldsFragmentDoc,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      __typename\n      ... on User { id email displayName role }\n      ... on Error { code message }\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on User { id email role }\n      ... on Error { code message }\n    }\n  }\n": types.CreateUserDocument,
-    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token expiresAt user { id email role } device { ...DeviceFields } }\n      ... on DevicePendingApproval { pendingDevice: device { ...DeviceFields } }\n      ... on DeviceLimitReached { limit }\n      ... on Error { code message }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token expiresAt user { id email role } device { ...DeviceFields } }\n      ... on DevicePendingApproval { pendingDevice: device { ...DeviceFields } }\n      ... on DeviceLimitReached { limit }\n      ... on TooManyAttempts { retryAfter }\n      ... on Error { code message }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query Me {\n    me { id email role displayName lastLoginAt deviceCount }\n  }\n": types.MeDocument,
     "\n  query MyDevices($first: Int, $after: String, $filter: DeviceFilter) {\n    me {\n      id\n      devices(first: $first, after: $after, filter: $filter) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { cursor node { ...DeviceFields } }\n      }\n    }\n  }\n": types.MyDevicesDocument,
@@ -104,11 +122,33 @@ const documents: Documents = {
     "\n  query QueriesUsersPage($filter: UserFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    users(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id email displayName role } }\n    }\n  }\n": types.QueriesUsersPageDocument,
     "\n  query QueriesEventsPage($filter: EventFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    events(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id kind at deviceId } }\n    }\n  }\n": types.QueriesEventsPageDocument,
     "\n  query QueriesDashboardUser($id: ID!) {\n    user(id: $id) {\n      id\n      email\n      deviceCount\n      lastLoginAt\n      devices(first: 20) {\n        totalCount\n        edges {\n          node {\n            id\n            name\n            status\n            appName\n            platform\n            model\n            lastUsedAt\n            lastUser { id email }\n            owner { id email }\n          }\n        }\n      }\n      events(first: 10) {\n        totalCount\n        edges { node { id kind at actor { id email } user { id } deviceId deviceName fromStatus toStatus ip userAgent } }\n      }\n    }\n  }\n": types.QueriesDashboardUserDocument,
+    "\n  mutation RealtimeLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token sessionDevice: device { id status } }\n      ... on DevicePendingApproval { watchToken device { id status } }\n      ... on Error { code message }\n    }\n  }\n": types.RealtimeLoginDocument,
     "\n  subscription RealtimeEvents($filter: EventFilter, $after: String) {\n    deviceEvents(filter: $filter, after: $after) { id cursor kind deviceId detail }\n  }\n": types.RealtimeEventsDocument,
+    "\n  subscription RealtimeEventLog($after: String) {\n    deviceEvents(after: $after) { id cursor kind deviceId detail device { id status } }\n  }\n": types.RealtimeEventLogDocument,
     "\n  subscription RealtimeStatus($deviceId: ID!) {\n    deviceStatusChanged(deviceId: $deviceId) { id status statusChangedAt blockedReason }\n  }\n": types.RealtimeStatusDocument,
+    "\n  query RealtimeDevices {\n    devices(first: 5) { totalCount }\n  }\n": types.RealtimeDevicesDocument,
+    "\n  query RealtimeWhoAmI {\n    me { id }\n  }\n": types.RealtimeWhoAmIDocument,
+    "\n  subscription ResilienceEventFeed($filter: EventFilter) {\n    deviceEvents(filter: $filter) {\n      kind\n      user { email }\n    }\n  }\n": types.ResilienceEventFeedDocument,
+    "\n  query SecurityUserOverview($id: ID!) {\n    user(id: $id) {\n      id\n      email\n      displayName\n      role\n      deviceCount\n      lastLoginAt\n      createdAt\n      devices(first: 20) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node {\n            id\n            installationId\n            name\n            status\n            platform\n            osVersion\n            model\n            appName\n            appVersion\n            mobileAuth\n            lastUsedAt\n            createdAt\n            statusChangedAt\n            blockedReason\n            owner { id email }\n            lastUser { id email }\n            statusChangedBy { id email }\n            events(first: 1) { totalCount }\n          }\n        }\n      }\n      events(first: 20) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          node { id kind at deviceId deviceName fromStatus toStatus ip userAgent detail actor { id email } device { id name status } }\n        }\n      }\n    }\n  }\n": types.SecurityUserOverviewDocument,
+    "\n  query SecurityLatestEvent {\n    events(first: 1) { edges { node { cursor } } }\n  }\n": types.SecurityLatestEventDocument,
+    "\n  subscription SecurityUsersCreated($after: String) {\n    deviceEvents(after: $after, filter: { kinds: [USER_CREATED] }) { kind user { email } }\n  }\n": types.SecurityUsersCreatedDocument,
     "\n    query Whoami {\n      devices(first: 1) { totalCount }\n    }\n  ": types.WhoamiDocument,
+    "\n    mutation SessionsChangePassword($current: String!, $next: String!) {\n      changePassword(currentPassword: $current, newPassword: $next) { __typename ... on User { id } ... on Error { code message } }\n    }\n  ": types.SessionsChangePasswordDocument,
+    "\n    mutation SessionsResetPassword($userId: ID!, $next: String!) {\n      resetPassword(userId: $userId, newPassword: $next) { __typename ... on User { id } ... on Error { code message } }\n    }\n  ": types.SessionsResetPasswordDocument,
+    "\n    query SessionsWhoami {\n      me { email }\n    }\n  ": types.SessionsWhoamiDocument,
+    "\n  query StatementsPhoneRead {\n    me {\n      id\n      email\n      devices(first: 10) {\n        totalCount\n        edges { node { id name status platform model appName lastUsedAt owner { id email } lastUser { id email } } }\n      }\n    }\n  }\n": types.StatementsPhoneReadDocument,
+    "\n  mutation ThrottleChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce }\n      ... on TooManyAttempts { retryAfter }\n    }\n  }\n": types.ThrottleChallengeDocument,
+    "\n  mutation ThrottleVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) { __typename ... on TooManyAttempts { retryAfter } ... on Error { code } }\n  }\n": types.ThrottleVerifyDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { __typename ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AuthzChangePasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzResetPassword($userId: ID!, $next: String!) {\n    resetPassword(userId: $userId, newPassword: $next) { __typename ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AuthzResetPasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -176,7 +216,7 @@ export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token expiresAt user { id email role } device { ...DeviceFields } }\n      ... on DevicePendingApproval { pendingDevice: device { ...DeviceFields } }\n      ... on DeviceLimitReached { limit }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').LoginDocument;
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token expiresAt user { id email role } device { ...DeviceFields } }\n      ... on DevicePendingApproval { pendingDevice: device { ...DeviceFields } }\n      ... on DeviceLimitReached { limit }\n      ... on TooManyAttempts { retryAfter }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').LoginDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -280,7 +320,15 @@ export function graphql(source: "\n  query QueriesDashboardUser($id: ID!) {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation RealtimeLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token sessionDevice: device { id status } }\n      ... on DevicePendingApproval { watchToken device { id status } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').RealtimeLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  subscription RealtimeEvents($filter: EventFilter, $after: String) {\n    deviceEvents(filter: $filter, after: $after) { id cursor kind deviceId detail }\n  }\n"): typeof import('./graphql.js').RealtimeEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RealtimeEventLog($after: String) {\n    deviceEvents(after: $after) { id cursor kind deviceId detail device { id status } }\n  }\n"): typeof import('./graphql.js').RealtimeEventLogDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -288,7 +336,55 @@ export function graphql(source: "\n  subscription RealtimeStatus($deviceId: ID!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query RealtimeDevices {\n    devices(first: 5) { totalCount }\n  }\n"): typeof import('./graphql.js').RealtimeDevicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RealtimeWhoAmI {\n    me { id }\n  }\n"): typeof import('./graphql.js').RealtimeWhoAmIDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ResilienceEventFeed($filter: EventFilter) {\n    deviceEvents(filter: $filter) {\n      kind\n      user { email }\n    }\n  }\n"): typeof import('./graphql.js').ResilienceEventFeedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SecurityUserOverview($id: ID!) {\n    user(id: $id) {\n      id\n      email\n      displayName\n      role\n      deviceCount\n      lastLoginAt\n      createdAt\n      devices(first: 20) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node {\n            id\n            installationId\n            name\n            status\n            platform\n            osVersion\n            model\n            appName\n            appVersion\n            mobileAuth\n            lastUsedAt\n            createdAt\n            statusChangedAt\n            blockedReason\n            owner { id email }\n            lastUser { id email }\n            statusChangedBy { id email }\n            events(first: 1) { totalCount }\n          }\n        }\n      }\n      events(first: 20) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          node { id kind at deviceId deviceName fromStatus toStatus ip userAgent detail actor { id email } device { id name status } }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').SecurityUserOverviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SecurityLatestEvent {\n    events(first: 1) { edges { node { cursor } } }\n  }\n"): typeof import('./graphql.js').SecurityLatestEventDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SecurityUsersCreated($after: String) {\n    deviceEvents(after: $after, filter: { kinds: [USER_CREATED] }) { kind user { email } }\n  }\n"): typeof import('./graphql.js').SecurityUsersCreatedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n    query Whoami {\n      devices(first: 1) { totalCount }\n    }\n  "): typeof import('./graphql.js').WhoamiDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation SessionsChangePassword($current: String!, $next: String!) {\n      changePassword(currentPassword: $current, newPassword: $next) { __typename ... on User { id } ... on Error { code message } }\n    }\n  "): typeof import('./graphql.js').SessionsChangePasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation SessionsResetPassword($userId: ID!, $next: String!) {\n      resetPassword(userId: $userId, newPassword: $next) { __typename ... on User { id } ... on Error { code message } }\n    }\n  "): typeof import('./graphql.js').SessionsResetPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query SessionsWhoami {\n      me { email }\n    }\n  "): typeof import('./graphql.js').SessionsWhoamiDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StatementsPhoneRead {\n    me {\n      id\n      email\n      devices(first: 10) {\n        totalCount\n        edges { node { id name status platform model appName lastUsedAt owner { id email } lastUser { id email } } }\n      }\n    }\n  }\n"): typeof import('./graphql.js').StatementsPhoneReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ThrottleChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce }\n      ... on TooManyAttempts { retryAfter }\n    }\n  }\n"): typeof import('./graphql.js').ThrottleChallengeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ThrottleVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) { __typename ... on TooManyAttempts { retryAfter } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').ThrottleVerifyDocument;
 
 
 export function graphql(source: string) {

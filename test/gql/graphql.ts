@@ -129,6 +129,29 @@ export type UserFilter = {
   search?: string | null | undefined;
 };
 
+export type AuthzChangePasswordMutationVariables = Exact<{
+  current: string;
+  next: string;
+}>;
+
+
+export type AuthzChangePasswordMutation = { changePassword:
+    | { __typename: 'InvalidCredentials', code: string }
+    | { __typename: 'TooManyAttempts', code: string }
+    | { __typename: 'User' }
+   };
+
+export type AuthzResetPasswordMutationVariables = Exact<{
+  userId: string | number;
+  next: string;
+}>;
+
+
+export type AuthzResetPasswordMutation = { resetPassword:
+    | { __typename: 'NotFound', code: string }
+    | { __typename: 'User' }
+   };
+
 export type AuthzChallengeMutationVariables = Exact<{
   keyId: string;
 }>;
@@ -295,7 +318,7 @@ export type LoginMutation = { login:
     | { __typename: 'InvalidCredentials', code: string, message: string }
     | { __typename: 'InvalidSignature', code: string, message: string }
     | { __typename: 'Session', token: string, expiresAt: string, user: { id: string, email: string, role: Role }, device: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null } | null }
-    | { __typename: 'TooManyAttempts', code: string, message: string }
+    | { __typename: 'TooManyAttempts', retryAfter: number, code: string, message: string }
     | { __typename: 'UnknownDevice', code: string, message: string }
    };
 
@@ -529,6 +552,24 @@ export type QueriesDashboardUserQueryVariables = Exact<{
 
 export type QueriesDashboardUserQuery = { user: { id: string, email: string, deviceCount: number, lastLoginAt: string | null, devices: { totalCount: number, edges: Array<{ node: { id: string, name: string | null, status: DeviceStatus, appName: string | null, platform: Platform, model: string | null, lastUsedAt: string | null, lastUser: { id: string, email: string } | null, owner: { id: string, email: string } } }> }, events: { totalCount: number, edges: Array<{ node: { id: string, kind: EventKind, at: string, deviceId: string | null, deviceName: string | null, fromStatus: DeviceStatus | null, toStatus: DeviceStatus | null, ip: string | null, userAgent: string | null, actor: { id: string, email: string } | null, user: { id: string } | null } }> } } | null };
 
+export type RealtimeLoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type RealtimeLoginMutation = { login:
+    | { __typename: 'ChallengeExpired', code: string, message: string }
+    | { __typename: 'DeviceBlocked', code: string, message: string }
+    | { __typename: 'DeviceLimitReached', code: string, message: string }
+    | { __typename: 'DevicePendingApproval', watchToken: string, code: string, message: string, device: { id: string, status: DeviceStatus } }
+    | { __typename: 'DeviceRequired', code: string, message: string }
+    | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'InvalidSignature', code: string, message: string }
+    | { __typename: 'Session', token: string, sessionDevice: { id: string, status: DeviceStatus } | null }
+    | { __typename: 'TooManyAttempts', code: string, message: string }
+    | { __typename: 'UnknownDevice', code: string, message: string }
+   };
+
 export type RealtimeEventsSubscriptionVariables = Exact<{
   filter?: EventFilter | null | undefined;
   after?: string | null | undefined;
@@ -537,6 +578,13 @@ export type RealtimeEventsSubscriptionVariables = Exact<{
 
 export type RealtimeEventsSubscription = { deviceEvents: { id: string, cursor: string, kind: EventKind, deviceId: string | null, detail: string | null } };
 
+export type RealtimeEventLogSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type RealtimeEventLogSubscription = { deviceEvents: { id: string, cursor: string, kind: EventKind, deviceId: string | null, detail: string | null, device: { id: string, status: DeviceStatus } | null } };
+
 export type RealtimeStatusSubscriptionVariables = Exact<{
   deviceId: string | number;
 }>;
@@ -544,10 +592,104 @@ export type RealtimeStatusSubscriptionVariables = Exact<{
 
 export type RealtimeStatusSubscription = { deviceStatusChanged: { id: string, status: DeviceStatus, statusChangedAt: string, blockedReason: string | null } };
 
+export type RealtimeDevicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RealtimeDevicesQuery = { devices: { totalCount: number } };
+
+export type RealtimeWhoAmIQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RealtimeWhoAmIQuery = { me: { id: string } | null };
+
+export type ResilienceEventFeedSubscriptionVariables = Exact<{
+  filter?: EventFilter | null | undefined;
+}>;
+
+
+export type ResilienceEventFeedSubscription = { deviceEvents: { kind: EventKind, user: { email: string } | null } };
+
+export type SecurityUserOverviewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SecurityUserOverviewQuery = { user: { id: string, email: string, displayName: string | null, role: Role, deviceCount: number, lastLoginAt: string | null, createdAt: string, devices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null, events: { totalCount: number } } }> }, events: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: EventKind, at: string, deviceId: string | null, deviceName: string | null, fromStatus: DeviceStatus | null, toStatus: DeviceStatus | null, ip: string | null, userAgent: string | null, detail: string | null, actor: { id: string, email: string } | null, device: { id: string, name: string | null, status: DeviceStatus } | null } }> } } | null };
+
+export type SecurityLatestEventQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SecurityLatestEventQuery = { events: { edges: Array<{ node: { cursor: string } }> } };
+
+export type SecurityUsersCreatedSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type SecurityUsersCreatedSubscription = { deviceEvents: { kind: EventKind, user: { email: string } | null } };
+
 export type WhoamiQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type WhoamiQuery = { devices: { totalCount: number } };
+
+export type SessionsChangePasswordMutationVariables = Exact<{
+  current: string;
+  next: string;
+}>;
+
+
+export type SessionsChangePasswordMutation = { changePassword:
+    | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'TooManyAttempts', code: string, message: string }
+    | { __typename: 'User', id: string }
+   };
+
+export type SessionsResetPasswordMutationVariables = Exact<{
+  userId: string | number;
+  next: string;
+}>;
+
+
+export type SessionsResetPasswordMutation = { resetPassword:
+    | { __typename: 'NotFound', code: string, message: string }
+    | { __typename: 'User', id: string }
+   };
+
+export type SessionsWhoamiQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SessionsWhoamiQuery = { me: { email: string } | null };
+
+export type StatementsPhoneReadQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StatementsPhoneReadQuery = { me: { id: string, email: string, devices: { totalCount: number, edges: Array<{ node: { id: string, name: string | null, status: DeviceStatus, platform: Platform, model: string | null, appName: string | null, lastUsedAt: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null } }> } } | null };
+
+export type ThrottleChallengeMutationVariables = Exact<{
+  keyId: string;
+}>;
+
+
+export type ThrottleChallengeMutation = { deviceChallenge:
+    | { __typename: 'DeviceChallenge', challengeId: string, nonce: string }
+    | { __typename: 'TooManyAttempts', retryAfter: number }
+   };
+
+export type ThrottleVerifyMutationVariables = Exact<{
+  proof: DeviceProof;
+}>;
+
+
+export type ThrottleVerifyMutation = { verifyDevice:
+    | { __typename: 'ChallengeExpired', code: string }
+    | { __typename: 'DeviceBlocked', code: string }
+    | { __typename: 'DevicePendingApproval', code: string }
+    | { __typename: 'InvalidSignature', code: string }
+    | { __typename: 'KnownDevice' }
+    | { __typename: 'TooManyAttempts', retryAfter: number, code: string }
+    | { __typename: 'UnknownDevice', code: string }
+   };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -597,6 +739,26 @@ export const DeviceFieldsFragmentDoc = new TypedDocumentString(`
   blockedReason
 }
     `, {"fragmentName":"DeviceFields"}) as unknown as TypedDocumentString<DeviceFieldsFragment, unknown>;
+export const AuthzChangePasswordDocument = new TypedDocumentString(`
+    mutation AuthzChangePassword($current: String!, $next: String!) {
+  changePassword(currentPassword: $current, newPassword: $next) {
+    __typename
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzChangePasswordMutation, AuthzChangePasswordMutationVariables>;
+export const AuthzResetPasswordDocument = new TypedDocumentString(`
+    mutation AuthzResetPassword($userId: ID!, $next: String!) {
+  resetPassword(userId: $userId, newPassword: $next) {
+    __typename
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzResetPasswordMutation, AuthzResetPasswordMutationVariables>;
 export const AuthzChallengeDocument = new TypedDocumentString(`
     mutation AuthzChallenge($keyId: String!) {
   deviceChallenge(keyId: $keyId) {
@@ -852,6 +1014,9 @@ export const LoginDocument = new TypedDocumentString(`
     }
     ... on DeviceLimitReached {
       limit
+    }
+    ... on TooManyAttempts {
+      retryAfter
     }
     ... on Error {
       code
@@ -1633,6 +1798,31 @@ export const QueriesDashboardUserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<QueriesDashboardUserQuery, QueriesDashboardUserQueryVariables>;
+export const RealtimeLoginDocument = new TypedDocumentString(`
+    mutation RealtimeLogin($input: LoginInput!) {
+  login(input: $input) {
+    __typename
+    ... on Session {
+      token
+      sessionDevice: device {
+        id
+        status
+      }
+    }
+    ... on DevicePendingApproval {
+      watchToken
+      device {
+        id
+        status
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RealtimeLoginMutation, RealtimeLoginMutationVariables>;
 export const RealtimeEventsDocument = new TypedDocumentString(`
     subscription RealtimeEvents($filter: EventFilter, $after: String) {
   deviceEvents(filter: $filter, after: $after) {
@@ -1644,6 +1834,21 @@ export const RealtimeEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RealtimeEventsSubscription, RealtimeEventsSubscriptionVariables>;
+export const RealtimeEventLogDocument = new TypedDocumentString(`
+    subscription RealtimeEventLog($after: String) {
+  deviceEvents(after: $after) {
+    id
+    cursor
+    kind
+    deviceId
+    detail
+    device {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RealtimeEventLogSubscription, RealtimeEventLogSubscriptionVariables>;
 export const RealtimeStatusDocument = new TypedDocumentString(`
     subscription RealtimeStatus($deviceId: ID!) {
   deviceStatusChanged(deviceId: $deviceId) {
@@ -1654,6 +1859,135 @@ export const RealtimeStatusDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RealtimeStatusSubscription, RealtimeStatusSubscriptionVariables>;
+export const RealtimeDevicesDocument = new TypedDocumentString(`
+    query RealtimeDevices {
+  devices(first: 5) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<RealtimeDevicesQuery, RealtimeDevicesQueryVariables>;
+export const RealtimeWhoAmIDocument = new TypedDocumentString(`
+    query RealtimeWhoAmI {
+  me {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RealtimeWhoAmIQuery, RealtimeWhoAmIQueryVariables>;
+export const ResilienceEventFeedDocument = new TypedDocumentString(`
+    subscription ResilienceEventFeed($filter: EventFilter) {
+  deviceEvents(filter: $filter) {
+    kind
+    user {
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResilienceEventFeedSubscription, ResilienceEventFeedSubscriptionVariables>;
+export const SecurityUserOverviewDocument = new TypedDocumentString(`
+    query SecurityUserOverview($id: ID!) {
+  user(id: $id) {
+    id
+    email
+    displayName
+    role
+    deviceCount
+    lastLoginAt
+    createdAt
+    devices(first: 20) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          installationId
+          name
+          status
+          platform
+          osVersion
+          model
+          appName
+          appVersion
+          mobileAuth
+          lastUsedAt
+          createdAt
+          statusChangedAt
+          blockedReason
+          owner {
+            id
+            email
+          }
+          lastUser {
+            id
+            email
+          }
+          statusChangedBy {
+            id
+            email
+          }
+          events(first: 1) {
+            totalCount
+          }
+        }
+      }
+    }
+    events(first: 20) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          kind
+          at
+          deviceId
+          deviceName
+          fromStatus
+          toStatus
+          ip
+          userAgent
+          detail
+          actor {
+            id
+            email
+          }
+          device {
+            id
+            name
+            status
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SecurityUserOverviewQuery, SecurityUserOverviewQueryVariables>;
+export const SecurityLatestEventDocument = new TypedDocumentString(`
+    query SecurityLatestEvent {
+  events(first: 1) {
+    edges {
+      node {
+        cursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SecurityLatestEventQuery, SecurityLatestEventQueryVariables>;
+export const SecurityUsersCreatedDocument = new TypedDocumentString(`
+    subscription SecurityUsersCreated($after: String) {
+  deviceEvents(after: $after, filter: {kinds: [USER_CREATED]}) {
+    kind
+    user {
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SecurityUsersCreatedSubscription, SecurityUsersCreatedSubscriptionVariables>;
 export const WhoamiDocument = new TypedDocumentString(`
     query Whoami {
   devices(first: 1) {
@@ -1661,3 +1995,95 @@ export const WhoamiDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WhoamiQuery, WhoamiQueryVariables>;
+export const SessionsChangePasswordDocument = new TypedDocumentString(`
+    mutation SessionsChangePassword($current: String!, $next: String!) {
+  changePassword(currentPassword: $current, newPassword: $next) {
+    __typename
+    ... on User {
+      id
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SessionsChangePasswordMutation, SessionsChangePasswordMutationVariables>;
+export const SessionsResetPasswordDocument = new TypedDocumentString(`
+    mutation SessionsResetPassword($userId: ID!, $next: String!) {
+  resetPassword(userId: $userId, newPassword: $next) {
+    __typename
+    ... on User {
+      id
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SessionsResetPasswordMutation, SessionsResetPasswordMutationVariables>;
+export const SessionsWhoamiDocument = new TypedDocumentString(`
+    query SessionsWhoami {
+  me {
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<SessionsWhoamiQuery, SessionsWhoamiQueryVariables>;
+export const StatementsPhoneReadDocument = new TypedDocumentString(`
+    query StatementsPhoneRead {
+  me {
+    id
+    email
+    devices(first: 10) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          status
+          platform
+          model
+          appName
+          lastUsedAt
+          owner {
+            id
+            email
+          }
+          lastUser {
+            id
+            email
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StatementsPhoneReadQuery, StatementsPhoneReadQueryVariables>;
+export const ThrottleChallengeDocument = new TypedDocumentString(`
+    mutation ThrottleChallenge($keyId: String!) {
+  deviceChallenge(keyId: $keyId) {
+    __typename
+    ... on DeviceChallenge {
+      challengeId
+      nonce
+    }
+    ... on TooManyAttempts {
+      retryAfter
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ThrottleChallengeMutation, ThrottleChallengeMutationVariables>;
+export const ThrottleVerifyDocument = new TypedDocumentString(`
+    mutation ThrottleVerify($proof: DeviceProof!) {
+  verifyDevice(proof: $proof) {
+    __typename
+    ... on TooManyAttempts {
+      retryAfter
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ThrottleVerifyMutation, ThrottleVerifyMutationVariables>;
