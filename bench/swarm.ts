@@ -88,5 +88,5 @@ for (let r = 0; r < rounds; r++) {
   await new Promise((resolve) => setTimeout(resolve, 50));
 }
 for (const close of closers) close();
-console.log(JSON.stringify({ latencies, missing }));
-process.exit(0);
+// Exit only once the (long) line is written: a pipe flushes asynchronously.
+process.stdout.write(`${JSON.stringify({ latencies, missing })}\n`, () => process.exit(0));
