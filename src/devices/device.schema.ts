@@ -16,7 +16,7 @@ import { builder } from '../graphql/builder.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { keysetConnection } from '../graphql/connections.js';
 import { ErrorInterface, errorType } from '../graphql/errors.js';
-import { globalId, localId } from '../graphql/ids.js';
+import { filterId, globalId, localId } from '../graphql/ids.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { filterOf, searchText, UserConnection, UserRef } from '../users/user.schema.js';
 import { Device, DEVICE_STATUSES, PLATFORMS } from './device.entity.js';
@@ -233,7 +233,7 @@ builder.subscriptionFields((t) => ({
       'When the device is forgotten it is pushed a last time and the subscription completes',
     authScopes: { $any: { authenticated: true, watcher: true } },
     args: { deviceId: t.arg.id({ required: true }) },
-    subscribe: (_root, args, ctx) => deviceStatusChanged(ctx, localId(args.deviceId, 'Device') ?? '00000000-0000-0000-0000-000000000000'),
+    subscribe: (_root, args, ctx) => deviceStatusChanged(ctx, filterId(args.deviceId, 'Device')!),
     resolve: (device, _args, ctx) => {
       // Fresh loaders for each push: its owner and last user as they are now.
       ctx.loaders = createLoaders(ctx.em.fork());

@@ -1,11 +1,10 @@
 // GraphQL face of the audit log: the Event type and the admins' events query.
-import { isAdmin } from '../actor.js';
 import { isEntityOf } from '../db/orm.js';
 import { DeviceRef, DeviceStatusEnum } from '../devices/device.schema.js';
 import { builder } from '../graphql/builder.js';
 import { loadersForEvent } from '../graphql/loaders.js';
 import { keysetConnection } from '../graphql/connections.js';
-import { globalId, localId } from '../graphql/ids.js';
+import { filterId, globalId } from '../graphql/ids.js';
 import { UserRef } from '../users/user.schema.js';
 import { Event, EVENT_KINDS } from './event.entity.js';
 import { InvalidCursor } from '../db/keyset.js';
@@ -64,21 +63,13 @@ const EventFilterInput = builder.inputType('EventFilter', {
   }),
 });
 
-const NOBODY = '00000000-0000-0000-0000-000000000000';
-
-/** Global ids to database ids; an id of the wrong type matches nothing rather than everything. */
+/** An event filter with its global ids as database ids. */
 export function eventFilterOf(filter: { kinds?: EventFilter['kinds']; userId?: string | null; deviceId?: string | null } | null | undefined): EventFilter {
   return {
     kinds: filter?.kinds ?? null,
-    // Any id given (even an empty one) filters: one that names no user or device matches nothing.
-    userId: filter?.userId != null ? (localId(filter.userId, 'User') ?? NOBODY) : null,
-    deviceId: filter?.deviceId != null ? (localId(filter.deviceId, 'Device') ?? NOBODY) : null,
+    userId: filterId(filter?.userId, 'User'),
+    deviceId: filterId(filter?.deviceId, 'Device'),
   };
-}
-
-/** Admins read every event; a user the events about themself. */
-export function canSeeEvent(event: Event, actor: Parameters<typeof isAdmin>[0]): boolean {
-  return isAdmin(actor) || (actor !== null && event.userId === actor.user.id);
 }
 
 builder.subscriptionFields((t) => ({

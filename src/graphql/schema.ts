@@ -1,11 +1,9 @@
 // The executable schema: the feature files, Query.node, and nothing else.
 import { findVisibleDevice } from '../devices/devices.js';
-import { Event } from '../events/event.entity.js';
-import { canSeeEvent } from '../events/event.schema.js';
-import { parsePosition } from '../events/events.js';
+import { findVisibleEvent, parsePosition } from '../events/events.js';
 import { findVisibleUser } from '../users/users.js';
 import { builder } from './builder.js';
-import { decodeAny } from './ids.js';
+import { decodeAny, UUID } from './ids.js';
 import './scalars.js';
 import './errors.js';
 import '../users/user.schema.js';
@@ -23,8 +21,6 @@ builder.globalConnectionField('totalCount', (t) =>
   t.int({ description: 'How many items match, across all pages', resolve: (connection) => connection.totalCount() }),
 );
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 builder.queryField('node', (t) =>
   t.field({
     type: builder.nodeInterfaceRef(),
@@ -38,10 +34,7 @@ builder.queryField('node', (t) =>
       const { typename, id } = decoded;
       if (typename === 'User' && UUID.test(id)) return findVisibleUser(ctx, id);
       if (typename === 'Device' && UUID.test(id)) return findVisibleDevice(ctx, id);
-      if (typename === 'Event' && parsePosition(id) !== null) {
-        const event = await ctx.em.findOne(Event, id);
-        return event && canSeeEvent(event, ctx.actor) ? event : null;
-      }
+      if (typename === 'Event' && parsePosition(id) !== null) return findVisibleEvent(ctx, id);
       return null;
     },
   }),

@@ -10,7 +10,7 @@ import { builder } from '../graphql/builder.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { keysetConnection } from '../graphql/connections.js';
 import { EmailTaken, InvalidCredentials, NotFound, SignUpDisabled, TooManyAttempts } from '../errors.js';
-import { localId } from '../graphql/ids.js';
+import { filterId, localId } from '../graphql/ids.js';
 import { ROLES, User } from './user.entity.js';
 import {
   changePassword,
@@ -74,11 +74,9 @@ builder.node(UserRef, {
   }),
 });
 
-/** Drops a userId the caller sent as a global id that is not a user's, so it matches nothing rather than all. */
+/** A device filter with its userId (a global id) as a database id. */
 export function filterOf<T extends { userId?: string | null | undefined }>(filter: T | null | undefined) {
-  if (!filter) return {};
-  if (filter.userId == null) return { ...filter, userId: undefined };
-  return { ...filter, userId: localId(filter.userId, 'User') ?? '00000000-0000-0000-0000-000000000000' };
+  return filter ? { ...filter, userId: filterId(filter.userId, 'User') } : {};
 }
 
 /** Free text in a filter: bounded, and no control characters (PostgreSQL refuses NUL in text). */
