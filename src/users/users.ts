@@ -47,8 +47,7 @@ async function insertUser(dc: DomainContext, input: NewUser, actorId: string | n
 export async function signUp(dc: DomainContext, input: Omit<NewUser, 'role'>): Promise<User> {
   if (!(await currentPolicy(dc.em)).allowSignUp) throw new SignUpDisabled();
   if (await dc.em.count(User, { email: normaliseEmail(input.email) })) throw new EmailTaken();
-  const user = await insertUser(dc, input, null);
-  return user;
+  return insertUser(dc, input, null);
 }
 
 export async function createUser(dc: DomainContext, input: NewUser): Promise<User> {
