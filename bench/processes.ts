@@ -22,8 +22,13 @@ process.on('exit', () => {
 });
 
 /** Starts `node --import tsx <script>` and waits for its "listening on … <port>" line. */
-export function startServer(script: string, env: Record<string, string>, pattern = /listening on (?:\S*:)?(\d+)/): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+export function startServer(
+  script: string,
+  env: Record<string, string>,
+  pattern = /listening on (?:\S*:)?(\d+)/,
+  nodeOptions: string[] = [],
+): Promise<Server> {
+  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', script], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

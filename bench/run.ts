@@ -17,6 +17,8 @@ import { BENCH_PASSWORD, seedGrowth, seedKeyedDevices, withClient, type GrowthSi
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const outFile = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined;
+/** `--profile DIR`: Gatehouse runs with --cpu-prof and writes a .cpuprofile there when it stops (bench/profile.ts reads it). */
+const profileDir = args.includes('--profile') ? path.resolve(args[args.indexOf('--profile') + 1]!) : undefined;
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : null;
 const wants = (n: number) => !only || only.includes(String(n));
 
@@ -59,7 +61,8 @@ function gatehouseEnv(databaseUrl: string): Record<string, string> {
   };
 }
 
-const startGatehouse = (databaseUrl: string) => startServer('src/main.ts', gatehouseEnv(databaseUrl));
+const startGatehouse = (databaseUrl: string) =>
+  startServer('src/main.ts', gatehouseEnv(databaseUrl), undefined, profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []);
 
 async function adminToken(server: Server): Promise<string> {
   const data = await graphqlRequest<{ login: { token: string } }>(

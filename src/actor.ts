@@ -1,22 +1,24 @@
 // Who is asking and from where: what every domain function receives besides its own arguments.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Sql } from './db/sql.js';
 import { NotAllowed } from './errors.js';
-import type { Session } from './sessions/session.entity.js';
-import type { User } from './users/user.entity.js';
+import type { SessionView } from './sessions/session.entity.js';
+import type { UserView } from './users/user.entity.js';
 
 export interface RequestMeta {
   ip: string | null;
   userAgent: string | null;
 }
 
+/** Read with the bearer token, by hand (not managed by the ORM): a change takes a reference to the user by id. */
 export interface Actor {
-  user: User;
-  session: Session;
+  user: UserView;
+  session: SessionView;
 }
 
 /** What a watch token grants: the status of one device, until it expires. */
 export interface WatchGrant {
-  session: Session;
+  session: SessionView;
   deviceId: string;
 }
 
@@ -28,6 +30,8 @@ export interface DomainSettings {
 
 export interface DomainContext {
   em: EntityManager;
+  /** Hand-written SQL for the hot paths, on the same pool as `em`. */
+  sql: Sql;
   actor: Actor | null;
   meta: RequestMeta;
   settings: DomainSettings;

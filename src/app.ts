@@ -19,6 +19,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { DomainSettings, RequestMeta } from './actor.js';
 import type { Orm } from './db/orm.js';
+import { sqlOf } from './db/sql.js';
 import { EventFeed, PostgresWakeSignal, type WakeSignal } from './events/feed.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
@@ -81,6 +82,7 @@ function bearerToken(value: unknown): string | null {
 
 export function buildApp(options: AppOptions) {
   const { orm, logger } = options;
+  const sql = sqlOf(orm);
   const feed = new EventFeed(
     () => orm.em.fork(),
     options.wakeSignal ?? new PostgresWakeSignal(orm.config.get('clientUrl'), logger),
@@ -127,26 +129,26 @@ export function buildApp(options: AppOptions) {
       error: (...args) => logger.error({ err: args[0] }, args.slice(1).map(String).join(' ') || 'error'),
     },
     context: async ({ request, req, bearer }): Promise<GraphQLContext> => {
-      // One EntityManager fork per operation: its own identity map and unit of work.
-      const em = orm.em.fork();
       let resolved: Bearer = bearer ?? null;
       if (bearer === undefined) {
         const token = bearerToken(request.headers.get('authorization'));
-        resolved = token ? await resolveBearer(em, token) : null;
+        resolved = token ? await resolveBearer(sql, token) : null;
       }
       const meta: RequestMeta = {
         ip: req?.socket.remoteAddress ?? null,
         userAgent: req?.headers['user-agent'] ?? request?.headers.get('user-agent') ?? null,
       };
       return {
-        em,
+        // One EntityManager fork per operation: its own identity map and unit of work.
+        em: orm.em.fork(),
+        sql,
         actor: resolved?.actor ?? null,
         watch: resolved?.watch ?? null,
         meta,
         settings: options.settings,
         feed,
         live,
-        loaders: createLoaders(em),
+        loaders: createLoaders(sql),
       };
     },
   });
@@ -222,7 +224,7 @@ export function buildApp(options: AppOptions) {
           ctx.extra.bearer = null;
           return true;
         }
-        const bearer = await resolveBearer(orm.em.fork(), token);
+        const bearer = await resolveBearer(sql, token);
         // A bad, revoked or expired token closes the connection with 4403.
         if (!bearer) return false;
         ctx.extra.bearer = bearer;

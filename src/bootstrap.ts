@@ -1,6 +1,7 @@
 // What a database needs before it serves: the device policy from the environment and a first administrator.
 import type { Config } from './config.js';
 import type { Orm } from './db/orm.js';
+import { sqlOf } from './db/sql.js';
 import { seedPolicy, type PolicyValues } from './policy/policy.js';
 import { ensureFirstAdmin } from './users/users.js';
 
@@ -14,6 +15,6 @@ export function policyFromConfig(config: Config): PolicyValues {
 
 export async function bootstrap(orm: Orm, config: Config) {
   const policy = await seedPolicy(orm.em.fork(), policyFromConfig(config));
-  const firstAdmin = await ensureFirstAdmin(orm.em.fork(), { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
+  const firstAdmin = await ensureFirstAdmin(orm.em.fork(), sqlOf(orm), { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
   return { policy, firstAdmin };
 }

@@ -65,3 +65,106 @@ export const DeviceUser = defineEntity({
   indexes: [{ properties: ['user', 'device'] }],
 });
 export type DeviceUser = InferEntity<typeof DeviceUser>;
+
+/** What reading a device needs (listings, the GraphQL face): a managed Device, or a DeviceRow read by hand. */
+export type DeviceView = Pick<
+  Device,
+  | 'id'
+  | 'installationId'
+  | 'name'
+  | 'status'
+  | 'statusBeforeBlock'
+  | 'platform'
+  | 'osVersion'
+  | 'model'
+  | 'appName'
+  | 'appVersion'
+  | 'hasPushToken'
+  | 'lastUsedAt'
+  | 'createdAt'
+  | 'statusChangedAt'
+  | 'blockedReason'
+  | 'keyId'
+  | 'keyAlgorithm'
+  | 'publicKey'
+> & {
+  owner: { id: string };
+  lastUser?: { id: string } | null | undefined;
+  statusChangedBy?: { id: string } | null | undefined;
+};
+
+/** The columns a DeviceRow is made from (never the push token). */
+export const DEVICE_COLUMNS = [
+  'id',
+  'installation_id',
+  'name',
+  'status',
+  'status_before_block',
+  'platform',
+  'os_version',
+  'model',
+  'app_name',
+  'app_version',
+  'has_push_token',
+  'owner_id',
+  'last_user_id',
+  'last_used_at',
+  'created_at',
+  'status_changed_at',
+  'status_changed_by_id',
+  'blocked_reason',
+  'key_id',
+  'key_algorithm',
+  'public_key',
+] as const;
+
+const ref = (id: unknown) => (typeof id === 'string' ? { id } : null);
+
+/** A device row as read by hand (src/db/sql.ts): read-only, not managed by the ORM, cheap to make. */
+export class DeviceRow implements DeviceView {
+  readonly id: string;
+  readonly installationId: string;
+  readonly name: string | null;
+  readonly status: DeviceStatus;
+  readonly statusBeforeBlock: DeviceStatus | null;
+  readonly platform: Platform;
+  readonly osVersion: string | null;
+  readonly model: string | null;
+  readonly appName: string | null;
+  readonly appVersion: string | null;
+  readonly hasPushToken: boolean;
+  readonly owner: { id: string };
+  readonly lastUser: { id: string } | null;
+  readonly lastUsedAt: Date | null;
+  readonly createdAt: Date;
+  readonly statusChangedAt: Date;
+  readonly statusChangedBy: { id: string } | null;
+  readonly blockedReason: string | null;
+  readonly keyId: string | null;
+  readonly keyAlgorithm: KeyAlgorithm | null;
+  readonly publicKey: Record<string, string> | null;
+
+  constructor(row: Record<string, unknown>) {
+    this.id = row.id as string;
+    this.installationId = row.installation_id as string;
+    this.name = row.name as string | null;
+    this.status = row.status as DeviceStatus;
+    this.statusBeforeBlock = row.status_before_block as DeviceStatus | null;
+    this.platform = row.platform as Platform;
+    this.osVersion = row.os_version as string | null;
+    this.model = row.model as string | null;
+    this.appName = row.app_name as string | null;
+    this.appVersion = row.app_version as string | null;
+    this.hasPushToken = row.has_push_token as boolean;
+    this.owner = { id: row.owner_id as string };
+    this.lastUser = ref(row.last_user_id);
+    this.lastUsedAt = row.last_used_at as Date | null;
+    this.createdAt = row.created_at as Date;
+    this.statusChangedAt = row.status_changed_at as Date;
+    this.statusChangedBy = ref(row.status_changed_by_id);
+    this.blockedReason = row.blocked_reason as string | null;
+    this.keyId = row.key_id as string | null;
+    this.keyAlgorithm = row.key_algorithm as KeyAlgorithm | null;
+    this.publicKey = row.public_key as Record<string, string> | null;
+  }
+}

@@ -19,7 +19,7 @@ import { ErrorInterface, errorType } from '../graphql/errors.js';
 import { filterId, globalId, localId } from '../graphql/ids.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { filterOf, searchText, UserConnection, UserRef } from '../users/user.schema.js';
-import { Device, DEVICE_STATUSES, PLATFORMS } from './device.entity.js';
+import { Device, DeviceRow, DEVICE_STATUSES, PLATFORMS, type DeviceView } from './device.entity.js';
 import { publicKeyProblem, type PublicJwk } from './keys.js';
 import {
   approveDevice,
@@ -49,16 +49,16 @@ const MobileAuthEnum = builder.enumType('MobileAuth', {
   },
 });
 
-export const DeviceRef = builder.objectRef<Device>('Device');
+export const DeviceRef = builder.objectRef<DeviceView>('Device');
 export const DeviceConnection = builder.connectionObject({ type: DeviceRef, name: 'DeviceConnection' }, { name: 'DeviceEdge' });
 
-const adminOrOwner = (device: Device, _args: object, ctx: GraphQLContext) =>
+const adminOrOwner = (device: DeviceView, _args: object, ctx: GraphQLContext) =>
   isAdmin(ctx.actor) || ctx.actor?.user.id === device.owner.id;
 
 builder.node(DeviceRef, {
   description: 'One app installation on one phone or computer, and whether it may sign in',
   id: { resolve: (device) => device.id },
-  isTypeOf: (value) => isEntityOf(Device, value),
+  isTypeOf: (value) => value instanceof DeviceRow || isEntityOf(Device, value),
   fields: (t) => ({
     installationId: t.exposeString('installationId'),
     name: t.exposeString('name', { nullable: true }),
@@ -236,7 +236,7 @@ builder.subscriptionFields((t) => ({
     subscribe: (_root, args, ctx) => deviceStatusChanged(ctx, filterId(args.deviceId, 'Device')!),
     resolve: (device, _args, ctx) => {
       // Fresh loaders for each push: its owner and last user as they are now.
-      ctx.loaders = createLoaders(ctx.em.fork());
+      ctx.loaders = createLoaders(ctx.sql);
       return device;
     },
   }),

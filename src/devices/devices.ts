@@ -19,7 +19,7 @@ import { currentPolicy, type PolicyValues } from '../policy/policy.js';
 import { Session } from '../sessions/session.entity.js';
 import { containsPattern } from '../users/users.js';
 import { User } from '../users/user.entity.js';
-import { Device, DeviceUser, type DeviceStatus, type Platform } from './device.entity.js';
+import { Device, DEVICE_COLUMNS, DeviceRow, DeviceUser, type DeviceStatus, type DeviceView, type Platform } from './device.entity.js';
 import { algorithmOf, canonicalJwk, thumbprint, type PublicJwk } from './keys.js';
 
 export interface DeviceDetails {
@@ -38,7 +38,7 @@ export interface DeviceDetails {
 export type MobileAuth = 'NOT_ACTIVATED' | 'ACTIVATED' | 'PUSH_ENABLED';
 
 /** Activated once it has completed a sign-in while approved; push-enabled when it also gave a push token. */
-export function mobileAuthOf(device: Device): MobileAuth {
+export function mobileAuthOf(device: Pick<Device, 'lastUsedAt' | 'hasPushToken'>): MobileAuth {
   if (!device.lastUsedAt) return 'NOT_ACTIVATED';
   return device.hasPushToken ? 'PUSH_ENABLED' : 'ACTIVATED';
 }
@@ -68,10 +68,11 @@ function metadataOf(details: DeviceDetails) {
 export async function createDevice(
   tx: EntityManager,
   dc: Pick<DomainContext, 'actor' | 'meta'>,
-  owner: User,
+  ownerRef: { id: string },
   details: DeviceDetails,
   policy: PolicyValues,
 ): Promise<Device> {
+  const owner = tx.getReference(User, ownerRef.id);
   await tx.findOneOrFail(User, owner.id, { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id'] });
   if (policy.maxDevicesPerUser !== null) {
     const owned = await tx.count(Device, { owner: owner.id });
@@ -177,7 +178,7 @@ async function changeStatus(
     if (!transition.from.includes(from)) throw new InvalidTransition(transition.action, from);
     const now = new Date();
     const to = await apply(tx, device, now);
-    tx.assign(device, { status: to, statusChangedAt: now, statusChangedBy: actor.user });
+    tx.assign(device, { status: to, statusChangedAt: now, statusChangedBy: tx.getReference(User, actor.user.id) });
     recordEvent(tx, dc, {
       kind: transition.event,
       userId: device.owner.id,
@@ -263,32 +264,23 @@ export interface DeviceFilter {
 }
 
 /**
- * The WHERE clause of a device listing, as SQL with its parameters. Written by hand rather than with the query
- * builder: this runs on every phone's read, and building it through the ORM cost more than the query itself.
+ * The WHERE clause of a device listing, as SQL with its `$n` parameters. Written by hand rather than with the
+ * query builder: this runs on every phone's read, and building it through the ORM cost more than the query itself.
  */
-function filtered(actor: Actor, filter: DeviceFilter): { where: string[]; params: unknown[] } {
+function filtered(actor: Actor, filter: DeviceFilter): { where: string[]; params: unknown[]; param: (value: unknown) => string } {
   const where: string[] = [];
   const params: unknown[] = [];
-  const usedBy = (userId: string) => {
-    where.push('d.id in (select du.device_id from device_users du where du.user_id = ?)');
-    params.push(userId);
-  };
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const usedBy = (userId: string) => where.push(`d.id in (select du.device_id from device_users du where du.user_id = ${param(userId)})`);
   if (!isAdmin(actor)) usedBy(actor.user.id);
   if (filter.userId && (isAdmin(actor) || filter.userId !== actor.user.id)) usedBy(filter.userId);
-  if (filter.status) {
-    where.push('d.status = ?');
-    params.push(filter.status);
-  }
-  if (filter.platform) {
-    where.push('d.platform = ?');
-    params.push(filter.platform);
-  }
+  if (filter.status) where.push(`d.status = ${param(filter.status)}`);
+  if (filter.platform) where.push(`d.platform = ${param(filter.platform)}`);
   if (filter.search?.trim()) {
-    const pattern = containsPattern(filter.search);
-    where.push('(d.name ilike ? or d.model ilike ? or d.installation_id ilike ? or d.app_name ilike ?)');
-    params.push(pattern, pattern, pattern, pattern);
+    const pattern = param(containsPattern(filter.search));
+    where.push(`(d.name ilike ${pattern} or d.model ilike ${pattern} or d.installation_id ilike ${pattern} or d.app_name ilike ${pattern})`);
   }
-  return { where, params };
+  return { where, params, param };
 }
 
 const whereSql = (where: string[]) => (where.length ? `where ${where.join(' and ')}` : '');
@@ -303,32 +295,33 @@ function parseDeviceCursor(cursor: string): [Date, string] {
   return [new Date(at), id];
 }
 
-/** Newest first, by (createdAt, id); the cursor is that pair. */
-export async function listDevices(dc: DomainContext, filter: DeviceFilter, window: PageWindow): Promise<Device[]> {
-  const { where, params } = filtered(requireActor(dc), filter);
+/** Newest first, by (createdAt, id); the cursor is that pair. Plain rows: a listing is read, never changed. */
+export async function listDevices(dc: DomainContext, filter: DeviceFilter, window: PageWindow): Promise<DeviceRow[]> {
+  const { where, params, param } = filtered(requireActor(dc), filter);
   if (window.after !== undefined) {
-    where.push('(d.created_at, d.id) < (?, ?)');
-    params.push(...parseDeviceCursor(window.after));
+    const [at, id] = parseDeviceCursor(window.after);
+    where.push(`(d.created_at, d.id) < (${param(at)}, ${param(id)})`);
   }
   if (window.before !== undefined) {
-    where.push('(d.created_at, d.id) > (?, ?)');
-    params.push(...parseDeviceCursor(window.before));
+    const [at, id] = parseDeviceCursor(window.before);
+    where.push(`(d.created_at, d.id) > (${param(at)}, ${param(id)})`);
   }
   const order = window.inverted ? 'asc' : 'desc';
-  const rows = await dc.em.execute<Record<string, unknown>[]>(
-    `select d.* from devices d ${whereSql(where)} order by d.created_at ${order}, d.id ${order} limit ?`,
-    [...params, window.limit],
+  const rows = await dc.sql.query(
+    `select ${DEVICE_COLUMNS.map((c) => `d.${c}`).join(', ')} from devices d ${whereSql(where)}
+     order by d.created_at ${order}, d.id ${order} limit ${param(window.limit)}`,
+    params,
   );
-  return rows.map((row) => dc.em.map(Device, row));
+  return rows.map((row) => new DeviceRow(row));
 }
 
 export async function countDevices(dc: DomainContext, filter: DeviceFilter): Promise<number> {
   const { where, params } = filtered(requireActor(dc), filter);
-  const [row] = await dc.em.execute<{ n: number }[]>(`select count(*)::int as n from devices d ${whereSql(where)}`, params);
+  const [row] = await dc.sql.query<{ n: number }>(`select count(*)::int as n from devices d ${whereSql(where)}`, params);
   return row?.n ?? 0;
 }
 
-export function deviceCursor(device: Device): string {
+export function deviceCursor(device: Pick<DeviceView, 'createdAt' | 'id'>): string {
   return `${device.createdAt.getTime()}|${device.id}`;
 }
 

@@ -13,7 +13,7 @@ import { globalId } from '../graphql/ids.js';
 import { LoginResult } from '../sessions/session.schema.js';
 import { loginWithDevice } from '../sessions/sessions.js';
 import { DeviceRef, DeviceStatusEnum } from './device.schema.js';
-import type { Device } from './device.entity.js';
+import type { DeviceView } from './device.entity.js';
 import { findVisibleDevice } from './devices.js';
 import { issueChallenge, verifyDevice, type IssuedChallenge } from './verification.js';
 
@@ -41,7 +41,7 @@ export const DeviceProofInput = builder.inputType('DeviceProof', {
 });
 
 interface KnownDeviceShape {
-  known: Device;
+  known: DeviceView;
 }
 
 const KnownDeviceRef = builder.objectRef<KnownDeviceShape>('KnownDevice').implement({

@@ -1,7 +1,7 @@
 // The known-device check: challenges, proofs signed by a device key, and signing in with a proof alone.
-import { randomBytes } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { DomainContext } from '../actor.js';
+import type { Sql } from '../db/sql.js';
 import {
   ChallengeExpired,
   DeviceBlocked,
@@ -13,11 +13,13 @@ import {
 import { recordEvent } from '../events/events.js';
 import { addressKey, throttleFor, type ThrottleKey } from '../sessions/throttle.js';
 import { issueWatchToken } from '../sessions/tokens.js';
-import { DeviceChallenge } from './challenge.entity.js';
-import { Device } from './device.entity.js';
+import { User } from '../users/user.entity.js';
+import { Device, DEVICE_COLUMNS, DeviceRow } from './device.entity.js';
 import { signatureIsValid, type PublicJwk } from './keys.js';
 
 export const CHALLENGE_TTL_MS = 120_000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface DeviceProof {
   keyId: string;
@@ -42,16 +44,14 @@ export async function issueChallenge(dc: DomainContext, keyId: string): Promise<
   if (retryAfter > 0) return new TooManyAttempts(retryAfter);
   // Every challenge counts: they are cheap to ask for and each one is a row.
   await throttle?.fail(keys);
-  const challenge = dc.em.create(DeviceChallenge, {
-    keyId,
-    nonce: randomBytes(32).toString('base64url'),
-    expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS),
-  });
-  await dc.em.flush();
-  await dc.em.execute(
-    'delete from device_challenges where id in (select id from device_challenges where expires_at < now() limit 50)',
+  const challenge = { challengeId: randomUUID(), nonce: randomBytes(32).toString('base64url'), expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS) };
+  // One statement on every device sign-in: the new challenge, and a few expired ones swept.
+  await dc.sql.query(
+    `with swept as (delete from device_challenges where id in (select id from device_challenges where expires_at < now() limit 50))
+     insert into device_challenges (id, key_id, nonce, created_at, expires_at) values ($1, $2, $3, now(), $4)`,
+    [challenge.challengeId, keyId, challenge.nonce, challenge.expiresAt],
   );
-  return { challengeId: challenge.id, nonce: challenge.nonce, expiresAt: challenge.expiresAt };
+  return challenge;
 }
 
 interface ConsumedRow {
@@ -67,12 +67,15 @@ interface ConsumedRow {
  * Returns the device whose key made a valid signature, or why there is none.
  */
 export async function checkProof(
-  em: EntityManager,
+  sql: Sql,
   proof: DeviceProof,
-): Promise<{ device: Device } | { failure: ChallengeExpired | InvalidSignature | UnknownDevice; device: Device | null }> {
-  const rows = await em.execute<ConsumedRow[]>(
-    `with c as (delete from device_challenges where id = ? returning key_id, nonce, expires_at)
-     select c.key_id as challenge_key_id, c.nonce as challenge_nonce, c.expires_at as challenge_expires_at, d.*
+): Promise<{ device: DeviceRow } | { failure: ChallengeExpired | InvalidSignature | UnknownDevice; device: DeviceRow | null }> {
+  // A challenge id that is not a uuid names no challenge (and must not reach PostgreSQL as one).
+  if (!UUID.test(proof.challengeId)) return { failure: new ChallengeExpired(), device: null };
+  const rows = await sql.query<ConsumedRow>(
+    `with c as (delete from device_challenges where id = $1 returning key_id, nonce, expires_at)
+     select c.key_id as challenge_key_id, c.nonce as challenge_nonce, c.expires_at as challenge_expires_at,
+            ${DEVICE_COLUMNS.map((column) => `d.${column}`).join(', ')}
      from c left join devices d on d.key_id = c.key_id`,
     [proof.challengeId],
   );
@@ -83,7 +86,7 @@ export async function checkProof(
   // A challenge answers for the key it was issued to, and no other.
   if (keyId !== proof.keyId) return { failure: new InvalidSignature(), device: null };
   if (deviceColumns.id == null) return { failure: new UnknownDevice(), device: null };
-  const device = em.map(Device, deviceColumns);
+  const device = new DeviceRow(deviceColumns);
   if (!signatureIsValid(keyId, device.publicKey as unknown as PublicJwk, nonce, proof.signature)) {
     return { failure: new InvalidSignature(), device };
   }
@@ -99,7 +102,7 @@ export async function checkProofThrottled(dc: DomainContext, proof: DeviceProof)
   const keys: ThrottleKey[] = [['deviceKey', proof.keyId], addressKey(dc)];
   const retryAfter = (await throttle?.retryAfter(keys)) ?? 0;
   if (retryAfter > 0) return new TooManyAttempts(retryAfter);
-  const checked = await checkProof(dc.em, proof);
+  const checked = await checkProof(dc.sql, proof);
   if ('failure' in checked) await throttle?.fail(keys);
   return checked;
 }
@@ -112,7 +115,7 @@ export async function verifyDevice(
   dc: DomainContext,
   proof: DeviceProof,
 ): Promise<
-  { device: Device } | ChallengeExpired | InvalidSignature | UnknownDevice | DevicePendingApproval<Device> | DeviceBlocked | TooManyAttempts
+  { device: DeviceRow } | ChallengeExpired | InvalidSignature | UnknownDevice | DevicePendingApproval<DeviceRow> | DeviceBlocked | TooManyAttempts
 > {
   const checked = await checkProofThrottled(dc, proof);
   if (checked instanceof TooManyAttempts) return checked;
@@ -122,7 +125,7 @@ export async function verifyDevice(
       'failure' in checked
         ? checked.failure
         : device?.status === 'PENDING'
-          ? new DevicePendingApproval(device, issueWatchToken(tx, device.owner, device))
+          ? new DevicePendingApproval(device, issueWatchToken(tx, tx.getReference(User, device.owner.id), tx.getReference(Device, device.id)))
           : device?.status === 'BLOCKED'
             ? new DeviceBlocked()
             : null;

@@ -85,7 +85,7 @@ builder.subscriptionFields((t) => ({
       // One context serves the whole subscription, so it must not answer from a previous event's rows; and every
       // local subscriber gets the same Event object, so they share one set of loaders for it: one query per
       // event for its actor, user and device, however many dashboards are watching.
-      ctx.loaders = loadersForEvent(event, ctx.em);
+      ctx.loaders = loadersForEvent(event, ctx.sql);
       return event;
     },
   }),

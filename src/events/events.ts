@@ -16,9 +16,8 @@ export interface EventInput {
   actorId?: string | null;
 }
 
-/** Adds the event to `em`'s unit of work, so it commits (or rolls back) with the change it records. */
-export function recordEvent(em: EntityManager, dc: Pick<DomainContext, 'actor' | 'meta'>, input: EventInput): Event {
-  return em.create(Event, {
+function eventFields(dc: Pick<DomainContext, 'actor' | 'meta'>, input: EventInput) {
+  return {
     kind: input.kind,
     actorId: input.actorId === undefined ? (dc.actor?.user.id ?? null) : input.actorId,
     userId: input.userId ?? null,
@@ -29,7 +28,27 @@ export function recordEvent(em: EntityManager, dc: Pick<DomainContext, 'actor' |
     ip: dc.meta.ip?.slice(0, 64) ?? null,
     userAgent: dc.meta.userAgent?.slice(0, 512) ?? null,
     detail: input.detail?.slice(0, 1000) ?? null,
-  });
+  };
+}
+
+/** Adds the event to `em`'s unit of work, so it commits (or rolls back) with the change it records. */
+export function recordEvent(em: EntityManager, dc: Pick<DomainContext, 'actor' | 'meta'>, input: EventInput): Event {
+  return em.create(Event, eventFields(dc, input));
+}
+
+/**
+ * The same event for a hand-written statement (src/db/sql.ts): its columns, and its values as parameters from
+ * `param`, so the event is written by the very statement (or transaction) that makes the change.
+ */
+export function eventInsert(dc: Pick<DomainContext, 'actor' | 'meta'>, input: EventInput, at: Date, param: (value: unknown) => string) {
+  const e = eventFields(dc, input);
+  const values = [e.kind, at, e.actorId, e.userId, e.deviceId, e.deviceName, e.fromStatus, e.toStatus, e.ip, e.userAgent, e.detail];
+  // Typed, so the values also serve an INSERT … SELECT (where PostgreSQL would take an untyped parameter as text).
+  const types = ['text', 'timestamptz', 'uuid', 'uuid', 'uuid', 'text', 'text', 'text', 'text', 'text', 'text'];
+  return {
+    columns: 'kind, at, actor_id, user_id, device_id, device_name, from_status, to_status, ip, user_agent, detail',
+    values: values.map((value, i) => `${param(value)}::${types[i]}`).join(', '),
+  };
 }
 
 export interface EventFilter {

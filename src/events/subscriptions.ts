@@ -2,7 +2,7 @@
 import { isAdmin, type DomainContext, type WatchGrant } from '../actor.js';
 import { Device } from '../devices/device.entity.js';
 import { NotAllowed } from '../errors.js';
-import type { Session } from '../sessions/session.entity.js';
+import type { SessionView } from '../sessions/session.entity.js';
 import type { LiveSessions } from '../sessions/live.js';
 import type { Event, EventKind } from './event.entity.js';
 import type { EventFeed } from './feed.js';
@@ -43,7 +43,7 @@ function stoppable<T>(source: AsyncGenerator<T>, stop: () => void): AsyncGenerat
 }
 
 /** Follows the feed until the session behind it ends (or the client goes away). */
-function followFor(ctx: LiveContext, session: Session, after: bigint | null) {
+function followFor(ctx: LiveContext, session: SessionView, after: bigint | null) {
   const controller = new AbortController();
   const untrack = ctx.live.track(session, () => controller.abort());
   const events = ctx.feed.follow(after, controller.signal);

@@ -3,7 +3,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Event } from '../events/event.entity.js';
-import type { Session, SessionKind } from './session.entity.js';
+import type { SessionKind, SessionView } from './session.entity.js';
 import { liveSessionIds } from './sessions.js';
 
 interface Entry {
@@ -28,7 +28,7 @@ export class LiveSessions {
   ) {}
 
   /** Runs `end` when the session ends; returns how to stop tracking (call it when the subscription ends anyway). */
-  track(session: Session, end: () => void): () => void {
+  track(session: SessionView, end: () => void): () => void {
     const entry: Entry = {
       sessionId: session.id,
       userId: session.user.id,

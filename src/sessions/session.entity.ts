@@ -24,3 +24,9 @@ export const Session = defineEntity({
   },
 });
 export type Session = InferEntity<typeof Session>;
+
+/** What the rest of a request needs of its session: a managed Session, or one read by hand with its bearer. */
+export type SessionView = Pick<Session, 'id' | 'kind' | 'createdAt' | 'expiresAt'> & {
+  user: { id: string };
+  device?: { id: string } | null | undefined;
+};

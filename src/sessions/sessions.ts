@@ -15,18 +15,20 @@ import {
   InvalidCredentials,
   type DomainError,
 } from '../errors.js';
-import { Device } from '../devices/device.entity.js';
+import { Device, DEVICE_COLUMNS, DeviceRow } from '../devices/device.entity.js';
 import { createDevice, recordDeviceUse, type DeviceDetails } from '../devices/devices.js';
 import { canonicalJwk, thumbprint } from '../devices/keys.js';
 import { checkProofThrottled, type DeviceProof } from '../devices/verification.js';
 import { addressKey, throttleFor, type ThrottleKey } from './throttle.js';
-import { recordEvent } from '../events/events.js';
+import { eventInsert, recordEvent, type EventInput } from '../events/events.js';
 import { currentPolicy } from '../policy/policy.js';
-import { User, USER_COLUMNS } from '../users/user.entity.js';
+import type { Sql } from '../db/sql.js';
+import { User, UserRow, USER_COLUMNS } from '../users/user.entity.js';
 import { normaliseEmail } from '../users/users.js';
 import { verifyPassword } from './passwords.js';
-import { Session } from './session.entity.js';
+import { Session, type SessionKind, type SessionView } from './session.entity.js';
 import { hashToken, issueSession, issueWatchToken, type IssuedSession } from './tokens.js';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 const days = (n: number) => n * 86_400_000;
 
@@ -54,7 +56,7 @@ type LoginOutcome =
 async function refuse<E extends DomainError>(
   dc: DomainContext,
   error: E,
-  event: { kind: 'LOGIN_FAILED' | 'LOGIN_DENIED'; userId: string | null; device?: Device | null; detail: string },
+  event: { kind: 'LOGIN_FAILED' | 'LOGIN_DENIED'; userId: string | null; device?: EventInput['device']; detail: string },
 ): Promise<E> {
   await dc.em.transactional(async (tx) => {
     recordEvent(tx, dc, { ...event, actorId: event.userId });
@@ -167,6 +169,11 @@ export async function loginWithDevice(
       detail: `device key: ${checked.failure.code}`,
     });
   }
+  if (checked.device.status === 'APPROVED') {
+    const issued = await signInWithKey(dc, checked.device);
+    if (issued) return issued;
+  }
+  // Not approved (or no longer, since the proof was read): decided and recorded on the locked, re-read device.
   return dc.em.transactional(async (tx) => {
     // Locked (and re-read): concurrent sign-ins from one device update it one after the other.
     const device = await tx.findOneOrFail(Device, checked.device.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
@@ -181,6 +188,48 @@ export async function loginWithDevice(
     recordEvent(tx, dc, { kind: 'LOGIN_SUCCEEDED', actorId: owner.id, userId: owner.id, device, detail: 'device key' });
     return issued;
   });
+}
+
+/**
+ * The sign-in of an approved device's owner as one statement (one round trip, one implicit transaction): every
+ * write is conditional on the device still being APPROVED as the update finds it, row-locked, so a concurrent
+ * block either comes first (nothing is written: null) or revokes this session with the others. It writes what the
+ * ORM path writes: the session, the device's last use, the user link, the user's last sign-in and the event.
+ */
+async function signInWithKey(dc: DomainContext, device: DeviceRow): Promise<IssuedSession | null> {
+  const token = randomBytes(32).toString('base64url');
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + days(dc.settings.sessionTtlDays));
+  const params: unknown[] = [];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const [at, id] = [`${param(now)}::timestamptz`, `${param(device.id)}::uuid`];
+  const event = eventInsert(
+    dc,
+    { kind: 'LOGIN_SUCCEEDED', actorId: device.owner.id, userId: device.owner.id, device, detail: 'device key' },
+    now,
+    param,
+  );
+  const [row] = await dc.sql.query(
+    `with d as (
+       update devices set last_user_id = owner_id, last_used_at = ${at}, version = version + 1
+       where id = ${id} and status = 'APPROVED' returning ${DEVICE_COLUMNS.join(', ')}
+     ), u as (
+       update users set last_login_at = ${at} from d where users.id = d.owner_id returning ${USER_COLUMNS.map((c) => `users.${c}`).join(', ')}
+     ), s as (
+       insert into sessions (id, token_hash, kind, user_id, device_id, created_at, expires_at)
+       select ${param(randomUUID())}::uuid, ${param(hashToken(token))}::text, 'SESSION', d.owner_id, d.id, ${at}, ${param(expiresAt)}::timestamptz from d
+     ), du as (
+       insert into device_users (device_id, user_id, first_seen_at, last_seen_at) select d.id, d.owner_id, ${at}, ${at} from d
+       on conflict (device_id, user_id) do update set last_seen_at = excluded.last_seen_at
+     ), e as (
+       insert into events (${event.columns}) select ${event.values} from d
+     )
+     select ${DEVICE_COLUMNS.map((c) => `d.${c}`).join(', ')}, ${USER_COLUMNS.map((c) => `u.${c} as "user.${c}"`).join(', ')} from d, u`,
+    params,
+  );
+  if (!row) return null;
+  const userRow = Object.fromEntries(USER_COLUMNS.map((c) => [c, row[`user.${c}`]]));
+  return { token, session: { expiresAt, user: new UserRow(userRow), device: new DeviceRow(row) } };
 }
 
 async function loginFromDevice(dc: DomainContext, user: User, details: DeviceDetails) {
@@ -232,31 +281,32 @@ export async function logout(dc: DomainContext): Promise<boolean> {
 
 /** Who a bearer token speaks for: a signed-in actor, a watch grant, or nobody (unknown, revoked or expired). */
 export async function resolveBearer(
-  em: EntityManager,
+  sql: Sql,
   token: string,
 ): Promise<{ actor: Actor; watch: null } | { actor: null; watch: WatchGrant } | null> {
   if (!token || token.length > 512) return null;
-  // Every authenticated request starts here: one indexed read, written by hand (the ORM's query building cost
-  // more than the query), hydrated into managed entities.
-  const [row] = await em.execute<Record<string, unknown>[]>(
-    `select s.id, s.token_hash, s.kind, s.user_id, s.device_id, s.created_at, s.expires_at, s.revoked_at, ${USER_COLUMNS.map((c) => `u.${c} as "user.${c}"`).join(', ')}
+  // Every authenticated request starts here: one indexed read, written by hand and read into plain rows (the
+  // ORM's query building and hydration cost more than the query).
+  const [row] = await sql.query(
+    `select s.id as session_id, s.kind, s.device_id, s.created_at as session_created_at, s.expires_at, ${USER_COLUMNS.map((c) => `u.${c}`).join(', ')}
      from sessions s join users u on u.id = s.user_id
-     where s.token_hash = ? and s.revoked_at is null and s.expires_at > now()`,
+     where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()`,
     [hashToken(token)],
   );
   if (!row) return null;
-  const userRow: Record<string, unknown> = {};
-  const sessionRow: Record<string, unknown> = {};
-  for (const [column, value] of Object.entries(row)) {
-    if (column.startsWith('user.')) userRow[column.slice(5)] = value;
-    else sessionRow[column] = value;
-  }
-  em.map(User, userRow);
-  const session = em.map(Session, sessionRow);
+  const user = new UserRow(row);
+  const session: SessionView = {
+    id: row.session_id as string,
+    kind: row.kind as SessionKind,
+    user: { id: user.id },
+    device: typeof row.device_id === 'string' ? { id: row.device_id } : null,
+    createdAt: row.session_created_at as Date,
+    expiresAt: row.expires_at as Date,
+  };
   if (session.kind === 'WATCH') {
     return session.device ? { actor: null, watch: { session, deviceId: session.device.id } } : null;
   }
-  return { actor: { user: session.user, session }, watch: null };
+  return { actor: { user, session }, watch: null };
 }
 
 /** Which of these sessions are still good (not revoked, not expired): live connections re-check after a revocation. */

@@ -1,8 +1,8 @@
 // Issuing bearer tokens: 32 random bytes, base64url, of which only the SHA-256 is stored.
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Device } from '../devices/device.entity.js';
-import type { User } from '../users/user.entity.js';
+import type { Device, DeviceView } from '../devices/device.entity.js';
+import type { User, UserView } from '../users/user.entity.js';
 import { Session, type SessionKind } from './session.entity.js';
 
 export function hashToken(token: string): string {
@@ -11,7 +11,8 @@ export function hashToken(token: string): string {
 
 export interface IssuedSession {
   token: string;
-  session: Session;
+  /** A managed Session, or the rows a hand-written sign-in wrote (sessions.ts, signInWithKey). */
+  session: { expiresAt: Date; user: UserView; device?: DeviceView | null | undefined };
 }
 
 /** How long a pending phone may watch its own approval. */

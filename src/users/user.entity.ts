@@ -24,3 +24,25 @@ export type User = InferEntity<typeof User>;
 
 /** The columns read for a user everywhere but sign-in (never the password hash). */
 export const USER_COLUMNS = ['id', 'email', 'display_name', 'role', 'created_at', 'last_login_at'] as const;
+
+/** What reading a user needs (the signed-in actor, the GraphQL face): a managed User, or a UserRow read by hand. */
+export type UserView = Pick<User, 'id' | 'email' | 'displayName' | 'role' | 'createdAt' | 'lastLoginAt'>;
+
+/** A user row (USER_COLUMNS) as read by hand (src/db/sql.ts): read-only, not managed by the ORM. */
+export class UserRow implements UserView {
+  readonly id: string;
+  readonly email: string;
+  readonly displayName: string | null;
+  readonly role: Role;
+  readonly createdAt: Date;
+  readonly lastLoginAt: Date | null;
+
+  constructor(row: Record<string, unknown>) {
+    this.id = row.id as string;
+    this.email = row.email as string;
+    this.displayName = row.display_name as string | null;
+    this.role = row.role as Role;
+    this.createdAt = row.created_at as Date;
+    this.lastLoginAt = row.last_login_at as Date | null;
+  }
+}

@@ -11,7 +11,7 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { keysetConnection } from '../graphql/connections.js';
 import { EmailTaken, InvalidCredentials, NotFound, SignUpDisabled, TooManyAttempts } from '../errors.js';
 import { filterId, localId } from '../graphql/ids.js';
-import { ROLES, User } from './user.entity.js';
+import { ROLES, User, UserRow, type UserView } from './user.entity.js';
 import {
   changePassword,
   countUsers,
@@ -25,17 +25,17 @@ import {
 
 export const RoleEnum = builder.enumType('Role', { values: ROLES });
 
-export const UserRef = builder.objectRef<User>('User');
+export const UserRef = builder.objectRef<UserView>('User');
 export const UserConnection = builder.connectionObject({ type: UserRef, name: 'UserConnection' }, { name: 'UserEdge' });
 
 /** Admins, and the user themself: who may read a user's devices and events. */
-const adminOrSelf = (user: User, _args: object, ctx: GraphQLContext) =>
+const adminOrSelf = (user: UserView, _args: object, ctx: GraphQLContext) =>
   isAdmin(ctx.actor) || ctx.actor?.user.id === user.id;
 
 builder.node(UserRef, {
   description: 'Someone who signs in: from a phone (USER) or an admin dashboard (ADMIN)',
   id: { resolve: (user) => user.id },
-  isTypeOf: (value) => isEntityOf(User, value),
+  isTypeOf: (value) => value instanceof UserRow || isEntityOf(User, value),
   fields: (t) => ({
     email: t.exposeString('email'),
     displayName: t.exposeString('displayName', { nullable: true }),

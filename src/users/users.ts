@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { isAdmin, requireActor, requireAdmin, type DomainContext } from '../actor.js';
 import { InvalidCursor, type PageWindow } from '../db/keyset.js';
+import type { Sql } from '../db/sql.js';
 import { EmailTaken, InvalidCredentials, NotFound, SignUpDisabled, TooManyAttempts } from '../errors.js';
 import { recordEvent } from '../events/events.js';
 import { currentPolicy } from '../policy/policy.js';
@@ -62,6 +63,7 @@ export async function createUser(dc: DomainContext, input: NewUser): Promise<Use
  */
 export async function ensureFirstAdmin(
   em: EntityManager,
+  sql: Sql,
   admin: { email?: string | undefined; password?: string | undefined },
 ): Promise<{ email: string; generatedPassword: string | null } | null> {
   if (await em.count(User, { role: 'ADMIN' })) return null;
@@ -69,6 +71,7 @@ export async function ensureFirstAdmin(
   const generatedPassword = admin.password ? null : randomBytes(18).toString('base64url');
   const dc: DomainContext = {
     em,
+    sql,
     actor: null,
     meta: { ip: null, userAgent: 'gatehouse start-up' },
     settings: { sessionTtlDays: 0, throttleScale: 1 },
