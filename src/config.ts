@@ -38,6 +38,11 @@ const configSchema = z.object({
   GRAPHIQL: z.preprocess(emptyAsUndefined, booleanString.optional()),
   /** Multiplies every sign-in throttle allowance (benchmarks raise it; 0 switches throttling off). */
   THROTTLE_SCALE: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(1_000_000).default(1)),
+  /**
+   * Scheduling priority (nice, 0-19) for the threads that hash passwords, below the event loop's, so a storm of
+   * sign-ins cannot starve every other request of CPU; 0 leaves them as they are. Linux only.
+   */
+  HASH_THREAD_NICE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(19).default(10)),
   /** GET /metrics (event-loop delay, memory, connections) for benchmarks and monitoring; off by default. */
   METRICS: z.preprocess(emptyAsUndefined, booleanString.default(false)),
   LOG_LEVEL: z.preprocess(

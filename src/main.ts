@@ -6,6 +6,8 @@ import { ConfigError, loadConfig } from './config.js';
 import { ensureDatabase } from './db/databases.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { openDatabase } from './db/orm.js';
+import { warmUpPasswords } from './sessions/passwords.js';
+import { lowerHelperThreads } from './threads.js';
 
 let config;
 try {
@@ -31,6 +33,9 @@ if (!databaseUrl) {
 const { orm, applied } = await openDatabase(databaseUrl);
 if (applied.length) logger.info({ applied }, 'applied migrations');
 const { policy, firstAdmin } = await bootstrap(orm, config);
+await warmUpPasswords();
+const lowered = lowerHelperThreads(config.HASH_THREAD_NICE, logger);
+if (lowered) logger.info({ threads: lowered, nice: config.HASH_THREAD_NICE }, 'hashing threads run below the event loop');
 const graphiql = config.GRAPHIQL ?? config.NODE_ENV !== 'production';
 const app = buildApp({
   orm,

@@ -77,6 +77,34 @@ describe('approve', () => {
     expect(me.me?.lastLoginAt).not.toBeNull();
   });
 
+  it("refreshes an approved device's details at each sign-in, links a new user of it, and records the sign-in", async () => {
+    const phone = await approvedPhone(server, newDevice({ name: 'Shared tablet' }));
+    const updated = { ...phone.device, osVersion: '19.1', model: 'iPhone 17', appVersion: '3.0.0', pushToken: 'push-token-1' };
+    const { login } = await server.client.data(Login, { input: { email: phone.user.email, password: PASSWORD, device: updated } });
+    expect(login).toMatchObject({
+      __typename: 'Session',
+      user: { email: phone.user.email },
+      device: { id: phone.deviceId, osVersion: '19.1', model: 'iPhone 17', appVersion: '3.0.0', mobileAuth: 'PUSH_ENABLED' },
+    });
+    // Without a push token the device keeps the one it gave.
+    const again = await server.client.data(Login, { input: { email: phone.user.email, password: PASSWORD, device: phone.device } });
+    expect(again.login).toMatchObject({ device: { mobileAuth: 'PUSH_ENABLED', model: 'iPhone 16' } });
+
+    const colleague = await createUser(server);
+    const shared = await server.client.data(Login, { input: { email: colleague.email, password: PASSWORD, device: phone.device } });
+    expect(shared.login).toMatchObject({ __typename: 'Session', user: { email: colleague.email }, device: { lastUser: { email: colleague.email } } });
+    expect(await server.count('select 1 from device_users where device_id = ?', [databaseId(phone.deviceId)])).toBe(2);
+
+    const admin = await server.admin();
+    const events = await admin.data(Events, { filter: { deviceId: phone.deviceId, kinds: ['LOGIN_SUCCEEDED'] } });
+    expect(events.events.edges.map((e) => [e.node.user?.email, e.node.deviceName])).toEqual([
+      [colleague.email, 'Shared tablet'],
+      [phone.user.email, 'Shared tablet'],
+      [phone.user.email, 'Shared tablet'],
+      [phone.user.email, 'Shared tablet'],
+    ]);
+  });
+
   it('is an InvalidTransition for a device that is not PENDING, and writes no event', async () => {
     const phone = await approvedPhone(server);
     const admin = await server.admin();

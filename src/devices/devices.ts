@@ -49,7 +49,7 @@ export function normaliseDeviceName(name: string): string | null {
   return trimmed.length >= 1 && [...trimmed].length <= 64 && !/\p{C}/u.test(trimmed) ? trimmed : null;
 }
 
-function metadataOf(details: DeviceDetails) {
+export function metadataOf(details: DeviceDetails) {
   return {
     platform: details.platform,
     osVersion: details.osVersion ?? null,

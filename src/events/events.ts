@@ -38,16 +38,35 @@ export function recordEvent(em: EntityManager, dc: Pick<DomainContext, 'actor' |
 
 /**
  * The same event for a hand-written statement (src/db/sql.ts): its columns, and its values as parameters from
- * `param`, so the event is written by the very statement (or transaction) that makes the change.
+ * `param` (or as the SQL expressions given, such as a column of the row being changed), so the event is written by
+ * the very statement (or transaction) that makes the change.
  */
-export function eventInsert(dc: Pick<DomainContext, 'actor' | 'meta'>, input: EventInput, at: Date, param: (value: unknown) => string) {
+export function eventInsert(
+  dc: Pick<DomainContext, 'actor' | 'meta'>,
+  input: EventInput,
+  at: Date,
+  param: (value: unknown) => string,
+  expressions: { deviceName?: string } = {},
+) {
   const e = eventFields(dc, input);
-  const values = [e.kind, at, e.actorId, e.userId, e.deviceId, e.deviceName, e.fromStatus, e.toStatus, e.ip, e.userAgent, e.detail];
   // Typed, so the values also serve an INSERT … SELECT (where PostgreSQL would take an untyped parameter as text).
-  const types = ['text', 'timestamptz', 'uuid', 'uuid', 'uuid', 'text', 'text', 'text', 'text', 'text', 'text'];
+  const typed = (value: unknown, type: string) => `${param(value)}::${type}`;
+  const values = [
+    typed(e.kind, 'text'),
+    typed(at, 'timestamptz'),
+    typed(e.actorId, 'uuid'),
+    typed(e.userId, 'uuid'),
+    typed(e.deviceId, 'uuid'),
+    expressions.deviceName ?? typed(e.deviceName, 'text'),
+    typed(e.fromStatus, 'text'),
+    typed(e.toStatus, 'text'),
+    typed(e.ip, 'text'),
+    typed(e.userAgent, 'text'),
+    typed(e.detail, 'text'),
+  ];
   return {
     columns: 'kind, at, actor_id, user_id, device_id, device_name, from_status, to_status, ip, user_agent, detail',
-    values: values.map((value, i) => `${param(value)}::${types[i]}`).join(', '),
+    values: values.join(', '),
   };
 }
 

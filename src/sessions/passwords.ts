@@ -9,6 +9,12 @@ export function hashPassword(password: string): Promise<string> {
 
 let dummyHash: Promise<string> | undefined;
 
+/** Makes the dummy hash now (which also starts the thread pool), so the first unknown email costs no more. */
+export async function warmUpPasswords(): Promise<void> {
+  dummyHash ??= hashPassword('gatehouse-dummy-password');
+  await dummyHash;
+}
+
 /** Verifies against the stored hash, or against a dummy one when there is none, taking the same time. */
 export async function verifyPassword(hash: string | null, password: string): Promise<boolean> {
   if (!hash) {

@@ -16,14 +16,14 @@ import {
   type DomainError,
 } from '../errors.js';
 import { Device, DEVICE_COLUMNS, DeviceRow } from '../devices/device.entity.js';
-import { createDevice, recordDeviceUse, type DeviceDetails } from '../devices/devices.js';
+import { createDevice, metadataOf, recordDeviceUse, type DeviceDetails } from '../devices/devices.js';
 import { canonicalJwk, thumbprint } from '../devices/keys.js';
 import { checkProofThrottled, type DeviceProof } from '../devices/verification.js';
 import { addressKey, throttleFor, type ThrottleKey } from './throttle.js';
 import { eventInsert, recordEvent, type EventInput } from '../events/events.js';
 import { currentPolicy } from '../policy/policy.js';
 import type { Sql } from '../db/sql.js';
-import { User, UserRow, USER_COLUMNS } from '../users/user.entity.js';
+import { User, UserRow, USER_COLUMNS, type UserView } from '../users/user.entity.js';
 import { normaliseEmail } from '../users/users.js';
 import { verifyPassword } from './passwords.js';
 import { Session, type SessionKind, type SessionView } from './session.entity.js';
@@ -78,9 +78,10 @@ export async function login(
   const keys: ThrottleKey[] = [['account', email], addressKey(dc)];
   const retryAfter = (await throttle?.retryAfter(keys)) ?? 0;
   if (retryAfter > 0) return new TooManyAttempts(retryAfter);
-  const user = await dc.em.findOne(User, { email }, { populate: ['passwordHash'] });
+  const [row] = await dc.sql.query(`select ${USER_COLUMNS.join(', ')}, password_hash from users where email = $1`, [email]);
+  const user = row ? new UserRow(row) : null;
   // An unknown email costs one argon2 verify too, and gets the same answer as a wrong password.
-  if (!(await verifyPassword(user?.passwordHash ?? null, input.password)) || !user) {
+  if (!(await verifyPassword((row?.password_hash as string | undefined) ?? null, input.password)) || !user) {
     await throttle?.fail(keys);
     return refuse(dc, new InvalidCredentials(), {
       kind: 'LOGIN_FAILED',
@@ -95,15 +96,22 @@ export async function login(
       return refuse(dc, new DeviceRequired(), { kind: 'LOGIN_DENIED', userId: user.id, detail: 'device required' });
     }
     return dc.em.transactional(async (tx) => {
-      const issued = issueSession(tx, user, null, days(dc.settings.sessionTtlDays));
-      tx.assign(user, { lastLoginAt: new Date() });
+      const admin = await tx.findOneOrFail(User, user.id);
+      const issued = issueSession(tx, admin, null, days(dc.settings.sessionTtlDays));
+      tx.assign(admin, { lastLoginAt: new Date() });
       recordEvent(tx, dc, { kind: 'LOGIN_SUCCEEDED', actorId: user.id, userId: user.id, detail: 'dashboard session' });
       return issued;
     });
   }
-  const keyRefusal = await checkDeviceKey(dc, details, input.proof);
+  const existing = await findDeviceByInstallation(dc, details.installationId);
+  const keyRefusal = existing && (await checkDeviceKey(dc, existing, details, input.proof));
   if (keyRefusal) {
-    return refuse(dc, keyRefusal.error, { kind: 'LOGIN_DENIED', userId: user.id, device: keyRefusal.device, detail: keyRefusal.error.code });
+    return refuse(dc, keyRefusal, { kind: 'LOGIN_DENIED', userId: user.id, device: existing, detail: keyRefusal.code });
+  }
+  // The usual case, an approved device signing in again, in one statement; anything else below, in the ORM.
+  if (existing?.status === 'APPROVED') {
+    const issued = await signInFromDevice(dc, existing.id, user.id, { details, detail: null });
+    if (issued) return issued;
   }
   try {
     return await loginFromDevice(dc, user, details);
@@ -124,6 +132,11 @@ export async function login(
   }
 }
 
+async function findDeviceByInstallation(dc: DomainContext, installationId: string): Promise<DeviceRow | null> {
+  const [row] = await dc.sql.query(`select ${DEVICE_COLUMNS.join(', ')} from devices where installation_id = $1`, [installationId]);
+  return row ? new DeviceRow(row) : null;
+}
+
 /**
  * Once an installation has a key, the installation id alone no longer stands for the device: the sign-in must carry
  * a valid proof by that key (the challenge is spent either way), and no other key may be presented for it. A key is
@@ -131,25 +144,20 @@ export async function login(
  */
 async function checkDeviceKey(
   dc: DomainContext,
+  existing: DeviceRow,
   details: DeviceDetails,
   proof: DeviceProof | null | undefined,
-): Promise<{ error: ChallengeExpired | InvalidSignature | UnknownDevice | TooManyAttempts; device: Device } | null> {
-  const existing = await dc.em.findOne(Device, { installationId: details.installationId });
-  if (!existing) return null;
+): Promise<ChallengeExpired | InvalidSignature | UnknownDevice | TooManyAttempts | null> {
   const presented = details.publicKey ? thumbprint(canonicalJwk(details.publicKey)) : null;
   if (!existing.keyId) {
-    return presented
-      ? { error: new InvalidSignature('This installation was registered without a key; a key is bound only when a device registers'), device: existing }
-      : null;
+    return presented ? new InvalidSignature('This installation was registered without a key; a key is bound only when a device registers') : null;
   }
-  if (presented && presented !== existing.keyId) {
-    return { error: new InvalidSignature('This installation is bound to a different key'), device: existing };
-  }
-  if (!proof) return { error: new InvalidSignature('This device signs in with its key: send a proof of a fresh challenge'), device: existing };
+  if (presented && presented !== existing.keyId) return new InvalidSignature('This installation is bound to a different key');
+  if (!proof) return new InvalidSignature('This device signs in with its key: send a proof of a fresh challenge');
   const checked = await checkProofThrottled(dc, proof);
-  if (checked instanceof TooManyAttempts) return { error: checked, device: existing };
-  if ('failure' in checked) return { error: checked.failure, device: existing };
-  return checked.device.id === existing.id ? null : { error: new InvalidSignature(), device: existing };
+  if (checked instanceof TooManyAttempts) return checked;
+  if ('failure' in checked) return checked.failure;
+  return checked.device.id === existing.id ? null : new InvalidSignature();
 }
 
 /** Signs in the owner of an APPROVED device with a proof by its key alone: "log in from registered devices only". */
@@ -170,7 +178,7 @@ export async function loginWithDevice(
     });
   }
   if (checked.device.status === 'APPROVED') {
-    const issued = await signInWithKey(dc, checked.device);
+    const issued = await signInFromDevice(dc, checked.device.id, checked.device.owner.id, { details: null, detail: 'device key' });
     if (issued) return issued;
   }
   // Not approved (or no longer, since the proof was read): decided and recorded on the locked, re-read device.
@@ -190,36 +198,52 @@ export async function loginWithDevice(
   });
 }
 
+/** Device metadata a sign-in refreshes, as columns (recordDeviceUse does the same through the ORM). */
+const METADATA_COLUMNS = {
+  platform: 'platform',
+  osVersion: 'os_version',
+  model: 'model',
+  appName: 'app_name',
+  appVersion: 'app_version',
+  pushToken: 'push_token',
+  hasPushToken: 'has_push_token',
+} as const;
+
 /**
- * The sign-in of an approved device's owner as one statement (one round trip, one implicit transaction): every
- * write is conditional on the device still being APPROVED as the update finds it, row-locked, so a concurrent
- * block either comes first (nothing is written: null) or revokes this session with the others. It writes what the
- * ORM path writes: the session, the device's last use, the user link, the user's last sign-in and the event.
+ * A sign-in from an approved device as one statement (one round trip, one implicit transaction): every write is
+ * conditional on the device still being APPROVED as the update finds it, row-locked, so a concurrent block either
+ * comes first (nothing is written: null, and the caller takes the ORM path) or revokes this session with the others.
+ * It writes what that path writes: the session, the device's last use (and fresh metadata from a password sign-in),
+ * the user's link to the device, the user's last sign-in and the event. The event names the device as read before.
  */
-async function signInWithKey(dc: DomainContext, device: DeviceRow): Promise<IssuedSession | null> {
+async function signInFromDevice(
+  dc: DomainContext,
+  deviceId: string,
+  userId: string,
+  use: { details: DeviceDetails | null; detail: string | null },
+): Promise<IssuedSession | null> {
   const token = randomBytes(32).toString('base64url');
   const now = new Date();
   const expiresAt = new Date(now.getTime() + days(dc.settings.sessionTtlDays));
   const params: unknown[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
-  const [at, id] = [`${param(now)}::timestamptz`, `${param(device.id)}::uuid`];
-  const event = eventInsert(
-    dc,
-    { kind: 'LOGIN_SUCCEEDED', actorId: device.owner.id, userId: device.owner.id, device, detail: 'device key' },
-    now,
-    param,
-  );
+  const [at, id, user] = [`${param(now)}::timestamptz`, `${param(deviceId)}::uuid`, `${param(userId)}::uuid`];
+  const metadata = use.details ? Object.entries(metadataOf(use.details)) : [];
+  const sets = metadata.map(([field, value]) => `${METADATA_COLUMNS[field as keyof typeof METADATA_COLUMNS]} = ${param(value)}`);
+  const event = eventInsert(dc, { kind: 'LOGIN_SUCCEEDED', actorId: userId, userId, device: { id: deviceId }, detail: use.detail }, now, param, {
+    deviceName: 'd.name',
+  });
   const [row] = await dc.sql.query(
     `with d as (
-       update devices set last_user_id = owner_id, last_used_at = ${at}, version = version + 1
+       update devices set last_user_id = ${user}, last_used_at = ${at}, version = version + 1${sets.map((set) => `, ${set}`).join('')}
        where id = ${id} and status = 'APPROVED' returning ${DEVICE_COLUMNS.join(', ')}
      ), u as (
-       update users set last_login_at = ${at} from d where users.id = d.owner_id returning ${USER_COLUMNS.map((c) => `users.${c}`).join(', ')}
+       update users set last_login_at = ${at} from d where users.id = ${user} returning ${USER_COLUMNS.map((c) => `users.${c}`).join(', ')}
      ), s as (
        insert into sessions (id, token_hash, kind, user_id, device_id, created_at, expires_at)
-       select ${param(randomUUID())}::uuid, ${param(hashToken(token))}::text, 'SESSION', d.owner_id, d.id, ${at}, ${param(expiresAt)}::timestamptz from d
+       select ${param(randomUUID())}::uuid, ${param(hashToken(token))}::text, 'SESSION', ${user}, d.id, ${at}, ${param(expiresAt)}::timestamptz from d
      ), du as (
-       insert into device_users (device_id, user_id, first_seen_at, last_seen_at) select d.id, d.owner_id, ${at}, ${at} from d
+       insert into device_users (device_id, user_id, first_seen_at, last_seen_at) select d.id, ${user}, ${at}, ${at} from d
        on conflict (device_id, user_id) do update set last_seen_at = excluded.last_seen_at
      ), e as (
        insert into events (${event.columns}) select ${event.values} from d
@@ -232,9 +256,10 @@ async function signInWithKey(dc: DomainContext, device: DeviceRow): Promise<Issu
   return { token, session: { expiresAt, user: new UserRow(userRow), device: new DeviceRow(row) } };
 }
 
-async function loginFromDevice(dc: DomainContext, user: User, details: DeviceDetails) {
+async function loginFromDevice(dc: DomainContext, signingIn: UserView, details: DeviceDetails) {
   const policy = await currentPolicy(dc.em);
   const outcome = await dc.em.transactional(async (tx) => {
+    const user = await tx.findOneOrFail(User, signingIn.id);
     // Locked: concurrent sign-ins from one device update it one after the other.
     const existing = await tx.findOne(
       Device,
