@@ -21,11 +21,13 @@ import type { DomainSettings, RequestMeta } from './actor.js';
 import type { Orm } from './db/orm.js';
 import { sqlOf } from './db/sql.js';
 import { EventFeed, PostgresWakeSignal, type WakeSignal } from './events/feed.js';
+import { audienceOf } from './graphql/auth.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
 import { createLoaders } from './graphql/loaders.js';
 import { schema } from './graphql/schema.js';
 import { securityPlugins } from './graphql/security.js';
+import { useSharedSubscriptionExecution } from './graphql/shared-execution.js';
 import { LiveSessions } from './sessions/live.js';
 import { resolveBearer } from './sessions/sessions.js';
 
@@ -40,7 +42,7 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** Introspection on or off (GraphiQL needs it). */
   introspection?: boolean;
-  /** Serve GET /metrics: event-loop delay, memory and open WebSockets, as JSON. */
+  /** Serve GET /metrics: event-loop delay, memory, open WebSockets and subscription event executions, as JSON. */
   metrics?: boolean;
 }
 
@@ -106,6 +108,13 @@ export function buildApp(options: AppOptions) {
     }
   };
 
+  // Every subscriber of an audience gets the one execution of each event; each event executes with a fresh
+  // EntityManager fork, so no subscriber's identity map (kept from earlier events) shapes what the others see.
+  const sharedExecution = useSharedSubscriptionExecution<GraphQLContext>({
+    audience: audienceOf,
+    eventContext: (ctx) => ({ ...ctx, em: orm.em.fork() }),
+  });
+
   const yoga = createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -118,7 +127,7 @@ export function buildApp(options: AppOptions) {
         ? { origin, methods: ['GET', 'POST', 'OPTIONS'], allowedHeaders: ['authorization', 'content-type', 'x-graphql-yoga-csrf'], credentials: false }
         : false;
     },
-    plugins: securityPlugins({ introspection }),
+    plugins: [...securityPlugins({ introspection }), sharedExecution.plugin],
     graphiql: options.graphiql ? { defaultQuery: GRAPHIQL_QUERY, title: 'Gatehouse', subscriptionsProtocol: 'WS' } : false,
     // isDev off always: NODE_ENV=development would otherwise put stack traces into error responses.
     maskedErrors: { maskError, isDev: false },
@@ -205,6 +214,7 @@ export function buildApp(options: AppOptions) {
     eventLoopDelayMs: { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) },
     memory: process.memoryUsage(),
     webSockets: wsServer.clients.size,
+    subscriptionEventExecutions: { ...sharedExecution.counts },
   });
 
   const wsServer = new WebSocketServer({

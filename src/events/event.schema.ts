@@ -82,9 +82,9 @@ builder.subscriptionFields((t) => ({
     args: { filter: t.arg({ type: EventFilterInput }), after: t.arg.string() },
     subscribe: (_root, args, ctx) => deviceEvents(ctx, eventFilterOf(args.filter), afterPosition(args.after)),
     resolve: (event, _args, ctx) => {
-      // One context serves the whole subscription, so it must not answer from a previous event's rows; and every
-      // local subscriber gets the same Event object, so they share one set of loaders for it: one query per
-      // event for its actor, user and device, however many dashboards are watching.
+      // Each event executes once per audience (src/graphql/shared-execution.ts) with a context of its own; the
+      // audiences (and replays) of one Event object share one set of loaders for it: one query per event for its
+      // actor, user and device, however many kinds of dashboard are watching.
       ctx.loaders = loadersForEvent(event, ctx.sql);
       return event;
     },

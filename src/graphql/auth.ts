@@ -1,8 +1,9 @@
-// Who may call what: the auth scopes of a request, the error for a refusal, and a plugin that checks a field's
-// scopes before its arguments are validated (Pothos runs argument validation before scope-auth's check, which
-// would tell an anonymous caller about input they may not send at all).
+// Who may call what: the auth scopes of a request, which callers see the same, the error for a refusal, and a
+// plugin that checks a field's scopes before its arguments are validated (Pothos runs argument validation before
+// scope-auth's check, which would tell an anonymous caller about input they may not send at all).
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import { GraphQLError } from 'graphql';
+import { isAdmin } from '../actor.js';
 import type { GraphQLContext } from './context.js';
 
 export interface Scopes {
@@ -18,6 +19,19 @@ export function scopesOf(ctx: GraphQLContext): Scopes {
     admin: ctx.actor?.user.role === 'ADMIN',
     watcher: ctx.watch !== null,
   };
+}
+
+/**
+ * Callers who see the same thing: any read gives two callers with the same audience identical results, so
+ * subscribers share one execution of an event by it (src/graphql/shared-execution.ts). Resolvers look at the caller
+ * only through scopesOf, isAdmin(actor) and actor.user.id (adminOrSelf, adminOrOwner, the device listings), and no
+ * rule of an admin depends on which admin: admins are one audience, anyone else is their own. A resolver that reads
+ * more of the caller (their session, their request) must add it here.
+ */
+export function audienceOf(ctx: GraphQLContext): string {
+  const { actor, watch } = ctx;
+  const who = !actor ? 'anonymous' : isAdmin(actor) ? 'admin' : `user:${actor.user.id}`;
+  return watch ? `${who}|watch:${watch.session.id}` : who;
 }
 
 /** UNAUTHENTICATED without a session, FORBIDDEN with one whose role may not do this. */

@@ -73,6 +73,7 @@ type Documents = {
     "\n    mutation SessionsChangePassword($current: String!, $next: String!) {\n      changePassword(currentPassword: $current, newPassword: $next) { __typename ... on User { id } ... on Error { code message } }\n    }\n  ": typeof types.SessionsChangePasswordDocument,
     "\n    mutation SessionsResetPassword($userId: ID!, $next: String!) {\n      resetPassword(userId: $userId, newPassword: $next) { __typename ... on User { id } ... on Error { code message } }\n    }\n  ": typeof types.SessionsResetPasswordDocument,
     "\n    query SessionsWhoami {\n      me { email }\n    }\n  ": typeof types.SessionsWhoamiDocument,
+    "\n  subscription SharedEventView($first: Int) {\n    deviceEvents(filter: { kinds: [DEVICE_RENAMED] }) {\n      id\n      deviceName\n      user { email devices(first: $first) { totalCount edges { node { id } } } }\n      actor { email devices(first: 5) { totalCount } }\n    }\n  }\n": typeof types.SharedEventViewDocument,
     "\n  query StatementsPhoneRead {\n    me {\n      id\n      email\n      devices(first: 10) {\n        totalCount\n        edges { node { id name status platform model appName lastUsedAt owner { id email } lastUser { id email } } }\n      }\n    }\n  }\n": typeof types.StatementsPhoneReadDocument,
     "\n  mutation ThrottleChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce }\n      ... on TooManyAttempts { retryAfter }\n    }\n  }\n": typeof types.ThrottleChallengeDocument,
     "\n  mutation ThrottleVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) { __typename ... on TooManyAttempts { retryAfter } ... on Error { code } }\n  }\n": typeof types.ThrottleVerifyDocument,
@@ -136,6 +137,7 @@ const documents: Documents = {
     "\n    mutation SessionsChangePassword($current: String!, $next: String!) {\n      changePassword(currentPassword: $current, newPassword: $next) { __typename ... on User { id } ... on Error { code message } }\n    }\n  ": types.SessionsChangePasswordDocument,
     "\n    mutation SessionsResetPassword($userId: ID!, $next: String!) {\n      resetPassword(userId: $userId, newPassword: $next) { __typename ... on User { id } ... on Error { code message } }\n    }\n  ": types.SessionsResetPasswordDocument,
     "\n    query SessionsWhoami {\n      me { email }\n    }\n  ": types.SessionsWhoamiDocument,
+    "\n  subscription SharedEventView($first: Int) {\n    deviceEvents(filter: { kinds: [DEVICE_RENAMED] }) {\n      id\n      deviceName\n      user { email devices(first: $first) { totalCount edges { node { id } } } }\n      actor { email devices(first: 5) { totalCount } }\n    }\n  }\n": types.SharedEventViewDocument,
     "\n  query StatementsPhoneRead {\n    me {\n      id\n      email\n      devices(first: 10) {\n        totalCount\n        edges { node { id name status platform model appName lastUsedAt owner { id email } lastUser { id email } } }\n      }\n    }\n  }\n": types.StatementsPhoneReadDocument,
     "\n  mutation ThrottleChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce }\n      ... on TooManyAttempts { retryAfter }\n    }\n  }\n": types.ThrottleChallengeDocument,
     "\n  mutation ThrottleVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) { __typename ... on TooManyAttempts { retryAfter } ... on Error { code } }\n  }\n": types.ThrottleVerifyDocument,
@@ -373,6 +375,10 @@ export function graphql(source: "\n    mutation SessionsResetPassword($userId: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    query SessionsWhoami {\n      me { email }\n    }\n  "): typeof import('./graphql.js').SessionsWhoamiDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SharedEventView($first: Int) {\n    deviceEvents(filter: { kinds: [DEVICE_RENAMED] }) {\n      id\n      deviceName\n      user { email devices(first: $first) { totalCount edges { node { id } } } }\n      actor { email devices(first: 5) { totalCount } }\n    }\n  }\n"): typeof import('./graphql.js').SharedEventViewDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

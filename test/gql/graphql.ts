@@ -661,6 +661,13 @@ export type SessionsWhoamiQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type SessionsWhoamiQuery = { me: { email: string } | null };
 
+export type SharedEventViewSubscriptionVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type SharedEventViewSubscription = { deviceEvents: { id: string, deviceName: string | null, user: { email: string, devices: { totalCount: number, edges: Array<{ node: { id: string } }> } } | null, actor: { email: string, devices: { totalCount: number } } | null } };
+
 export type StatementsPhoneReadQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2030,6 +2037,31 @@ export const SessionsWhoamiDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SessionsWhoamiQuery, SessionsWhoamiQueryVariables>;
+export const SharedEventViewDocument = new TypedDocumentString(`
+    subscription SharedEventView($first: Int) {
+  deviceEvents(filter: {kinds: [DEVICE_RENAMED]}) {
+    id
+    deviceName
+    user {
+      email
+      devices(first: $first) {
+        totalCount
+        edges {
+          node {
+            id
+          }
+        }
+      }
+    }
+    actor {
+      email
+      devices(first: 5) {
+        totalCount
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SharedEventViewSubscription, SharedEventViewSubscriptionVariables>;
 export const StatementsPhoneReadDocument = new TypedDocumentString(`
     query StatementsPhoneRead {
   me {
