@@ -62,7 +62,11 @@ function gatehouseEnv(databaseUrl: string): Record<string, string> {
 }
 
 const startGatehouse = (databaseUrl: string) =>
-  startServer('src/main.ts', gatehouseEnv(databaseUrl), undefined, profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []);
+  startServer('src/main.ts', gatehouseEnv(databaseUrl), undefined, [
+    // --expose-gc lets /metrics?gc collect first, so memory per connection counts what stays, not garbage.
+    '--expose-gc',
+    ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+  ]);
 
 async function adminToken(server: Server): Promise<string> {
   const data = await graphqlRequest<{ login: { token: string } }>(
@@ -73,8 +77,8 @@ async function adminToken(server: Server): Promise<string> {
   return data.login.token;
 }
 
-async function metrics(server: Server, reset = false) {
-  const res = await fetch(server.url.replace('/graphql', `/metrics${reset ? '?reset' : ''}`));
+async function metrics(server: Server, reset = false, gc = false) {
+  const res = await fetch(server.url.replace('/graphql', `/metrics?${reset ? 'reset' : ''}${gc ? '&gc' : ''}`));
   return (await res.json()) as { eventLoopDelayMs: { p50: number; p99: number; max: number }; memory: { rss: number }; webSockets: number };
 }
 
@@ -193,7 +197,7 @@ try {
     const deviceId = Buffer.from(
       `Device:${(await withClient(mainUrl, (c) => c.query<{ id: string }>('select id from devices limit 1'))).rows[0]!.id}`,
     ).toString('base64');
-    const fanout = await runFanout({ gatehouse, token, deviceId, connections, rounds: quick ? 10 : 30, metrics: () => metrics(gatehouse) });
+    const fanout = await runFanout({ gatehouse, token, deviceId, connections, rounds: quick ? 10 : 30, metrics: () => metrics(gatehouse, false, true) });
     rows.push({
       scenario: `4 fan-out (${connections} subscribers)`,
       target: 'p99 < 100 ms and <= 2x raw ws broadcast',

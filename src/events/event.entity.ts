@@ -50,3 +50,61 @@ export const Event = defineEntity({
   ],
 });
 export type Event = InferEntity<typeof Event>;
+
+/** What reading an event needs (the feed, the GraphQL face): a managed Event, or an EventRow read by hand. */
+export type EventView = Pick<
+  Event,
+  'id' | 'position' | 'kind' | 'at' | 'actorId' | 'userId' | 'deviceId' | 'deviceName' | 'fromStatus' | 'toStatus' | 'ip' | 'userAgent' | 'detail'
+>;
+
+export const EVENT_COLUMNS = [
+  'id',
+  'position',
+  'kind',
+  'at',
+  'actor_id',
+  'user_id',
+  'device_id',
+  'device_name',
+  'from_status',
+  'to_status',
+  'ip',
+  'user_agent',
+  'detail',
+] as const;
+
+type Status = (typeof DEVICE_STATUSES)[number];
+
+/** An event row as read by hand (src/db/sql.ts): read-only; bigints (id, position) as strings, as the entity has them. */
+export class EventRow implements EventView {
+  readonly id: string;
+  readonly position: string | null;
+  readonly kind: EventKind;
+  readonly at: Date;
+  readonly actorId: string | null;
+  readonly userId: string | null;
+  readonly deviceId: string | null;
+  readonly deviceName: string | null;
+  readonly fromStatus: Status | null;
+  readonly toStatus: Status | null;
+  readonly ip: string | null;
+  readonly userAgent: string | null;
+  readonly detail: string | null;
+
+  constructor(row: Record<string, unknown>) {
+    // pg reads bigint as a string already.
+    this.id = row.id as string;
+    this.position = row.position as string | null;
+    this.kind = row.kind as EventKind;
+    this.at = row.at as Date;
+    this.actorId = row.actor_id as string | null;
+    this.userId = row.user_id as string | null;
+    this.deviceId = row.device_id as string | null;
+    this.deviceName = row.device_name as string | null;
+    this.fromStatus = row.from_status as Status | null;
+    this.toStatus = row.to_status as Status | null;
+    this.ip = row.ip as string | null;
+    this.userAgent = row.user_agent as string | null;
+    this.detail = row.detail as string | null;
+  }
+}

@@ -6,20 +6,20 @@ import { loadersForEvent } from '../graphql/loaders.js';
 import { keysetConnection } from '../graphql/connections.js';
 import { filterId, globalId } from '../graphql/ids.js';
 import { UserRef } from '../users/user.schema.js';
-import { Event, EVENT_KINDS } from './event.entity.js';
+import { Event, EVENT_KINDS, EventRow, type EventView } from './event.entity.js';
 import { InvalidCursor } from '../db/keyset.js';
 import { countEvents, cursorPosition, eventCursor, listEvents, type EventFilter } from './events.js';
 import { deviceEvents } from './subscriptions.js';
 
 export const EventKindEnum = builder.enumType('EventKind', { values: EVENT_KINDS });
 
-export const EventRef = builder.objectRef<Event>('Event');
+export const EventRef = builder.objectRef<EventView>('Event');
 export const EventConnection = builder.connectionObject({ type: EventRef, name: 'EventConnection' }, { name: 'EventEdge' });
 
 builder.node(EventRef, {
   description: 'One row of the audit log, written in the same transaction as the change it records',
   id: { resolve: (event) => event.id },
-  isTypeOf: (value) => isEntityOf(Event, value),
+  isTypeOf: (value) => value instanceof EventRow || isEntityOf(Event, value),
   fields: (t) => ({
     cursor: t.string({
       description: 'Position in the log; pass it as `after` to continue from here',

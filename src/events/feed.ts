@@ -1,9 +1,9 @@
 // The live event feed of one instance: woken when any instance commits events, it reads the new events once, in
 // commit order, and hands them to every local listener. Only committed events are ever read.
-import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { Event } from './event.entity.js';
+import type { Sql } from '../db/sql.js';
+import { EVENT_COLUMNS, EventRow } from './event.entity.js';
 
 /**
  * What tells this instance that events were committed somewhere. PostgreSQL LISTEN/NOTIFY by default (the NOTIFY
@@ -57,7 +57,7 @@ export class PostgresWakeSignal implements WakeSignal {
   }
 }
 
-type Listener = (event: Event) => void;
+type Listener = (event: EventRow) => void;
 
 const BATCH = 500;
 
@@ -68,13 +68,13 @@ export class EventFeed {
   private wakeAgain = false;
 
   constructor(
-    private readonly em: () => EntityManager,
+    private readonly sql: Sql,
     private readonly signal: WakeSignal,
     private readonly logger: Logger,
   ) {}
 
   async start(): Promise<void> {
-    const [row] = await this.em().execute<{ max: string | null }[]>('select max("position") as max from "events"');
+    const [row] = await this.sql.query<{ max: string | null }>('select max(position) as max from events');
     this.position = BigInt(row?.max ?? 0);
     await this.signal.start(() => this.wake());
   }
@@ -107,17 +107,24 @@ export class EventFeed {
 
   private async readNew(): Promise<void> {
     for (;;) {
-      const events = await this.em().find(
-        Event,
-        { position: { $gt: this.position.toString() } },
-        { orderBy: { position: 'asc' }, limit: BATCH },
-      );
+      // By hand into plain rows: every instance reads every event once, and this runs on each sign-in's commit.
+      const events = await this.read(this.position);
       for (const event of events) {
         this.position = BigInt(event.position!);
         for (const listener of this.listeners) listener(event);
       }
       if (events.length < BATCH) return;
     }
+  }
+
+  /** Events after position `after` (and at most `upTo`), in commit order, a batch at a time. */
+  private async read(after: bigint, upTo?: bigint): Promise<EventRow[]> {
+    const rows = await this.sql.query(
+      `select ${EVENT_COLUMNS.join(', ')} from events where position > $1${upTo === undefined ? '' : ' and position <= $3'}
+       order by position limit $2`,
+      upTo === undefined ? [after.toString(), BATCH] : [after.toString(), BATCH, upTo.toString()],
+    );
+    return rows.map((row) => new EventRow(row));
   }
 
   /** Every event from now on, in commit order. Returns the position it starts after, and how to stop. */
@@ -131,8 +138,8 @@ export class EventFeed {
    * duplicate at the switch: the live part starts exactly where the replay ends. Listening starts at this call,
    * not at the first read, so nothing committed in between is missed. Ends when `signal` aborts.
    */
-  follow(after: bigint | null, signal: AbortSignal): AsyncGenerator<Event> {
-    const queue: Event[] = [];
+  follow(after: bigint | null, signal: AbortSignal): AsyncGenerator<EventRow> {
+    const queue: EventRow[] = [];
     let notify: (() => void) | null = null;
     const live = this.listen((event) => {
       queue.push(event);
@@ -144,14 +151,9 @@ export class EventFeed {
       notify?.();
     };
     signal.addEventListener('abort', onAbort);
-    const readReplay = (from: bigint) =>
-      this.em().find(
-        Event,
-        { position: { $gt: from.toString(), $lte: live.from.toString() } },
-        { orderBy: { position: 'asc' }, limit: BATCH },
-      );
+    const readReplay = (from: bigint) => this.read(from, live.from);
 
-    async function* run(): AsyncGenerator<Event> {
+    async function* run(): AsyncGenerator<EventRow> {
       try {
         let from = after ?? live.from;
         while (from < live.from && !signal.aborted) {

@@ -4,7 +4,7 @@ import { Device } from '../devices/device.entity.js';
 import { NotAllowed } from '../errors.js';
 import type { SessionView } from '../sessions/session.entity.js';
 import type { LiveSessions } from '../sessions/live.js';
-import type { Event, EventKind } from './event.entity.js';
+import type { EventKind, EventView } from './event.entity.js';
 import type { EventFeed } from './feed.js';
 import type { EventFilter } from './events.js';
 
@@ -14,7 +14,7 @@ export interface LiveContext extends DomainContext {
   live: LiveSessions;
 }
 
-function matches(event: Event, filter: EventFilter): boolean {
+function matches(event: EventView, filter: EventFilter): boolean {
   if (filter.kinds?.length && !filter.kinds.includes(event.kind)) return false;
   if (filter.userId && event.userId !== filter.userId) return false;
   if (filter.deviceId && event.deviceId !== filter.deviceId) return false;
@@ -60,7 +60,7 @@ function followFor(ctx: LiveContext, session: SessionView, after: bigint | null)
  * Admins: every event; a user: the events of devices they own (devices registered to them, including since
  * forgotten ones on replay). After `after` (an event position) it replays in commit order, then goes on live.
  */
-export async function deviceEvents(ctx: LiveContext, filter: EventFilter, after: bigint | null): Promise<AsyncGenerator<Event>> {
+export async function deviceEvents(ctx: LiveContext, filter: EventFilter, after: bigint | null): Promise<AsyncGenerator<EventView>> {
   if (!ctx.actor) throw new NotAllowed('Sign in first');
   const { user, session } = ctx.actor;
   // Listen first, then read what the user owns: a device registered in between arrives on the feed and is added.
@@ -72,7 +72,7 @@ export async function deviceEvents(ctx: LiveContext, filter: EventFilter, after:
     feed.close();
     throw error;
   }
-  async function* visible(): AsyncGenerator<Event> {
+  async function* visible(): AsyncGenerator<EventView> {
     try {
       for await (const event of feed.events) {
         if (owned && event.kind === 'DEVICE_REGISTERED' && event.userId === user.id && event.deviceId) owned.add(event.deviceId);

@@ -2,7 +2,7 @@
 // that session ends (logout, expiry, a block or forget of its device), whichever instance the change was made on.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import type { Event } from '../events/event.entity.js';
+import type { EventView } from '../events/event.entity.js';
 import type { SessionKind, SessionView } from './session.entity.js';
 import { liveSessionIds } from './sessions.js';
 
@@ -64,7 +64,7 @@ export class LiveSessions {
   }
 
   /** Reacts to committed events from any instance. */
-  async handle(event: Event): Promise<void> {
+  async handle(event: EventView): Promise<void> {
     if ((event.kind === 'DEVICE_BLOCKED' || event.kind === 'DEVICE_FORGOTTEN') && event.deviceId) {
       // Watch grants are not ended here: their own subscription pushes the final status, then completes.
       for (const entry of this.entries) {
