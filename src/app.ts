@@ -1,4 +1,5 @@
 // buildApp(): GraphQL over HTTP, SSE and WebSocket (one execution path), health endpoints; start(port) / stop().
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -137,7 +138,13 @@ export function buildApp(options: AppOptions) {
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error({ err: args[0] }, args.slice(1).map(String).join(' ') || 'error'),
     },
-    context: async ({ request, req, bearer }): Promise<GraphQLContext> => {
+    context: async (initial): Promise<GraphQLContext> => {
+      const { request, req, bearer } = initial;
+      // One EntityManager fork per operation (its own identity map and unit of work), made when first used: the hot
+      // paths are hand-written SQL and need none. Defined on the very object envelop extends with what this returns
+      // (so the getter stays lazy); the object returned must therefore not carry `em` itself.
+      let em: EntityManager | undefined;
+      Object.defineProperty(initial, 'em', { enumerable: true, get: () => (em ??= orm.em.fork()) });
       let resolved: Bearer = bearer ?? null;
       if (bearer === undefined) {
         const token = bearerToken(request.headers.get('authorization'));
@@ -147,9 +154,7 @@ export function buildApp(options: AppOptions) {
         ip: req?.socket.remoteAddress ?? null,
         userAgent: req?.headers['user-agent'] ?? request?.headers.get('user-agent') ?? null,
       };
-      return {
-        // One EntityManager fork per operation: its own identity map and unit of work.
-        em: orm.em.fork(),
+      const extension: Omit<GraphQLContext, 'em'> = {
         sql,
         actor: resolved?.actor ?? null,
         watch: resolved?.watch ?? null,
@@ -159,6 +164,8 @@ export function buildApp(options: AppOptions) {
         live,
         loaders: createLoaders(sql),
       };
+      // `em` is on the context already (above).
+      return extension as GraphQLContext;
     },
   });
 
