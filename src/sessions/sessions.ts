@@ -1,4 +1,5 @@
 // Sessions: signing in (with the device approval gate), signing out, and resolving a bearer token.
+import { randomBytes, randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { requireActor, type Actor, type DomainContext, type WatchGrant } from '../actor.js';
 import type {
@@ -21,14 +22,13 @@ import { canonicalJwk, thumbprint } from '../devices/keys.js';
 import { checkProofThrottled, type DeviceProof } from '../devices/verification.js';
 import { addressKey, throttleFor, type ThrottleKey } from './throttle.js';
 import { eventInsert, recordEvent, type EventInput } from '../events/events.js';
-import { currentPolicy } from '../policy/policy.js';
 import type { Sql } from '../db/sql.js';
+import { currentPolicy } from '../policy/policy.js';
 import { User, UserRow, USER_COLUMNS, type UserView } from '../users/user.entity.js';
 import { normaliseEmail } from '../users/users.js';
 import { verifyPassword } from './passwords.js';
 import { Session, type SessionKind, type SessionView } from './session.entity.js';
 import { hashToken, issueSession, issueWatchToken, type IssuedSession } from './tokens.js';
-import { randomBytes, randomUUID } from 'node:crypto';
 
 const days = (n: number) => n * 86_400_000;
 
