@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --out results.json]`: starts PostgreSQL, Gatehouse and a bare baseline server as
+// `npm run bench [-- --quick] [-- --out results.json] [-- --only 1,2] [-- --profile DIR]`: starts PostgreSQL, Gatehouse and a bare baseline server as
 // separate processes, drives each scenario with autocannon load generators (separate processes too) after a
 // warm-up, and prints a table (and JSON) of throughput, p50/p95/p99 and the ratio to the baseline.
 import { randomBytes, createHash } from 'node:crypto';
@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createScratchDatabase } from '../src/db/databases.js';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
+import { DEVICE_COLUMNS } from '../src/devices/device.entity.js';
 import { openDatabase } from '../src/db/orm.js';
 import { runFanout } from './fanout.js';
 import type { LoadResult } from './load.js';
@@ -22,8 +23,8 @@ const profileDir = args.includes('--profile') ? path.resolve(args[args.indexOf('
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : null;
 const wants = (n: number) => !only || only.includes(String(n));
 
-const SECONDS = quick ? 4 : 15;
-const WARMUP = quick ? 1 : 5;
+const SECONDS = quick ? 2 : 15;
+const WARMUP = quick ? 0.5 : 5;
 const CONNECTIONS = 50;
 const ADMIN = { email: 'bench-admin@example.com', password: 'bench-admin-password' };
 
@@ -38,7 +39,8 @@ interface Row {
 }
 const rows: Row[] = [];
 
-const log = (text: string) => console.log(`[bench] ${text}`);
+const startedAt = Date.now();
+const log = (text: string) => console.log(`[bench ${((Date.now() - startedAt) / 1000).toFixed(1)}s] ${text}`);
 
 async function migrate(url: string) {
   const { orm } = await openDatabase(url);
@@ -144,13 +146,13 @@ try {
           "insert into sessions (id, token_hash, kind, user_id, created_at, expires_at) values (gen_random_uuid(), $1, 'SESSION', $2, now(), now() + interval '1 day')",
           [createHash('sha256').update(tokens[i]!).digest('hex'), user],
         );
-        for (const device of owned.slice(i + 1, i + 10)) {
-          await c.query('insert into device_users (device_id, user_id, first_seen_at, last_seen_at) values ($1, $2, now(), now()) on conflict do nothing', [
-            device.id,
-            user,
-          ]);
-          await c.query('update devices set last_user_id = $1, last_used_at = now() where id = $2', [user, device.id]);
-        }
+        const used = owned.slice(i + 1, i + 10).map((device) => device.id);
+        await c.query(
+          `insert into device_users (device_id, user_id, first_seen_at, last_seen_at)
+           select id, $2, now(), now() from unnest($1::uuid[]) as id on conflict do nothing`,
+          [used, user],
+        );
+        await c.query('update devices set last_user_id = $2, last_used_at = now() where id = any($1::uuid[])', [used, user]);
       }
     });
     const spec = { scenario: 'phoneRead' as const, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, tokens };
@@ -212,13 +214,13 @@ try {
     gatehouse = await startGatehouse(mainUrl);
     const token = await adminToken(gatehouse);
     const warmRead = { query: '{ devices(first: 50) { totalCount edges { node { id name status owner { email } lastUser { email } } } } }' };
-    await runLoad({ url: gatehouse.url, scenario: 'query', connections: 10, seconds: quick ? 3 : 8, warmupSeconds: 0, tokens: [token], query: warmRead });
+    await runLoad({ url: gatehouse.url, scenario: 'query', connections: 10, seconds: quick ? 2 : 8, warmupSeconds: 0, tokens: [token], query: warmRead });
     const connections = quick ? 300 : 1000;
     log(`4/5. dashboard fan-out to ${connections} graphql-ws subscribers, and memory per idle connection`);
     const deviceId = Buffer.from(
       `Device:${(await withClient(mainUrl, (c) => c.query<{ id: string }>('select id from devices limit 1'))).rows[0]!.id}`,
     ).toString('base64');
-    const fanout = await runFanout({ gatehouse, token, deviceId, connections, rounds: quick ? 10 : 30, metrics: () => metrics(gatehouse, false, true) });
+    const fanout = await runFanout({ gatehouse, token, deviceId, connections, rounds: quick ? 5 : 30, metrics: () => metrics(gatehouse, false, true) });
     rows.push({
       scenario: `4 fan-out (${connections} subscribers)`,
       target: 'p99 < 100 ms and <= 2x raw ws broadcast',
@@ -243,7 +245,7 @@ try {
     const sizes: [string, GrowthSize][] = [
       ['10k devices', { users: 1_000, devices: 10_000, events: 50_000 }],
       quick
-        ? ['100k devices', { users: 10_000, devices: 100_000, events: 500_000 }]
+        ? ['50k devices', { users: 5_000, devices: 50_000, events: 250_000 }]
         : ['1M devices', { users: 100_000, devices: 1_000_000, events: 5_000_000 }],
     ];
     const queries = {
@@ -263,7 +265,7 @@ try {
       const server = await startGatehouse(url);
       const token = await adminToken(server);
       for (const [name, query] of Object.entries(queries)) {
-        const r = await runLoad({ url: server.url, scenario: 'query', connections: 10, seconds: quick ? 3 : 8, warmupSeconds: 1, tokens: [token], query });
+        const r = await runLoad({ url: server.url, scenario: 'query', connections: 10, seconds: quick ? 1 : 8, warmupSeconds: quick ? 0.5 : 1, tokens: [token], query });
         (p50s[name] ??= []).push(r.p50);
       }
       plans[label] = await explainGrowth(url);
@@ -300,7 +302,7 @@ async function settle(url: string) {
 /** EXPLAIN (ANALYZE) of the SQL behind the three growth queries, as Gatehouse sends it. */
 async function explainGrowth(url: string): Promise<Record<string, string>> {
   const statements = {
-    devices: `select d.* from devices as d where d.status = 'PENDING' order by d.created_at desc, d.id desc limit 51`,
+    devices: `select ${DEVICE_COLUMNS.map((c) => `d.${c}`).join(', ')} from devices d where d.status = 'PENDING' order by d.created_at desc, d.id desc limit 51`,
     users: `select u0.* from users as u0 where u0.email = 'growth-777@example.com' order by u0.email asc limit 21`,
     events: `select e0.* from events as e0 order by e0.position desc limit 51`,
   };
