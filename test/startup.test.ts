@@ -1,6 +1,6 @@
 // `npm start` as a new user runs it: configuration checks, embedded PostgreSQL kept across restarts, the first admin.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -40,6 +40,20 @@ function start(env: Record<string, string>): Promise<Started> {
   });
 }
 
+/** Each thread of a process and its nice value (field 19 of /proc/<pid>/task/<tid>/stat). */
+async function threadNiceValues(pid: number): Promise<Map<number, number>> {
+  const tasks = await readdir(`/proc/${pid}/task`);
+  const values = await Promise.all(
+    tasks.map(async (tid) => {
+      const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return [Number(tid), Number(fields[16])] as const;
+    }),
+  );
+  return new Map(values);
+}
+
 function stop(started: Started): Promise<number | null> {
   return new Promise((resolve) => {
     started.child.removeAllListeners('exit');
@@ -68,6 +82,7 @@ describe('configuration', () => {
       ALLOW_SIGNUP: true,
       NODE_ENV: 'development',
       SESSION_TTL_DAYS: 30,
+      HASH_THREAD_NICE: 10,
     });
   });
 
@@ -111,6 +126,15 @@ describe('npm start with the embedded PostgreSQL', () => {
     // Same data directory: the admin exists already, so no new one (and no password) is printed.
     const second = await start({ DATA_DIR: dataDir });
     expect(second.output()).not.toContain('First administrator created');
+    if (process.platform === 'linux') {
+      // The event loop keeps its priority; every other thread (libuv's pool, where argon2 hashes) runs at nice 10.
+      const nice = await threadNiceValues(second.child.pid!);
+      expect(nice.get(second.child.pid!)).toBe(0);
+      expect([...nice].filter(([tid]) => tid !== second.child.pid).map(([, value]) => value)).toEqual(
+        Array.from({ length: nice.size - 1 }, () => 10),
+      );
+      expect(nice.size).toBeGreaterThan(4);
+    }
     expect(await stop(second)).toBe(0);
   }, 120_000);
 });
