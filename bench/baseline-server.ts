@@ -46,7 +46,7 @@ async function loginWithDevice(proof: { keyId: string; challengeId: string; sign
   const ok = verify('sha256', Buffer.from(row.challenge_nonce), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(proof.signature, 'base64url'));
   if (!ok || row.status !== 'APPROVED') return { data: { loginWithDevice: { __typename: 'InvalidSignature' } } };
   const token = randomBytes(32).toString('base64url');
-  // The statement Gatehouse sends (src/sessions/sessions.ts, signInWithKey): every write in one round trip.
+  // The statement Gatehouse sends (src/sessions/sessions.ts, signInFromDevice): every write in one round trip.
   const { rows: signedIn } = await pool.query(
     `with d as (
        update devices set last_user_id = owner_id, last_used_at = now(), version = version + 1

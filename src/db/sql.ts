@@ -7,6 +7,9 @@ import type { Orm } from './orm.js';
 
 export type Row = Record<string, unknown>;
 
+/** A uuid in its canonical text form: anything else must not reach PostgreSQL as one (it would be an error there). */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface Sql {
   /** One statement with `$1`-style parameters; returns its rows (timestamps as Date, as pg parses them). */
   query<R extends Row = Row>(text: string, values?: readonly unknown[]): Promise<R[]>;

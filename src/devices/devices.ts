@@ -7,6 +7,7 @@ import {
 } from '@mikro-orm/postgresql';
 import { isAdmin, requireActor, requireAdmin, type Actor, type DomainContext } from '../actor.js';
 import { InvalidCursor, type PageWindow } from '../db/keyset.js';
+import { UUID } from '../db/sql.js';
 import {
   DeviceAlreadyRegistered,
   DeviceLimitReached,
@@ -284,8 +285,6 @@ function filtered(actor: Actor, filter: DeviceFilter): { where: string[]; params
 }
 
 const whereSql = (where: string[]) => (where.length ? `where ${where.join(' and ')}` : '');
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** "<epoch ms>|<uuid>"; anything else (or a time PostgreSQL cannot hold) is an invalid cursor. */
 function parseDeviceCursor(cursor: string): [Date, string] {

@@ -1,7 +1,7 @@
 // The known-device check: challenges, proofs signed by a device key, and signing in with a proof alone.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DomainContext } from '../actor.js';
-import type { Sql } from '../db/sql.js';
+import { UUID, type Sql } from '../db/sql.js';
 import {
   ChallengeExpired,
   DeviceBlocked,
@@ -18,8 +18,6 @@ import { Device, DEVICE_COLUMNS, DeviceRow } from './device.entity.js';
 import { signatureIsValid, type PublicJwk } from './keys.js';
 
 export const CHALLENGE_TTL_MS = 120_000;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface DeviceProof {
   keyId: string;

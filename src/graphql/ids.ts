@@ -1,7 +1,6 @@
 // Relay global ids: "<Type>:<uuid>" in base64, decoded defensively so a bad id reads as "not found".
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../db/sql.js';
 
 /** A uuid no row has: what an id that names nothing of the right type is filtered by. */
 const NO_MATCH = '00000000-0000-0000-0000-000000000000';

@@ -1,9 +1,10 @@
 // The executable schema: the feature files, Query.node, and nothing else.
+import { UUID } from '../db/sql.js';
 import { findVisibleDevice } from '../devices/devices.js';
 import { findVisibleEvent, parsePosition } from '../events/events.js';
 import { findVisibleUser } from '../users/users.js';
 import { builder } from './builder.js';
-import { decodeAny, UUID } from './ids.js';
+import { decodeAny } from './ids.js';
 import './scalars.js';
 import './errors.js';
 import '../users/user.schema.js';

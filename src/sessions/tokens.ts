@@ -11,7 +11,7 @@ export function hashToken(token: string): string {
 
 export interface IssuedSession {
   token: string;
-  /** A managed Session, or the rows a hand-written sign-in wrote (sessions.ts, signInWithKey). */
+  /** A managed Session, or the rows a hand-written sign-in wrote (sessions.ts, signInFromDevice). */
   session: { expiresAt: Date; user: UserView; device?: DeviceView | null | undefined };
 }
 
