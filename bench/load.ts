@@ -1,7 +1,7 @@
 // A load generator, run as its own process: autocannon against one server with one scenario's requests.
 // Input: a JSON file (argv[2]); output: one JSON line with throughput and latency percentiles.
 import { createPrivateKey, sign } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
 export interface LoadSpec {
@@ -18,6 +18,8 @@ export interface LoadSpec {
   login?: { email: string; password: string; installationId: string };
   /** query: the GraphQL document and variables. */
   query?: { query: string; variables?: Record<string, unknown> };
+  /** The server's process id: its CPU time over the measured run is reported per request (Linux /proc). */
+  serverPid?: number;
 }
 
 export type LoadResult = {
@@ -28,6 +30,13 @@ export type LoadResult = {
   errors: number;
   non2xx: number;
   total: number;
+  /** CPU time (all threads) of the server process per request, and of all PostgreSQL processes per request. */
+  cpuMsPerRequest?: number;
+  dbCpuMsPerRequest?: number;
+  /** The load generator's own CPU, the whole machine's busy CPU, and the CPU time the hypervisor stole, per request. */
+  loadCpuMsPerRequest?: number;
+  machineCpuMsPerRequest?: number;
+  stealMsPerRequest?: number;
 };
 
 const spec = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as LoadSpec;
@@ -133,8 +142,47 @@ function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 100) / 100;
 }
 
+/** CPU time in ms (user + system, all threads) of a process, from /proc; 0 if it is gone or not on Linux. */
+function cpuMs(pid: number | string): number {
+  try {
+    // Fields after the parenthesised command name: utime and stime are the 12th and 13th (clock ticks, 100 Hz).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(pid);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
+}
+
+/** The machine's busy and stolen CPU time in ms, from /proc/stat (USER_HZ = 100). */
+function machineMs(): { busy: number; steal: number } {
+  const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal
+  const at = (i: number) => ticks[i] ?? 0;
+  return { busy: (at(0) + at(1) + at(2) + at(5) + at(6)) * 10, steal: at(7) * 10 };
+}
+
 if (spec.warmupSeconds > 0) await run(spec.warmupSeconds);
+const machineBefore = machineMs();
+const selfBefore = process.cpuUsage();
+const cpuBefore = spec.serverPid ? cpuMs(spec.serverPid) : 0;
+const dbBefore = spec.serverPid ? postgresCpuMs() : 0;
 const { result, times } = await run(spec.seconds);
+const cpuAfter = spec.serverPid ? cpuMs(spec.serverPid) : 0;
+const dbAfter = spec.serverPid ? postgresCpuMs() : 0;
+const selfCpu = process.cpuUsage(selfBefore);
+const machineAfter = machineMs();
 times.sort((a, b) => a - b);
 const out: LoadResult = {
   requestsPerSec: Math.round((result.requests.total / spec.seconds) * 10) / 10,
@@ -144,5 +192,14 @@ const out: LoadResult = {
   errors: result.errors,
   non2xx: result.non2xx,
   total: result.requests.total,
+  ...(spec.serverPid && result.requests.total
+    ? {
+        cpuMsPerRequest: Math.round(((cpuAfter - cpuBefore) / result.requests.total) * 1000) / 1000,
+        dbCpuMsPerRequest: Math.round(((dbAfter - dbBefore) / result.requests.total) * 1000) / 1000,
+        loadCpuMsPerRequest: Math.round(((selfCpu.user + selfCpu.system) / 1000 / result.requests.total) * 1000) / 1000,
+        machineCpuMsPerRequest: Math.round(((machineAfter.busy - machineBefore.busy) / result.requests.total) * 1000) / 1000,
+        stealMsPerRequest: Math.round(((machineAfter.steal - machineBefore.steal) / result.requests.total) * 1000) / 1000,
+      }
+    : {}),
 };
 process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -113,8 +113,8 @@ try {
   log(`Gatehouse on ${gatehouse.port}, baseline on ${baseline.port}`);
 
   const both = async (spec: Omit<Parameters<typeof runLoad>[0], 'url'>) => ({
-    gatehouse: await runLoad({ ...spec, url: gatehouse.url }),
-    baseline: await runLoad({ ...spec, url: baseline.url }),
+    gatehouse: await runLoad({ ...spec, url: gatehouse.url, serverPid: gatehouse.child.pid }),
+    baseline: await runLoad({ ...spec, url: baseline.url, serverPid: baseline.child.pid }),
   });
   const ratio = (g: LoadResult, b: LoadResult) => Math.round((g.requestsPerSec / b.requestsPerSec) * 100) / 100;
 
@@ -161,13 +161,13 @@ try {
     // The stack's own ceiling: yoga answering the same document from memory. Its cost per request plus the
     // baseline's is the least Gatehouse could spend, so floor / (floor + baseline) caps the ratio reachable on yoga.
     const floorServer = await startServer('bench/yoga-floor.ts', {}, undefined, NODE_FLAGS);
-    const floor = await runLoad({ ...spec, url: floorServer.url });
+    const floor = await runLoad({ ...spec, url: floorServer.url, serverPid: floorServer.child.pid });
     await floorServer.stop();
     const cap = Math.round((floor.requestsPerSec / (floor.requestsPerSec + r.baseline.requestsPerSec)) * 100) / 100;
     rows.push({
       scenario: "2 phone's read",
       target: '>= 0.7 of baseline; fixed statements (test/statements.test.ts)',
-      gatehouse: { ...r.gatehouse, yogaAloneReqPerSec: floor.requestsPerSec, ratioCapOnYoga: cap },
+      gatehouse: { ...r.gatehouse, yogaAloneReqPerSec: floor.requestsPerSec, yogaAloneCpuMsPerRequest: floor.cpuMsPerRequest, ratioCapOnYoga: cap },
       baseline: r.baseline,
       ratio: x,
       pass: x >= 0.7 && r.gatehouse.errors === 0,
@@ -192,9 +192,9 @@ try {
     const spec = { scenario: 'passwordSignIn' as const, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, login };
     await runLoad({ ...spec, url: gatehouse.url, seconds: 1, warmupSeconds: 0 });
     await metrics(gatehouse, true);
-    const g = await runLoad({ ...spec, url: gatehouse.url, warmupSeconds: 0 });
+    const g = await runLoad({ ...spec, url: gatehouse.url, warmupSeconds: 0, serverPid: gatehouse.child.pid });
     const loop = (await metrics(gatehouse)).eventLoopDelayMs;
-    const b = await runLoad({ ...spec, url: baseline.url });
+    const b = await runLoad({ ...spec, url: baseline.url, serverPid: baseline.child.pid });
     const x = ratio(g, b);
     rows.push({
       scenario: '3 password sign-in',
@@ -322,12 +322,15 @@ console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 for (const r of rows) {
   const g = r.gatehouse;
   const b = r.baseline ?? {};
-  const extra = Object.entries(g)
-    .filter(([k]) => !['requestsPerSec', 'p50', 'p95', 'p99', 'errors', 'non2xx', 'total'].includes(k))
-    .map(([k, v]) => `${k}=${fmt(v)}`)
-    .join(' ');
+  const extras = (o: Record<string, unknown>) =>
+    Object.entries(o)
+      .filter(([k]) => !['requestsPerSec', 'p50', 'p95', 'p99', 'errors', 'non2xx', 'total'].includes(k))
+      .map(([k, v]) => `${k}=${fmt(v)}`)
+      .join(' ');
+  const extra = extras(g);
+  const baselineExtra = extras(b);
   console.log(
-    `| ${r.scenario} | ${r.target} | ${fmt(g.requestsPerSec)}${extra ? ` (${extra})` : ''} | ${fmt(g.p50)} | ${fmt(g.p95)} | ${fmt(g.p99)} | ${fmt(b.requestsPerSec)} | ${fmt(b.p50)} | ${fmt(b.p95)} | ${fmt(b.p99)} | ${fmt(r.ratio)} | ${r.pass ? 'yes' : 'NO'} |`,
+    `| ${r.scenario} | ${r.target} | ${fmt(g.requestsPerSec)}${extra ? ` (${extra})` : ''} | ${fmt(g.p50)} | ${fmt(g.p95)} | ${fmt(g.p99)} | ${fmt(b.requestsPerSec)}${baselineExtra ? ` (${baselineExtra})` : ''} | ${fmt(b.p50)} | ${fmt(b.p95)} | ${fmt(b.p99)} | ${fmt(r.ratio)} | ${r.pass ? 'yes' : 'NO'} |`,
   );
 }
 const plans = (globalThis as { growthPlans?: Record<string, Record<string, string>> }).growthPlans;
