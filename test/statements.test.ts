@@ -1,9 +1,13 @@
-// A phone's read costs a fixed number of SQL statements, however many devices there are (no N+1).
+// A phone's read costs a fixed number of SQL statements, however many devices there are (no N+1); and the ORM's
+// AsyncLocalStorages are left disabled between writes, so promises carry no async hooks (src/db/async-context.ts).
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import { buildApp, type App } from '../src/app.js';
 import { createScratchDatabase, dropDatabase } from '../src/db/databases.js';
+import { asyncContextGated, asyncContextState } from '../src/db/async-context.js';
 import { openDatabase } from '../src/db/orm.js';
 import { bootstrap } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
@@ -82,5 +86,42 @@ describe("a phone's read", () => {
     // Session, devices page, owners and last users (one batched query), totalCount: the hand-written statements
     // are in the ORM's query log too, so a path that bypassed it would show here as fewer.
     expect(withTen).toBe(4);
+  });
+});
+
+describe('async context', () => {
+  // MikroORM enters an AsyncLocalStorage on every flush and transaction; one left enabled would put async hooks on
+  // every promise the process makes (src/db/async-context.ts).
+  it.runIf(asyncContextGated)('is left disabled once the writes through the API have settled', async () => {
+    const anonymous = new GraphQLClient(url);
+    const admin = anonymous.as(await signIn(anonymous, ADMIN_EMAIL, ADMIN_PASSWORD));
+    const email = 'async-context@example.com';
+    await admin.raw(`mutation { createUser(input: { email: "${email}", password: "${PASSWORD}" }) { __typename } }`);
+    const device = newDevice();
+    const pending = await anonymous.data(Login, { input: { email, password: PASSWORD, device } });
+    if (pending.login.__typename !== 'DevicePendingApproval') throw new Error(pending.login.__typename);
+    // A transaction (the approval) and flushes (user, device, events) ran, each inside an AsyncLocalStorage.
+    await admin.data(ApproveDevice, { id: pending.login.pendingDevice.id });
+    await signIn(anonymous, email, PASSWORD, device);
+    const state = asyncContextState();
+    expect(state.storagesRun).toBeGreaterThanOrEqual(2);
+    expect(state).toMatchObject({ enabledStorages: 0, runsUnderWay: 0 });
+  });
+
+  it.runIf(asyncContextGated)('keeps each run\'s store across its awaits while another run on the storage settles', async () => {
+    const storage = new AsyncLocalStorage<string>();
+    const seen: (string | undefined)[] = [];
+    const long = storage.run('long', async () => {
+      await sleep(30);
+      seen.push(storage.getStore());
+    });
+    await storage.run('short', async () => {
+      await sleep(5);
+      seen.push(storage.getStore());
+    });
+    await long;
+    expect(seen).toEqual(['short', 'long']);
+    expect(storage.getStore()).toBeUndefined();
+    expect((storage as unknown as { enabled: boolean }).enabled).toBe(false);
   });
 });

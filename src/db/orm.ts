@@ -6,6 +6,8 @@ import { DataloaderType, helper, Utils, type Constructor } from '@mikro-orm/core
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { DeviceChallenge } from '../devices/challenge.entity.js';
+// Installs the AsyncLocalStorage gate before the ORM's first flush (see the file).
+import './async-context.js';
 import { Device, DeviceUser } from '../devices/device.entity.js';
 import { Event } from '../events/event.entity.js';
 import { DevicePolicy } from '../policy/policy.entity.js';
