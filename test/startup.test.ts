@@ -121,7 +121,7 @@ describe('npm start with the embedded PostgreSQL', () => {
       }),
     });
     expect(await login.json()).toEqual({ data: { login: { __typename: 'Session' } } });
-    expect(await stop(first)).toBe(0);
+    expect(await stop(first), first.output()).toBe(0);
 
     // Same data directory: the admin exists already, so no new one (and no password) is printed.
     const second = await start({ DATA_DIR: dataDir });
@@ -135,6 +135,6 @@ describe('npm start with the embedded PostgreSQL', () => {
       );
       expect(nice.size).toBeGreaterThan(4);
     }
-    expect(await stop(second)).toBe(0);
+    expect(await stop(second), second.output()).toBe(0);
   }, 120_000);
 });
