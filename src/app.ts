@@ -25,6 +25,7 @@ import { EventFeed, PostgresWakeSignal, type WakeSignal } from './events/feed.js
 import { audienceOf } from './graphql/auth.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
+import { useHotOperationJit } from './graphql/jit.js';
 import { createLoaders } from './graphql/loaders.js';
 import { schema } from './graphql/schema.js';
 import { securityPlugins } from './graphql/security.js';
@@ -116,6 +117,8 @@ export function buildApp(options: AppOptions) {
     eventContext: (ctx) => ({ ...ctx, em: orm.em.fork() }),
   });
 
+  const jit = useHotOperationJit((errors) => logger.warn({ errors: errors.map(String) }, 'graphql-jit could not compile a document; it runs uncompiled'));
+
   const yoga = createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -132,7 +135,7 @@ export function buildApp(options: AppOptions) {
         ? { origin, methods: ['GET', 'POST', 'OPTIONS'], allowedHeaders: ['authorization', 'content-type', 'x-graphql-yoga-csrf'], credentials: false }
         : false;
     },
-    plugins: [...securityPlugins({ introspection }), sharedExecution.plugin],
+    plugins: [...securityPlugins({ introspection }), sharedExecution.plugin, jit.plugin],
     graphiql: options.graphiql ? { defaultQuery: GRAPHIQL_QUERY, title: 'Gatehouse', subscriptionsProtocol: 'WS' } : false,
     // isDev off always: NODE_ENV=development would otherwise put stack traces into error responses.
     maskedErrors: { maskError, isDev: false },
@@ -228,6 +231,7 @@ export function buildApp(options: AppOptions) {
     memory: process.memoryUsage(),
     webSockets: wsServer.clients.size,
     subscriptionEventExecutions: { ...sharedExecution.counts },
+    compiledOperations: { ...jit.counts },
   });
 
   const wsServer = new WebSocketServer({
