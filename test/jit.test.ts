@@ -6,7 +6,7 @@ import { RUNS_BEFORE_JIT } from '../src/graphql/jit.js';
 import { ApproveDevice, Devices, ForgetDevice, MyDevices, RenameDevice, Users } from './operations.js';
 import { approvedPhone } from './helpers/devices.js';
 import { databaseId, type GraphQLClient } from './helpers/client.js';
-import { startServer, type TestServer } from './helpers/server.js';
+import { metricsSection, startServer, type TestServer } from './helpers/server.js';
 
 let server: TestServer;
 
@@ -18,12 +18,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function counts(): Promise<{ compiled: number; executed: number }> {
-  const res = await fetch(server.url.replace('/graphql', '/metrics'));
-  const body = (await res.json()) as { compiledOperations?: { compiled: number; executed: number } };
-  if (!body.compiledOperations) throw new Error(`no compiledOperations in /metrics: ${JSON.stringify(body)}`);
-  return body.compiledOperations;
-}
+const counts = () => metricsSection<{ compiled: number; executed: number }>(server, 'compiledOperations');
 
 /** Runs the same request `times` times, one after the other, and returns every response. */
 async function repeat<T>(times: number, send: (run: number) => Promise<T>): Promise<T[]> {

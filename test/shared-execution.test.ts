@@ -8,7 +8,7 @@ import type { SharedEventViewSubscription } from './gql/graphql.js';
 import type { GraphQLErrorShape } from './helpers/client.js';
 import { approvedPhone } from './helpers/devices.js';
 import { FeedProbe, SseSubscription, until, WsClient, type LiveSubscription } from './helpers/live.js';
-import { ADMIN_EMAIL, createUser, newDevice, PASSWORD, signIn, startServer, type TestServer } from './helpers/server.js';
+import { ADMIN_EMAIL, createUser, metricsSection, newDevice, PASSWORD, signIn, startServer, type TestServer } from './helpers/server.js';
 
 const SharedEventView = graphql(`
   subscription SharedEventView($first: Int) {
@@ -40,12 +40,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function executions(): Promise<{ executed: number; shared: number }> {
-  const res = await fetch(server.url.replace('/graphql', '/metrics'));
-  const body = (await res.json()) as { subscriptionEventExecutions?: { executed: number; shared: number } };
-  if (!body.subscriptionEventExecutions) throw new Error(`no subscriptionEventExecutions in /metrics: ${JSON.stringify(body)}`);
-  return body.subscriptionEventExecutions;
-}
+const executions = () => metricsSection<{ executed: number; shared: number }>(server, 'subscriptionEventExecutions');
 
 /** Waits until the instance has read every committed event, so none of those reaches the new subscribers. */
 async function caughtUp(): Promise<void> {

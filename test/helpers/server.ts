@@ -29,6 +29,13 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/** One section of the server's /metrics (it must run with `metrics: true`), as an operator would read it. */
+export async function metricsSection<T>(server: TestServer, section: string): Promise<T> {
+  const body = (await (await fetch(server.url.replace('/graphql', '/metrics'))).json()) as Record<string, unknown>;
+  if (!(section in body)) throw new Error(`no ${section} in /metrics: ${JSON.stringify(body)}`);
+  return body[section] as T;
+}
+
 /** `appOptions` override buildApp's options (e.g. introspection, corsOrigins); by default none. */
 export async function startServer(env: Record<string, string> = {}, appOptions: Partial<AppOptions> = {}): Promise<TestServer> {
   const config = loadConfig({ ADMIN_EMAIL, ADMIN_PASSWORD, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
