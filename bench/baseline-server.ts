@@ -8,6 +8,9 @@ import argon2 from 'argon2';
 import pg from 'pg';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+/** As Gatehouse sends them (src/db/sql.ts): named, so PostgreSQL plans each text once per connection. */
+const query = (text: string, values: unknown[] = []) =>
+  pool.query({ name: `b_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`, text, values });
 const keys = new Map<string, KeyObject>();
 
 async function body(req: IncomingMessage): Promise<{ operationName?: string; query: string; variables?: Record<string, any> }> {
@@ -22,7 +25,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 async function challenge(keyId: string) {
   const id = randomUUID();
   const nonce = randomBytes(32).toString('base64url');
-  await pool.query(
+  await query(
     `with swept as (delete from device_challenges where id in (select id from device_challenges where expires_at < now() limit 50))
      insert into device_challenges (id, key_id, nonce, created_at, expires_at) values ($1, $2, $3, now(), now() + interval '120 seconds')`,
     [id, keyId, nonce],
@@ -31,7 +34,7 @@ async function challenge(keyId: string) {
 }
 
 async function loginWithDevice(proof: { keyId: string; challengeId: string; signature: string }) {
-  const { rows } = await pool.query(
+  const { rows } = await query(
     `with c as (delete from device_challenges where id = $1 returning key_id, nonce, expires_at)
      select c.key_id as challenge_key_id, c.nonce as challenge_nonce, c.expires_at as challenge_expires_at, d.*
      from c left join devices d on d.key_id = c.key_id`,
@@ -47,7 +50,7 @@ async function loginWithDevice(proof: { keyId: string; challengeId: string; sign
   if (!ok || row.status !== 'APPROVED') return { data: { loginWithDevice: { __typename: 'InvalidSignature' } } };
   const token = randomBytes(32).toString('base64url');
   // The statement Gatehouse sends (src/sessions/sessions.ts, signInFromDevice): every write in one round trip.
-  const { rows: signedIn } = await pool.query(
+  const { rows: signedIn } = await query(
     `with d as (
        update devices set last_user_id = owner_id, last_used_at = now(), version = version + 1
        where id = $1 and status = 'APPROVED' returning *
@@ -71,7 +74,7 @@ async function loginWithDevice(proof: { keyId: string; challengeId: string; sign
 }
 
 async function phoneRead(token: string | undefined) {
-  const { rows: sessions } = await pool.query(
+  const { rows: sessions } = await query(
     `select s.*, u.id as u_id, u.email as u_email from sessions s join users u on u.id = s.user_id
      where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()`,
     [hashToken(token ?? '')],
@@ -79,14 +82,14 @@ async function phoneRead(token: string | undefined) {
   const session = sessions[0];
   if (!session) return { errors: [{ message: 'Sign in first' }] };
   const visible = 'd.id in (select du.device_id from device_users du where du.user_id = $1)';
-  const { rows: devices } = await pool.query(`select d.* from devices d where ${visible} order by d.created_at desc, d.id desc limit $2`, [
+  const { rows: devices } = await query(`select d.* from devices d where ${visible} order by d.created_at desc, d.id desc limit $2`, [
     session.u_id,
     11,
   ]);
   const userIds = [...new Set(devices.flatMap((d) => [d.owner_id, d.last_user_id]).filter(Boolean))];
-  const { rows: users } = await pool.query('select id, email, display_name, role, created_at, last_login_at from users where id = any($1::uuid[])', [userIds]);
+  const { rows: users } = await query('select id, email, display_name, role, created_at, last_login_at from users where id = any($1::uuid[])', [userIds]);
   const byId = new Map(users.map((u) => [u.id, u]));
-  const { rows: count } = await pool.query(`select count(*)::int as n from devices d where ${visible}`, [session.u_id]);
+  const { rows: count } = await query(`select count(*)::int as n from devices d where ${visible}`, [session.u_id]);
   return {
     data: {
       me: {
@@ -116,7 +119,7 @@ async function phoneRead(token: string | undefined) {
 let storedHash: string | undefined;
 async function passwordOnly(password: string) {
   if (!storedHash) {
-    const { rows } = await pool.query("select password_hash from users where email = 'bench-0@example.com'");
+    const { rows } = await query("select password_hash from users where email = 'bench-0@example.com'");
     storedHash = rows[0].password_hash as string;
   }
   const ok = await argon2.verify(storedHash, password);

@@ -153,15 +153,23 @@ function cpuMs(pid: number | string): number {
   }
 }
 
-function postgresCpuMs(): number {
-  let total = 0;
+/** CPU time in ms of each PostgreSQL process, by pid. */
+function postgresCpuMs(): Map<string, number> {
+  const byPid = new Map<string, number>();
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(pid);
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') byPid.set(pid, cpuMs(pid));
     } catch {
       // The process ended between the listing and the read.
     }
   }
+  return byPid;
+}
+
+/** What the PostgreSQL processes alive at the end spent since `before` (a process that ended meanwhile is not counted). */
+function postgresCpuSince(before: Map<string, number>): number {
+  let total = 0;
+  for (const [pid, ms] of postgresCpuMs()) total += ms - (before.get(pid) ?? 0);
   return total;
 }
 
@@ -177,10 +185,10 @@ if (spec.warmupSeconds > 0) await run(spec.warmupSeconds);
 const machineBefore = machineMs();
 const selfBefore = process.cpuUsage();
 const cpuBefore = spec.serverPid ? cpuMs(spec.serverPid) : 0;
-const dbBefore = spec.serverPid ? postgresCpuMs() : 0;
+const dbBefore = spec.serverPid ? postgresCpuMs() : new Map<string, number>();
 const { result, times } = await run(spec.seconds);
 const cpuAfter = spec.serverPid ? cpuMs(spec.serverPid) : 0;
-const dbAfter = spec.serverPid ? postgresCpuMs() : 0;
+const dbCpu = spec.serverPid ? postgresCpuSince(dbBefore) : 0;
 const selfCpu = process.cpuUsage(selfBefore);
 const machineAfter = machineMs();
 times.sort((a, b) => a - b);
@@ -195,7 +203,7 @@ const out: LoadResult = {
   ...(spec.serverPid && result.requests.total
     ? {
         cpuMsPerRequest: Math.round(((cpuAfter - cpuBefore) / result.requests.total) * 1000) / 1000,
-        dbCpuMsPerRequest: Math.round(((dbAfter - dbBefore) / result.requests.total) * 1000) / 1000,
+        dbCpuMsPerRequest: Math.round((dbCpu / result.requests.total) * 1000) / 1000,
         loadCpuMsPerRequest: Math.round(((selfCpu.user + selfCpu.system) / 1000 / result.requests.total) * 1000) / 1000,
         machineCpuMsPerRequest: Math.round(((machineAfter.busy - machineBefore.busy) / result.requests.total) * 1000) / 1000,
         stealMsPerRequest: Math.round(((machineAfter.steal - machineBefore.steal) / result.requests.total) * 1000) / 1000,

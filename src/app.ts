@@ -46,6 +46,8 @@ export interface AppOptions {
   introspection?: boolean;
   /** Serve GET /metrics: event-loop delay, memory, open WebSockets and subscription event executions, as JSON. */
   metrics?: boolean;
+  /** Hand-written SQL as prepared statements (src/db/sql.ts); default true. */
+  preparedStatements?: boolean;
 }
 
 /** Request bodies above this are refused (413) before any parsing. */
@@ -86,7 +88,7 @@ function bearerToken(value: unknown): string | null {
 
 export function buildApp(options: AppOptions) {
   const { orm, logger } = options;
-  const sql = sqlOf(orm);
+  const sql = sqlOf(orm, { prepared: options.preparedStatements ?? true });
   const feed = new EventFeed(
     sql,
     options.wakeSignal ?? new PostgresWakeSignal(orm.config.get('clientUrl'), logger),

@@ -15,6 +15,6 @@ export function policyFromConfig(config: Config): PolicyValues {
 
 export async function bootstrap(orm: Orm, config: Config) {
   const policy = await seedPolicy(orm.em.fork(), policyFromConfig(config));
-  const firstAdmin = await ensureFirstAdmin(orm.em.fork(), sqlOf(orm), { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
+  const firstAdmin = await ensureFirstAdmin(orm.em.fork(), sqlOf(orm, { prepared: config.DATABASE_PREPARED_STATEMENTS }), { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
   return { policy, firstAdmin };
 }

@@ -43,6 +43,11 @@ const configSchema = z.object({
    * sign-ins cannot starve every other request of CPU; 0 leaves them as they are. Linux only.
    */
   HASH_THREAD_NICE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(19).default(10)),
+  /**
+   * Hand-written SQL on the hot paths as prepared statements (planned once per connection); `false` behind a pooler
+   * that cannot keep them (PgBouncer in transaction mode before 1.21).
+   */
+  DATABASE_PREPARED_STATEMENTS: z.preprocess(emptyAsUndefined, booleanString.default(true)),
   /** GET /metrics (event-loop delay, memory, connections) for benchmarks and monitoring; off by default. */
   METRICS: z.preprocess(emptyAsUndefined, booleanString.default(false)),
   LOG_LEVEL: z.preprocess(

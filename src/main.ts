@@ -45,6 +45,7 @@ const app = buildApp({
   introspection: graphiql,
   corsOrigins: config.CORS_ORIGINS,
   metrics: config.METRICS,
+  preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
 });
 const { url } = await app.start(config.PORT, config.HOST);
 

