@@ -8,7 +8,9 @@
 // Node 24 keeps async context without hooks (AsyncContextFrame), so there the gate is not installed.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-const runs = new Map<AsyncLocalStorage<unknown>, number>();
+// Counts by storage, weakly held (a library that makes storages as it goes must not leak them through the gate).
+const runs = new WeakMap<AsyncLocalStorage<unknown>, number>();
+const seen = new Set<WeakRef<AsyncLocalStorage<unknown>>>();
 const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
 
 /** True when the gate is installed (Node before 24). */
@@ -21,18 +23,25 @@ export const asyncContextGated = NODE_MAJOR < 24;
 export function asyncContextState(): { storagesRun: number; enabledStorages: number; runsUnderWay: number } {
   let enabledStorages = 0;
   let runsUnderWay = 0;
-  for (const [storage, count] of runs) {
+  for (const ref of seen) {
+    const storage = ref.deref();
+    if (!storage) {
+      seen.delete(ref);
+      continue;
+    }
     if ((storage as unknown as { enabled?: boolean }).enabled === true) enabledStorages++;
-    runsUnderWay += count;
+    runsUnderWay += runs.get(storage) ?? 0;
   }
-  return { storagesRun: runs.size, enabledStorages, runsUnderWay };
+  return { storagesRun: seen.size, enabledStorages, runsUnderWay };
 }
 
 if (asyncContextGated && !(AsyncLocalStorage.prototype.run as { gated?: true }).gated) {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the storage as `this`
   const run = AsyncLocalStorage.prototype.run;
   const gatedRun = function <R>(this: AsyncLocalStorage<unknown>, store: unknown, callback: (...args: unknown[]) => R, ...args: unknown[]): R {
-    runs.set(this, (runs.get(this) ?? 0) + 1);
+    const under = runs.get(this);
+    if (under === undefined) seen.add(new WeakRef(this));
+    runs.set(this, (under ?? 0) + 1);
     const settled = () => {
       const left = runs.get(this)! - 1;
       runs.set(this, left);
