@@ -44,7 +44,7 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** Introspection on or off (GraphiQL needs it). */
   introspection?: boolean;
-  /** Serve GET /metrics: event-loop delay, memory, open WebSockets and subscription event executions, as JSON. */
+  /** Serve GET /metrics: event-loop delay, memory, open WebSockets, subscription event executions and compiled operations, as JSON. */
   metrics?: boolean;
   /** Hand-written SQL as prepared statements (src/db/sql.ts); default true. */
   preparedStatements?: boolean;
@@ -128,7 +128,7 @@ export function buildApp(options: AppOptions) {
     batching: false,
     // The HTTP handler below already refuses a POST without a Content-Length (411) or over MAX_BODY_BYTES (413), and
     // Node's parser reads exactly that many bytes, so yoga's own limit (which pipes every body through a counting
-    // TransformStream: 7% of a phone's read, profiled) could never fire.
+    // TransformStream: a fifth of the phone's read CPU, measured) could never fire.
     maxRequestBodySize: false,
     // Only a listed origin is named back; any other gets no CORS headers at all.
     cors: (request) => {
