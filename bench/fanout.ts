@@ -2,6 +2,7 @@
 // message to as many sockets), and the memory each idle subscribed connection costs.
 import { spawn } from 'node:child_process';
 import { root, startServer, type Server } from './processes.js';
+import { percentile } from './stats.js';
 
 type Latency = {
   p50: number;
@@ -12,8 +13,7 @@ type Latency = {
 
 function percentiles(values: number[], missing: number): Latency {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 100) / 100;
-  return { p50: at(50), p95: at(95), p99: at(99), missing };
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), missing };
 }
 
 async function swarm(args: string[], onSubscribed: () => Promise<void>): Promise<Latency> {

@@ -3,6 +3,7 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { percentile } from './stats.js';
 
 export interface LoadSpec {
   url: string;
@@ -20,6 +21,8 @@ export interface LoadSpec {
   query?: { query: string; variables?: Record<string, unknown> };
   /** The server's process id: its CPU time over the measured run is reported per request (Linux /proc). */
   serverPid?: number;
+  /** Report every response time too (to merge the slices of an interleaved run). */
+  keepTimes?: boolean;
 }
 
 export type LoadResult = {
@@ -37,6 +40,7 @@ export type LoadResult = {
   loadCpuMsPerRequest?: number;
   machineCpuMsPerRequest?: number;
   stealMsPerRequest?: number;
+  times?: number[];
 };
 
 const spec = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as LoadSpec;
@@ -137,11 +141,6 @@ function run(seconds: number): Promise<{ result: autocannon.Result; times: numbe
   });
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 100) / 100;
-}
-
 /** CPU time in ms (user + system, all threads) of a process, from /proc; 0 if it is gone or not on Linux. */
 function cpuMs(pid: number | string): number {
   try {
@@ -209,5 +208,6 @@ const out: LoadResult = {
         stealMsPerRequest: Math.round(((machineAfter.steal - machineBefore.steal) / result.requests.total) * 1000) / 1000,
       }
     : {}),
+  ...(spec.keepTimes ? { times: times.map((t) => Math.round(t * 100) / 100) } : {}),
 };
 process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoadResult, LoadSpec } from './load.js';
+import { percentile } from './stats.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -95,4 +96,31 @@ export async function graphqlRequest<T>(url: string, query: string, variables?: 
   const body = (await res.json()) as { data?: T; errors?: unknown[] };
   if (body.errors?.length || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
   return body.data;
+}
+
+/**
+ * The slices of an interleaved run (each `seconds` long, with every response time kept) as one result: throughput
+ * over all of them, percentiles over every response, CPU per request weighted by each slice's requests.
+ */
+export function combine(slices: LoadResult[], seconds: number): LoadResult {
+  const total = slices.reduce((sum, s) => sum + s.total, 0);
+  const times = slices.flatMap((s) => s.times ?? []).sort((a, b) => a - b);
+  const perRequest = (key: 'cpuMsPerRequest' | 'dbCpuMsPerRequest' | 'loadCpuMsPerRequest' | 'machineCpuMsPerRequest' | 'stealMsPerRequest') =>
+    slices.every((s) => s[key] !== undefined) && total
+      ? { [key]: Math.round((slices.reduce((sum, s) => sum + s[key]! * s.total, 0) / total) * 1000) / 1000 }
+      : {};
+  return {
+    requestsPerSec: Math.round((total / (seconds * slices.length)) * 10) / 10,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    errors: slices.reduce((sum, s) => sum + s.errors, 0),
+    non2xx: slices.reduce((sum, s) => sum + s.non2xx, 0),
+    total,
+    ...perRequest('cpuMsPerRequest'),
+    ...perRequest('dbCpuMsPerRequest'),
+    ...perRequest('loadCpuMsPerRequest'),
+    ...perRequest('machineCpuMsPerRequest'),
+    ...perRequest('stealMsPerRequest'),
+  };
 }

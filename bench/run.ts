@@ -12,7 +12,7 @@ import { DEVICE_COLUMNS } from '../src/devices/device.entity.js';
 import { openDatabase } from '../src/db/orm.js';
 import { runFanout } from './fanout.js';
 import type { LoadResult } from './load.js';
-import { graphqlRequest, runLoad, startServer, type Server } from './processes.js';
+import { combine, graphqlRequest, runLoad, startServer, type Server } from './processes.js';
 import { BENCH_PASSWORD, seedGrowth, seedKeyedDevices, withClient, type GrowthSize } from './seed.js';
 
 const args = process.argv.slice(2);
@@ -25,6 +25,8 @@ const wants = (n: number) => !only || only.includes(String(n));
 
 const SECONDS = quick ? 2 : 15;
 const WARMUP = quick ? 0.5 : 5;
+/** Slices per side in scenarios 1 and 2 (see `both`). */
+const ROUNDS = quick ? 1 : 3;
 const CONNECTIONS = 50;
 const ADMIN = { email: 'bench-admin@example.com', password: 'bench-admin-password' };
 
@@ -112,10 +114,20 @@ try {
   const baseline = await startServer('bench/baseline-server.ts', { DATABASE_URL: mainUrl, PORT: '0' }, undefined, NODE_FLAGS);
   log(`Gatehouse on ${gatehouse.port}, baseline on ${baseline.port}`);
 
-  const both = async (spec: Omit<Parameters<typeof runLoad>[0], 'url'>) => ({
-    gatehouse: await runLoad({ ...spec, url: gatehouse.url, serverPid: gatehouse.child.pid }),
-    baseline: await runLoad({ ...spec, url: baseline.url, serverPid: baseline.child.pid }),
-  });
+  /**
+   * Gatehouse and the baseline in alternating slices (ROUNDS of each, after a warm-up of each), so that a change in
+   * the machine's speed during the run (this VM's neighbours) falls on both alike; each side's slices are summed.
+   */
+  const both = async (spec: Omit<Parameters<typeof runLoad>[0], 'url'>) => {
+    const slice = { ...spec, seconds: spec.seconds / ROUNDS, keepTimes: true };
+    const sides = { gatehouse: [] as LoadResult[], baseline: [] as LoadResult[] };
+    for (let round = 0; round < ROUNDS; round++) {
+      const warmupSeconds = round === 0 ? spec.warmupSeconds : 0;
+      sides.gatehouse.push(await runLoad({ ...slice, warmupSeconds, url: gatehouse.url, serverPid: gatehouse.child.pid }));
+      sides.baseline.push(await runLoad({ ...slice, warmupSeconds, url: baseline.url, serverPid: baseline.child.pid }));
+    }
+    return { gatehouse: combine(sides.gatehouse, slice.seconds), baseline: combine(sides.baseline, slice.seconds) };
+  };
   const ratio = (g: LoadResult, b: LoadResult) => Math.round((g.requestsPerSec / b.requestsPerSec) * 100) / 100;
 
   if (wants(1)) {
