@@ -30,17 +30,21 @@ function compilable(args: ExecutionArgs): boolean {
  * graphql-jit's errors carry line/column locations but not the nodes or positions yoga rebuilds them from when it
  * serialises, so they would reach the client without locations: located again in the document's source here.
  */
-function relocated(error: GraphQLError, source: Source | undefined): GraphQLError {
-  if (error.nodes || !error.locations?.length || !source) return error;
+function relocated(errors: readonly GraphQLError[], source: Source | undefined): GraphQLError[] {
+  if (!source) return [...errors];
   const lineStarts = [0];
   for (let i = 0; i < source.body.length; i++) if (source.body[i] === '\n') lineStarts.push(i + 1);
-  return new GraphQLError(error.message, {
-    source,
-    positions: error.locations.map(({ line, column }) => (lineStarts[line - 1] ?? 0) + column - 1),
-    path: error.path,
-    originalError: error.originalError,
-    extensions: error.extensions,
-  });
+  return errors.map((error) =>
+    error.nodes || !error.locations?.length
+      ? error
+      : new GraphQLError(error.message, {
+          source,
+          positions: error.locations.map(({ line, column }) => (lineStarts[line - 1] ?? 0) + column - 1),
+          path: error.path,
+          originalError: error.originalError,
+          extensions: error.extensions,
+        }),
+  );
 }
 
 export function useHotOperationJit(onCompileError: (errors: readonly Error[]) => void): { plugin: Plugin; counts: JitCounts } {
@@ -73,8 +77,7 @@ export function useHotOperationJit(onCompileError: (errors: readonly Error[]) =>
       setExecuteFn((run: ExecutionArgs) => {
         const answer = (result: ExecutionResult) => {
           if (!('data' in result)) return standard(run);
-          const source = run.document.loc?.source;
-          return result.errors?.length ? { ...result, errors: result.errors.map((error) => relocated(error, source)) } : result;
+          return result.errors?.length ? { ...result, errors: relocated(result.errors, run.document.loc?.source) } : result;
         };
         const result = compiled.query(run.rootValue, run.contextValue, run.variableValues);
         return result instanceof Promise ? result.then(answer) : answer(result);
