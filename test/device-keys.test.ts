@@ -239,6 +239,22 @@ describe('signing in with a password from a key-bound installation', () => {
   });
 });
 
+  it('two first sign-ins from one installation, one binding a key: the loser of the race is checked against the winner', async () => {
+    // Both read "no such device" before either has hashed its password; one registers the device, the other then
+    // finds it. Were the loser let through on what it read first, both would get the device (each a watch token).
+    for (let round = 0; round < 3; round++) {
+      const user = await createUser(server);
+      const key = await DeviceKey.generate();
+      const device = newDevice();
+      const [withKey, withoutKey] = await Promise.all([
+        new GatehouseClient(server.url).login(user.email, PASSWORD, device, key),
+        server.client.data(Login, { input: { email: user.email, password: PASSWORD, device } }).then((r) => r.login),
+      ]);
+      expect([withKey.__typename, withoutKey.__typename].sort()).toEqual(['DevicePendingApproval', 'InvalidSignature']);
+      expect(await server.count('select 1 from devices where installation_id = ?', [device.installationId])).toBe(1);
+    }
+  });
+
 describe('keys that are refused', () => {
   const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' }).publicKey.export({ format: 'jwk' });
   const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'jwk' });

@@ -78,7 +78,7 @@ export async function login(
   const keys: ThrottleKey[] = [['account', email], addressKey(dc)];
   const retryAfter = (await throttle?.retryAfter(keys)) ?? 0;
   if (retryAfter > 0) return new TooManyAttempts(retryAfter);
-  const [row] = await dc.sql.query(`select ${USER_COLUMNS.join(', ')}, password_hash from users where email = $1`, [email]);
+  const { row, device: existing } = await readAccount(dc, email, input.device?.installationId);
   const user = row ? new UserRow(row) : null;
   // An unknown email costs one argon2 verify too, and gets the same answer as a wrong password.
   if (!(await verifyPassword((row?.password_hash as string | undefined) ?? null, input.password)) || !user) {
@@ -103,8 +103,27 @@ export async function login(
       return issued;
     });
   }
-  const existing = await findDeviceByInstallation(dc, details.installationId);
-  const keyRefusal = existing && (await checkDeviceKey(dc, existing, details, input.proof));
+  return signInWithDevice(dc, user, details, input.proof, existing);
+}
+
+/** Thrown (inside loginFromDevice's transaction) when the device found is not the one whose key was checked. */
+class DeviceChanged extends Error {}
+
+/**
+ * Signs `user` in from the device `details` names; `existing` is that device as read (null: none was recorded).
+ * The device's key is checked against the device as read; should another sign-in record the installation after
+ * that read (two first sign-ins racing), loginFromDevice finds a device that was not checked, and the sign-in starts
+ * again from a fresh read, so that the winner's key binds the loser like any later sign-in.
+ */
+async function signInWithDevice(
+  dc: DomainContext,
+  user: UserRow,
+  details: DeviceDetails,
+  proof: DeviceProof | null | undefined,
+  existing: DeviceRow | null,
+  attempt = 1,
+): Promise<LoginOutcome> {
+  const keyRefusal = existing && (await checkDeviceKey(dc, existing, details, proof));
   if (keyRefusal) {
     return refuse(dc, keyRefusal, { kind: 'LOGIN_DENIED', userId: user.id, device: existing, detail: keyRefusal.code });
   }
@@ -114,10 +133,12 @@ export async function login(
     if (issued) return issued;
   }
   try {
-    return await loginFromDevice(dc, user, details);
+    return await loginFromDevice(dc, user, details, existing?.id ?? null);
   } catch (e) {
-    // Two first sign-ins from one installation raced; the loser sees the device the winner created.
-    if (e instanceof UniqueConstraintViolationException) return loginFromDevice(dc, user, details);
+    if ((e instanceof UniqueConstraintViolationException || e instanceof DeviceChanged) && attempt < 3) {
+      const [row] = await dc.sql.query(`select ${DEVICE_COLUMNS.join(', ')} from devices where installation_id = $1`, [details.installationId]);
+      return signInWithDevice(dc, user, details, proof, row ? new DeviceRow(row) : null, attempt + 1);
+    }
     if (e instanceof DeviceAlreadyRegistered) {
       return refuse(dc, new InvalidSignature('This key is already bound to another device'), {
         kind: 'LOGIN_DENIED',
@@ -132,9 +153,29 @@ export async function login(
   }
 }
 
-async function findDeviceByInstallation(dc: DomainContext, installationId: string): Promise<DeviceRow | null> {
-  const [row] = await dc.sql.query(`select ${DEVICE_COLUMNS.join(', ')} from devices where installation_id = $1`, [installationId]);
-  return row ? new DeviceRow(row) : null;
+const ACCOUNT_COLUMNS = `${USER_COLUMNS.map((c) => `u.${c}`).join(', ')}, u.password_hash`;
+const DEVICE_OF_ACCOUNT = DEVICE_COLUMNS.map((c) => `d.${c} as "device.${c}"`).join(', ');
+
+/**
+ * The account signing in (with its password hash) and, in the same round trip, the device it names, if recorded.
+ * The device is read before the password is checked, but only used after; whatever changes in between is settled
+ * where it matters, in the conditional writes of signInFromDevice and the locked re-read of loginFromDevice.
+ */
+async function readAccount(
+  dc: DomainContext,
+  email: string,
+  installationId: string | undefined,
+): Promise<{ row: Record<string, unknown> | undefined; device: DeviceRow | null }> {
+  if (installationId === undefined) {
+    const [row] = await dc.sql.query(`select ${ACCOUNT_COLUMNS} from users u where u.email = $1`, [email]);
+    return { row, device: null };
+  }
+  const [row] = await dc.sql.query(
+    `select ${ACCOUNT_COLUMNS}, ${DEVICE_OF_ACCOUNT} from users u left join devices d on d.installation_id = $2 where u.email = $1`,
+    [email, installationId],
+  );
+  const device = row?.['device.id'] ? new DeviceRow(Object.fromEntries(DEVICE_COLUMNS.map((c) => [c, row[`device.${c}`]]))) : null;
+  return { row, device };
 }
 
 /**
@@ -256,7 +297,8 @@ async function signInFromDevice(
   return { token, session: { expiresAt, user: new UserRow(userRow), device: new DeviceRow(row) } };
 }
 
-async function loginFromDevice(dc: DomainContext, signingIn: UserView, details: DeviceDetails) {
+/** The ORM path of a device sign-in; `checked` is the device whose key signInWithDevice checked (null: none). */
+async function loginFromDevice(dc: DomainContext, signingIn: UserView, details: DeviceDetails, checked: string | null) {
   const policy = await currentPolicy(dc.em);
   const outcome = await dc.em.transactional(async (tx) => {
     const user = await tx.findOneOrFail(User, signingIn.id);
@@ -266,6 +308,7 @@ async function loginFromDevice(dc: DomainContext, signingIn: UserView, details: 
       { installationId: details.installationId },
       { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
     );
+    if (existing && existing.id !== checked) throw new DeviceChanged();
     const device = existing ?? (await createDevice(tx, dc, user, details, policy));
     if (device.status === 'APPROVED') {
       const issued = issueSession(tx, user, device, days(dc.settings.sessionTtlDays));
