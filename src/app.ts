@@ -182,13 +182,16 @@ export function buildApp(options: AppOptions) {
   const server: Server = createServer((req, res) => {
     // While stopping, every answer closes its connection, so keep-alive clients cannot hold the stop open.
     if (stopping) res.setHeader('connection', 'close');
-    const started = performance.now();
-    res.on('finish', () => {
-      logger.info(
-        { method: req.method, path: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) },
-        'request',
-      );
-    });
+    // The access log (level info): no listener at all on the hot path when it is off.
+    if (logger.isLevelEnabled('info')) {
+      const started = performance.now();
+      res.on('finish', () => {
+        logger.info(
+          { method: req.method, path: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) },
+          'request',
+        );
+      });
+    }
     if (req.method === 'POST') {
       const length = Number(req.headers['content-length'] ?? NaN);
       // Chunked bodies are not taken: without a length the limit could only be enforced after reading.
