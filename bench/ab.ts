@@ -1,0 +1,85 @@
+// `tsx bench/ab.ts A/src/main.ts B/src/main.ts [--scenario phoneRead|deviceSignIn] [--rounds N] [--seconds S]`:
+// two builds of Gatehouse (two checkouts, e.g. `git worktree add ../main-wt main`, each with node_modules) on one
+// database, loaded in alternating slices like the bench's Gatehouse/baseline pairs, so that the VM's changes of speed
+// fall on both. Prints each slice's CPU per request and the medians: a change of a few percent shows up here where
+// it is lost in the noise of two separate bench runs.
+import { randomBytes, createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createScratchDatabase } from '../src/db/databases.js';
+import { startEmbeddedPostgres } from '../src/db/embedded.js';
+import { openDatabase } from '../src/db/orm.js';
+import type { LoadResult } from './load.js';
+import { runLoad, startServer } from './processes.js';
+import { seedKeyedDevices, withClient } from './seed.js';
+import { percentile } from './stats.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1]! : fallback);
+const [scriptA, scriptB] = args.filter((arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--'));
+if (!scriptA || !scriptB) {
+  console.error('usage: tsx bench/ab.ts A/src/main.ts B/src/main.ts [--scenario phoneRead|deviceSignIn] [--rounds N] [--seconds S]');
+  process.exit(2);
+}
+const scenario = option('--scenario', 'phoneRead') as 'phoneRead' | 'deviceSignIn';
+const rounds = Number(option('--rounds', '8'));
+const seconds = Number(option('--seconds', '5'));
+
+const pgDir = await mkdtemp(path.join(tmpdir(), 'gatehouse-ab-pg-'));
+const pg = await startEmbeddedPostgres({ dataDir: pgDir, persistent: false });
+try {
+  const url = await createScratchDatabase(pg.url, 'gatehouse_ab');
+  await (await openDatabase(url)).orm.close();
+  const devices = await seedKeyedDevices(url, 200);
+  const tokens = Array.from({ length: 50 }, () => randomBytes(32).toString('base64url'));
+  // As the bench's scenario 2: each user with a session and ten devices of other owners used.
+  await withClient(url, async (c) => {
+    const { rows: users } = await c.query<{ id: string }>(`select id from users order by email limit 50`);
+    const { rows: owned } = await c.query<{ id: string }>('select id from devices');
+    for (const [i, token] of tokens.entries()) {
+      await c.query(
+        "insert into sessions (id, token_hash, kind, user_id, created_at, expires_at) values (gen_random_uuid(), $1, 'SESSION', $2, now(), now() + interval '1 day')",
+        [createHash('sha256').update(token).digest('hex'), users[i]!.id],
+      );
+      const used = owned.slice(i + 1, i + 10).map((d) => d.id);
+      await c.query(
+        `insert into device_users (device_id, user_id, first_seen_at, last_seen_at) select id, $2, now(), now() from unnest($1::uuid[]) as id on conflict do nothing`,
+        [used, users[i]!.id],
+      );
+      await c.query('update devices set last_user_id = $2, last_used_at = now() where id = any($1::uuid[])', [used, users[i]!.id]);
+    }
+  });
+  const env = { DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'error', THROTTLE_SCALE: '0' };
+  const flags = ['--max-semi-space-size=64'];
+  const keys = devices.map((d) => ({ keyId: d.keyId, privateKeyPem: d.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() }));
+  const spec = { scenario, connections: 50, devices: keys, tokens };
+  const slices: Record<'A' | 'B', LoadResult[]> = { A: [], B: [] };
+  for (let round = 0; round < rounds; round++) {
+    // Fresh processes every round: two processes of the very same code differ by about 5% in CPU per request
+    // (measured; how V8 happened to optimise each), so one pair of processes cannot tell a few percent apart.
+    const servers = { A: await startServer(scriptA, env, undefined, flags), B: await startServer(scriptB, env, undefined, flags) };
+    for (const server of Object.values(servers)) await runLoad({ ...spec, url: server.url, seconds: 3, warmupSeconds: 0 });
+    // Alternate which goes first, so neither always follows the other's leftovers.
+    for (const side of round % 2 ? (['B', 'A'] as const) : (['A', 'B'] as const)) {
+      const server = servers[side];
+      slices[side].push(await runLoad({ ...spec, url: server.url, seconds, warmupSeconds: 0, serverPid: server.child.pid }));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    for (const server of Object.values(servers)) await server.stop();
+  }
+  const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+  for (const side of ['A', 'B'] as const) {
+    const cpu = slices[side].map((s) => s.cpuMsPerRequest ?? NaN);
+    const rps = slices[side].map((s) => s.requestsPerSec);
+    console.log(`${side} ${side === 'A' ? scriptA : scriptB}`);
+    console.log(`  CPU ms/request per slice: ${cpu.join(' ')}  median ${median(cpu)}`);
+    console.log(`  req/s per slice: ${rps.join(' ')}  median ${median(rps)}`);
+  }
+  const [a, b] = (['A', 'B'] as const).map((side) => median(slices[side].map((s) => s.cpuMsPerRequest ?? NaN)));
+  console.log(`B/A CPU per request: ${(b! / a!).toFixed(3)}`);
+} finally {
+  await pg.stop();
+  await rm(pgDir, { recursive: true, force: true });
+}
+process.exit(0);
