@@ -1,45 +1,58 @@
 // Scenarios 4 and 5: one event delivered to many graphql-ws subscribers (against a raw ws broadcast of the same
 // message to as many sockets), and the memory each idle subscribed connection costs.
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { root, startServer, type Server } from './processes.js';
 import { percentile } from './stats.js';
 
-type Latency = {
-  p50: number;
-  p95: number;
-  p99: number;
-  missing: number;
-};
+type Round = { latencies: number[]; fromEvent: number[]; missing: number };
 
-function percentiles(values: number[], missing: number): Latency {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), missing };
+/** Latencies from the trigger's request; p50/p99 from the event's own time too (see bench/swarm.ts). */
+function percentiles({ latencies, fromEvent, missing }: Round) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const fromEventSorted = [...fromEvent].sort((a, b) => a - b);
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    fromEventP50: percentile(fromEventSorted, 50),
+    fromEventP99: percentile(fromEventSorted, 99),
+    missing,
+  };
 }
 
-async function swarm(args: string[], onSubscribed: () => Promise<void>): Promise<Latency> {
+interface Swarm {
+  /** Runs one round (one event to every subscriber); resolves with each subscriber's delivery time. */
+  round(n: number): Promise<Round>;
+  close(): Promise<void>;
+}
+
+/** Starts bench/swarm.ts and resolves once every one of its subscribers has received a warm-up round. */
+function swarm(args: string[]): Promise<Swarm> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/swarm.ts', ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
-  let out = '';
   let err = '';
-  let started = false;
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('subscribed\n') && !started) {
-        started = true;
-        onSubscribed().then(
-          () => child.stdin.write('go\n'),
-          (e: unknown) => reject(e as Error),
-        );
-      }
-    });
-    child.once('exit', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (code !== 0 || !line) return reject(new Error(`swarm failed (${code}): ${err.slice(-2000)}`));
-      const { latencies, missing } = JSON.parse(line) as { latencies: number[]; missing: number };
-      resolve(percentiles(latencies, missing));
-    });
-  });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async () => {
+    const line = await lines.next();
+    if (line.done) throw new Error(`swarm ended: ${err.slice(-2000)}`);
+    return line.value;
+  };
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return (async () => {
+    while ((await next()) !== 'subscribed');
+    return {
+      async round(n) {
+        child.stdin.write(`round ${n}\n`);
+        return JSON.parse(await next()) as Round;
+      },
+      async close() {
+        child.stdin.write('done\n');
+        const code = await exited;
+        if (code !== 0) throw new Error(`swarm failed (${code}): ${err.slice(-2000)}`);
+      },
+    };
+  })();
 }
 
 type Memory = { memory: { rss: number; heapUsed: number; external: number }; webSockets: number };
@@ -58,19 +71,32 @@ export async function runFanout(options: {
   const held = (m: Memory) => m.memory.heapUsed + m.memory.external;
   const perConnection = (bytes: number, connections: number) => Math.round((bytes / connections / 1024) * 10) / 10;
   const before = await options.metrics();
-  let kibPerConnection = NaN;
-  let rssKibPerConnection = NaN;
-  const gatehouse = await swarm(
-    ['graphql', options.gatehouse.url, options.token, options.deviceId, String(options.connections), String(options.rounds)],
-    async () => {
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      const after = await options.metrics();
-      kibPerConnection = perConnection(held(after) - held(before), after.webSockets);
-      rssKibPerConnection = perConnection(after.memory.rss - before.memory.rss, after.webSockets);
-    },
-  );
+  const subscribers = await swarm(['graphql', options.gatehouse.url, options.token, options.deviceId, String(options.connections)]);
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const after = await options.metrics();
+  const kibPerConnection = perConnection(held(after) - held(before), after.webSockets);
+  const rssKibPerConnection = perConnection(after.memory.rss - before.memory.rss, after.webSockets);
+
   const broadcast = await startServer('bench/ws-broadcast.ts', {});
-  const baseline = await swarm(['raw', broadcast.url, '-', '-', String(options.connections), String(options.rounds)], async () => undefined);
+  const sockets = await swarm(['raw', broadcast.url, '-', '-', String(options.connections)]);
+  // Gatehouse's rounds and the raw broadcast's alternate, so that the VM's changes of speed fall on both alike.
+  const empty = (): Round => ({ latencies: [], fromEvent: [], missing: 0 });
+  const sides = { gatehouse: empty(), baseline: empty() };
+  for (let n = 0; n < options.rounds; n++) {
+    for (const [side, of] of [['gatehouse', subscribers], ['baseline', sockets]] as const) {
+      const { latencies, fromEvent, missing } = await of.round(n);
+      sides[side].latencies.push(...latencies);
+      sides[side].fromEvent.push(...fromEvent);
+      sides[side].missing += missing;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  await Promise.all([subscribers.close(), sockets.close()]);
   await broadcast.stop();
-  return { gatehouse, baseline, kibPerConnection, rssKibPerConnection };
+  return {
+    gatehouse: percentiles(sides.gatehouse),
+    baseline: percentiles(sides.baseline),
+    kibPerConnection,
+    rssKibPerConnection,
+  };
 }

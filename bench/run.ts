@@ -243,7 +243,7 @@ try {
     const deviceId = Buffer.from(
       `Device:${(await withClient(mainUrl, (c) => c.query<{ id: string }>('select id from devices limit 1'))).rows[0]!.id}`,
     ).toString('base64');
-    const fanout = await runFanout({ gatehouse, token, deviceId, connections, rounds: quick ? 5 : 30, metrics: () => metrics(gatehouse, false, true) });
+    const fanout = await runFanout({ gatehouse, token, deviceId, connections, rounds: quick ? 5 : 60, metrics: () => metrics(gatehouse, false, true) });
     rows.push({
       scenario: `4 fan-out (${connections} subscribers)`,
       target: 'p99 < 100 ms and <= 2x raw ws broadcast',

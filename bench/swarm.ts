@@ -1,23 +1,24 @@
 // Scenario 4/5's load: N WebSocket subscribers in one process. Mode "graphql": graphql-ws clients subscribed to
 // deviceEvents on Gatehouse, a rename per round as the trigger. Mode "raw": plain sockets on the raw broadcast
-// server. Prints "subscribed", waits for "go" on stdin, runs the rounds, prints the latencies as JSON.
+// server. Prints "subscribed", then runs a round for each "round N" line on stdin and prints its latencies as JSON.
 import { createInterface } from 'node:readline';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
-const [mode, url, token, deviceId, countText, roundsText] = process.argv.slice(2) as [string, string, string, string, string, string];
+const [mode, url, token, deviceId, countText] = process.argv.slice(2) as [string, string, string, string, string];
 const count = Number(countText);
-const rounds = Number(roundsText);
 const now = () => performance.timeOrigin + performance.now();
 
-/** For each round's marker, the time each subscriber saw it. */
+/** For each round's marker, the time each subscriber saw it, and the time the event itself carries (its `at`). */
 const seen = new Map<string, number[]>();
-function received(name: string | undefined) {
-  if (!name) return;
+const eventAt = new Map<string, number>();
+function received(event: { deviceName: string; at: string } | undefined) {
+  if (!event) return;
   const at = now();
-  const list = seen.get(name) ?? [];
+  const list = seen.get(event.deviceName) ?? [];
   list.push(at);
-  seen.set(name, list);
+  seen.set(event.deviceName, list);
+  eventAt.set(event.deviceName, Date.parse(event.at));
 }
 
 const SUBSCRIPTION = 'subscription { deviceEvents(filter: { kinds: [DEVICE_RENAMED] }) { cursor kind at deviceName detail user { email } } }';
@@ -32,9 +33,9 @@ if (mode === 'graphql') {
       retryAttempts: 0,
       lazy: true,
     });
-    client.subscribe<{ deviceEvents: { deviceName: string } }>(
+    client.subscribe<{ deviceEvents: { deviceName: string; at: string } }>(
       { query: SUBSCRIPTION },
-      { next: (r) => received(r.data?.deviceEvents.deviceName), error: (e) => console.error('subscription error', e), complete: () => undefined },
+      { next: (r) => received(r.data?.deviceEvents), error: (e) => console.error('subscription error', e), complete: () => undefined },
     );
     closers.push(() => void client.dispose());
   }
@@ -42,8 +43,8 @@ if (mode === 'graphql') {
   for (let i = 0; i < count; i++) {
     const socket = new WebSocket(url.replace(/^http/, 'ws'));
     socket.on('message', (data: Buffer) => {
-      const message = JSON.parse(data.toString('utf8')) as { payload: { data: { deviceEvents: { deviceName: string } } } };
-      received(message.payload.data.deviceEvents.deviceName);
+      const message = JSON.parse(data.toString('utf8')) as { payload: { data: { deviceEvents: { deviceName: string; at: string } } } };
+      received(message.payload.data.deviceEvents);
     });
     closers.push(() => socket.close());
   }
@@ -62,31 +63,34 @@ async function trigger(name: string) {
   }
 }
 
-/** Triggers one round and waits until every subscriber has it (or 5 s); returns the delivery latencies. */
-async function round(n: number): Promise<number[]> {
+/**
+ * Triggers one round and waits until every subscriber has it (or 5 s); returns the delivery latencies, counted from
+ * the trigger's request and from the event's own time (Gatehouse stamps `at` as the mutation records the event, the
+ * raw broadcast's trigger as it sends the message).
+ */
+async function round(n: number): Promise<{ latencies: number[]; fromEvent: number[] }> {
   const name = `fanout-${n}-${Math.round(now())}`;
   const started = now();
   await trigger(name);
   const deadline = Date.now() + 5000;
   while ((seen.get(name)?.length ?? 0) < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2));
-  return (seen.get(name) ?? []).map((t) => t - started);
+  const times = seen.get(name) ?? [];
+  return { latencies: times.map((t) => t - started), fromEvent: times.map((t) => t - eventAt.get(name)!) };
 }
 
 // Warm up until every subscriber gets a round (they subscribe asynchronously).
 for (let attempt = 0; attempt < 50; attempt++) {
   const got = await round(-1 - attempt);
-  if (got.length === count) break;
+  if (got.latencies.length === count) break;
 }
 console.log('subscribed');
-await new Promise<void>((resolve) => createInterface({ input: process.stdin }).once('line', () => resolve()));
-const latencies: number[] = [];
-let missing = 0;
-for (let r = 0; r < rounds; r++) {
-  const got = await round(r);
-  missing += count - got.length;
-  latencies.push(...got);
-  await new Promise((resolve) => setTimeout(resolve, 50));
+// Rounds on request ("round N" on stdin), each answered with one JSON line of latencies, so that the driver can
+// alternate these rounds with another swarm's; "done" closes every socket and exits.
+for await (const line of createInterface({ input: process.stdin })) {
+  if (line === 'done') break;
+  const n = Number(line.replace(/^round /, ''));
+  const got = await round(n);
+  process.stdout.write(`${JSON.stringify({ ...got, missing: count - got.latencies.length })}\n`);
 }
 for (const close of closers) close();
-// Exit only once the (long) line is written: a pipe flushes asynchronously.
-process.stdout.write(`${JSON.stringify({ latencies, missing })}\n`, () => process.exit(0));
+process.exit(0);
