@@ -17,6 +17,7 @@ import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import proxyaddr from 'proxy-addr';
 import { WebSocketServer } from 'ws';
 import type { DomainSettings, RequestMeta } from './actor.js';
 import type { Orm } from './db/orm.js';
@@ -48,6 +49,8 @@ export interface AppOptions {
   metrics?: boolean;
   /** Hand-written SQL as prepared statements (src/db/sql.ts); default true. */
   preparedStatements?: boolean;
+  /** Proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, proxy-addr's names); default none. */
+  trustProxy?: string[];
 }
 
 /** Request bodies above this are refused (413) before any parsing. */
@@ -100,6 +103,9 @@ export function buildApp(options: AppOptions) {
   });
 
   const corsOrigins = options.corsOrigins ?? [];
+  // The client's address: the TCP peer, or behind trusted proxies the nearest untrusted address in X-Forwarded-For.
+  const trusted = options.trustProxy?.length ? proxyaddr.compile(options.trustProxy) : null;
+  const clientAddress = (req: IncomingMessage) => (trusted ? proxyaddr(req, trusted) : (req.socket.remoteAddress ?? null));
   const introspection = options.introspection ?? options.graphiql;
   /** Same-origin pages (GraphiQL) and clients that send no Origin (apps, servers) pass; browsers must be listed. */
   const originAllowed = (origin: string | undefined, host: string | undefined) => {
@@ -160,7 +166,7 @@ export function buildApp(options: AppOptions) {
         resolved = token ? await resolveBearer(sql, token) : null;
       }
       const meta: RequestMeta = {
-        ip: req?.socket.remoteAddress ?? null,
+        ip: req ? clientAddress(req) : null,
         userAgent: req?.headers['user-agent'] ?? request?.headers.get('user-agent') ?? null,
       };
       const extension: Omit<GraphQLContext, 'em'> = {

@@ -1,5 +1,6 @@
 // Environment -> typed, validated configuration; the only module that reads process.env.
 import { z } from 'zod';
+import proxyaddr from 'proxy-addr';
 
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -33,6 +34,29 @@ const configSchema = z.object({
       .default('')
       .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
       .pipe(z.array(z.url({ protocol: /^https?$/, error: 'must be http(s) origins, comma-separated' }))),
+  ),
+  /**
+   * Proxies in front of Gatehouse whose X-Forwarded-For is believed (comma-separated addresses, CIDR ranges or
+   * proxy-addr's names: loopback, linklocal, uniquelocal); empty: none, the client is the TCP peer. The client's
+   * address is what sign-in throttling counts and what events record.
+   */
+  TRUST_PROXY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+      .refine(
+        (list) => {
+          try {
+            proxyaddr.compile(list);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { error: 'must be IP addresses, CIDR ranges or loopback/linklocal/uniquelocal, comma-separated' },
+      ),
   ),
   /** GraphiQL and introspection; default on, except with NODE_ENV=production. */
   GRAPHIQL: z.preprocess(emptyAsUndefined, booleanString.optional()),

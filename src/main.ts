@@ -46,6 +46,7 @@ const app = buildApp({
   corsOrigins: config.CORS_ORIGINS,
   metrics: config.METRICS,
   preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
+  trustProxy: config.TRUST_PROXY,
 });
 const { url } = await app.start(config.PORT, config.HOST);
 

@@ -65,12 +65,12 @@ function stop(started: Started): Promise<number | null> {
 describe('configuration', () => {
   it('names every bad variable', () => {
     try {
-      loadConfig({ PORT: 'eighty', DEVICE_APPROVAL: 'sometimes', DATABASE_URL: 'mysql://x', ALLOW_SIGNUP: 'maybe' });
+      loadConfig({ PORT: 'eighty', DEVICE_APPROVAL: 'sometimes', DATABASE_URL: 'mysql://x', ALLOW_SIGNUP: 'maybe', TRUST_PROXY: '10.0.0.0/8,proxy.example.com' });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
       const message = (e as Error).message;
-      for (const name of ['PORT', 'DEVICE_APPROVAL', 'DATABASE_URL', 'ALLOW_SIGNUP']) expect(message).toContain(name);
+      for (const name of ['PORT', 'DEVICE_APPROVAL', 'DATABASE_URL', 'ALLOW_SIGNUP', 'TRUST_PROXY']) expect(message).toContain(name);
     }
   });
 
@@ -84,7 +84,9 @@ describe('configuration', () => {
       SESSION_TTL_DAYS: 30,
       HASH_THREAD_NICE: 10,
       DATABASE_PREPARED_STATEMENTS: true,
+      TRUST_PROXY: [],
     });
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toEqual(['loopback', '10.0.0.0/8']);
     expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'false' }).DATABASE_PREPARED_STATEMENTS).toBe(false);
   });
 

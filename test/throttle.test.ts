@@ -132,6 +132,46 @@ describe('per address', () => {
   });
 });
 
+describe('behind a proxy', () => {
+  // The test client connects from 127.0.0.1: with TRUST_PROXY=loopback that is the proxy, and X-Forwarded-For names
+  // the client. Without it, the header is whatever a client chose to send and must count for nothing.
+  const from = (server: TestServer, address: string) => new GraphQLClient(server.url, null, { 'x-forwarded-for': address });
+  const recordedAddresses = (server: TestServer, email: string) =>
+    server.orm.em
+      .getConnection()
+      .execute<{ ip: string }[]>(`select ip from events where kind = 'LOGIN_FAILED' and detail = ? order by position`, [`unknown email ${email}`])
+      .then((rows) => rows.map((r) => r.ip));
+
+  it('with TRUST_PROXY, counts and records the forwarded client, so one client cannot hold back everyone behind the proxy', async () => {
+    const server = await startServer({ ...SCALE, TRUST_PROXY: 'loopback' });
+    try {
+      const user = await createUser(server);
+      const sprayer = from(server, '203.0.113.7');
+      for (let i = 0; i < 11; i++) await attempt(sprayer, `proxied-spray-${i}@example.com`, 'password-spray-1');
+      expect(await attempt(sprayer, user.email, PASSWORD)).toMatchObject({ __typename: 'TooManyAttempts' });
+      // Another client through the same proxy is not held back; a chain names the nearest untrusted hop.
+      expect(await attempt(from(server, '198.51.100.20'), user.email, PASSWORD)).toMatchObject({ __typename: 'DevicePendingApproval' });
+      await attempt(from(server, '192.0.2.1, 198.51.100.21'), 'proxied-chain@example.com', 'password-spray-1');
+      expect(await recordedAddresses(server, 'proxied-spray-0@example.com')).toEqual(['203.0.113.7']);
+      expect(await recordedAddresses(server, 'proxied-chain@example.com')).toEqual(['198.51.100.21']);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('without TRUST_PROXY, ignores X-Forwarded-For: a new header each time does not escape the address limit', async () => {
+    const server = await startServer(SCALE);
+    try {
+      const user = await createUser(server);
+      for (let i = 0; i < 11; i++) await attempt(from(server, `203.0.113.${i + 1}`), `direct-spray-${i}@example.com`, 'password-spray-1');
+      expect(await attempt(from(server, '203.0.113.99'), user.email, PASSWORD)).toMatchObject({ __typename: 'TooManyAttempts' });
+      expect(await recordedAddresses(server, 'direct-spray-0@example.com')).toEqual(['127.0.0.1']);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('device keys', () => {
   let server: TestServer;
   beforeAll(async () => {

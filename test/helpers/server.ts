@@ -47,6 +47,7 @@ export async function startServer(env: Record<string, string> = {}, appOptions: 
     logger: pino({ level: 'silent' }),
     settings: { sessionTtlDays: config.SESSION_TTL_DAYS, throttleScale: config.THROTTLE_SCALE },
     graphiql: false,
+    trustProxy: config.TRUST_PROXY,
     ...appOptions,
   });
   const { port } = await app.start(0, '127.0.0.1');
