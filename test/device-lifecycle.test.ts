@@ -183,6 +183,20 @@ describe('rename', () => {
     expect(renameDevice).toMatchObject({ __typename: 'Device', name: 'Anna’s iPhone 📱' });
     const events = await (await server.admin()).data(DeviceEvents, { id: phone.deviceId });
     expect(events.device?.events.edges[0]?.node.kind).toBe('DEVICE_RENAMED');
+    const renamed = (detail: string, name: string) =>
+      server.count(
+        "select 1 from events e join devices d on d.id = e.device_id where e.kind = 'DEVICE_RENAMED' and d.id = ? and e.detail = ? and e.device_name = ? and e.user_id = d.owner_id and e.actor_id = d.owner_id",
+        [databaseId(phone.deviceId), detail, name],
+      );
+    expect(await renamed('was unnamed', 'Anna’s iPhone 📱')).toBe(1);
+    // Renamed again (by an admin), then changed through the ORM: the version the rename moved on is the one it expects.
+    const admin = await server.admin();
+    const versionOf = async () => (await server.orm.em.getConnection().execute<{ version: number }[]>('select version from devices where id = ?', [databaseId(phone.deviceId)]))[0]!.version;
+    const before = await versionOf();
+    expect((await admin.data(RenameDevice, { id: phone.deviceId, name: 'Work phone' })).renameDevice).toMatchObject({ name: 'Work phone' });
+    expect(await versionOf()).toBe(before + 1);
+    expect(await server.count("select 1 from events where kind = 'DEVICE_RENAMED' and device_id = ? and detail = ? and actor_id <> user_id", [databaseId(phone.deviceId), 'was "Anna’s iPhone 📱"'])).toBe(1);
+    expect((await admin.data(BlockDevice, { id: phone.deviceId })).blockDevice).toMatchObject({ status: 'BLOCKED' });
   });
 
   it.each([

@@ -15,7 +15,7 @@ import {
   NotAllowed,
   NotFound,
 } from '../errors.js';
-import { recordEvent } from '../events/events.js';
+import { eventInsert, recordEvent } from '../events/events.js';
 import { currentPolicy, type PolicyValues } from '../policy/policy.js';
 import { Session } from '../sessions/session.entity.js';
 import { containsPattern } from '../users/users.js';
@@ -223,22 +223,41 @@ export function unblockDevice(dc: DomainContext, id: string): Promise<Device> {
   });
 }
 
-/** Owners and admins only; `name` must already be normalised (see normaliseDeviceName). */
-export async function renameDevice(dc: DomainContext, id: string, name: string): Promise<Device> {
+/**
+ * Owners and admins only; `name` must already be normalised (see normaliseDeviceName). One statement (one round
+ * trip, one implicit transaction): the device row is locked, the update and the DEVICE_RENAMED event (which records
+ * the old name) are conditional on the caller seeing the device and owning it (or being an admin), so a refusal writes
+ * nothing. The version moves on as the ORM's optimistic lock expects.
+ */
+export async function renameDevice(dc: DomainContext, id: string, name: string): Promise<DeviceView> {
   const actor = requireActor(dc);
-  return dc.em.transactional(async (tx) => {
-    const device = await lockVisibleDevice(tx, actor, id);
-    if (!isAdmin(actor) && device.owner.id !== actor.user.id) throw new NotAllowed('Only the owner of a device may rename it');
-    const previous = device.name ?? null;
-    device.name = name;
-    recordEvent(tx, dc, {
-      kind: 'DEVICE_RENAMED',
-      userId: device.owner.id,
-      device,
-      detail: previous === null ? 'was unnamed' : `was "${previous}"`,
-    });
-    return device;
+  const params: unknown[] = [];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const deviceId = `${param(id)}::uuid`;
+  // Admins see and may rename any device; anyone else a device they have used, and rename it only if they own it.
+  const actorId = isAdmin(actor) ? null : `${param(actor.user.id)}::uuid`;
+  const visible = actorId ? `exists (select 1 from device_users du where du.device_id = devices.id and du.user_id = ${actorId})` : 'true';
+  const event = eventInsert(dc, { kind: 'DEVICE_RENAMED', device: { id } }, new Date(), param, {
+    deviceName: 'd.name',
+    userId: 'old.owner_id',
+    detail: `case when old.name is null then 'was unnamed' else 'was "' || old.name || '"' end`,
   });
+  const [row] = await dc.sql.query(
+    `with old as (
+       select id, name, owner_id, ${visible} as visible from devices where id = ${deviceId} for update
+     ), d as (
+       update devices set name = ${param(name)}::text, version = devices.version + 1 from old
+       where devices.id = old.id and old.visible${actorId ? ` and old.owner_id = ${actorId}` : ''}
+       returning ${DEVICE_COLUMNS.map((c) => `devices.${c}`).join(', ')}
+     ), e as (
+       insert into events (${event.columns}) select ${event.values} from d, old
+     )
+     select old.visible as "old.visible", d.* from old left join d on true`,
+    params,
+  );
+  if (!row?.['old.visible']) throw new NotFound();
+  if (!row.id) throw new NotAllowed('Only the owner of a device may rename it');
+  return new DeviceRow(row);
 }
 
 /** Deletes the device, its sessions and its user links; its events stay. Owners and admins only. */

@@ -46,7 +46,7 @@ export function eventInsert(
   input: EventInput,
   at: Date,
   param: (value: unknown) => string,
-  expressions: { deviceName?: string } = {},
+  expressions: { deviceName?: string; userId?: string; detail?: string } = {},
 ) {
   const e = eventFields(dc, input);
   // Typed, so the values also serve an INSERT … SELECT (where PostgreSQL would take an untyped parameter as text).
@@ -55,14 +55,14 @@ export function eventInsert(
     typed(e.kind, 'text'),
     typed(at, 'timestamptz'),
     typed(e.actorId, 'uuid'),
-    typed(e.userId, 'uuid'),
+    expressions.userId ?? typed(e.userId, 'uuid'),
     typed(e.deviceId, 'uuid'),
     expressions.deviceName ?? typed(e.deviceName, 'text'),
     typed(e.fromStatus, 'text'),
     typed(e.toStatus, 'text'),
     typed(e.ip, 'text'),
     typed(e.userAgent, 'text'),
-    typed(e.detail, 'text'),
+    expressions.detail ?? typed(e.detail, 'text'),
   ];
   return {
     columns: 'kind, at, actor_id, user_id, device_id, device_name, from_status, to_status, ip, user_agent, detail',
