@@ -275,6 +275,7 @@ try {
       'devices(status: PENDING, first: 50)': { query: '{ devices(filter: { status: PENDING }, first: 50) { edges { node { id name status createdAt } } } }' },
       'users(filter: { email })': { query: '{ users(filter: { email: "growth-777@example.com" }) { edges { node { id email } } } }' },
       'events(first: 50)': { query: '{ events(first: 50) { edges { node { id kind at } } } }' },
+      'devices(search: "install-4242", first: 50)': { query: '{ devices(filter: { search: "install-4242" }, first: 50) { edges { node { id name } } } }' },
     };
     const p50s: Record<string, number[]> = {};
     const plans: Record<string, Record<string, string>> = {};
@@ -328,6 +329,7 @@ async function explainGrowth(url: string): Promise<Record<string, string>> {
     devices: `select ${DEVICE_COLUMNS.map((c) => `d.${c}`).join(', ')} from devices d where d.status = 'PENDING' order by d.created_at desc, d.id desc limit 51`,
     users: `select u0.* from users as u0 where u0.email = 'growth-777@example.com' order by u0.email asc limit 21`,
     events: `select e0.* from events as e0 order by e0.position desc limit 51`,
+    search: `select ${DEVICE_COLUMNS.map((c) => `d.${c}`).join(', ')} from devices d where (d.name ilike '%install-4242%' or d.model ilike '%install-4242%' or d.installation_id ilike '%install-4242%' or d.app_name ilike '%install-4242%') order by d.created_at desc, d.id desc limit 51`,
   };
   const plans: Record<string, string> = {};
   await withClient(url, async (c) => {

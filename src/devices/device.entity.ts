@@ -48,6 +48,13 @@ export const Device = defineEntity({
     { properties: ['createdAt', 'id'] },
     { properties: ['status', 'createdAt', 'id'] },
     { properties: ['platform', 'createdAt', 'id'] },
+    // Search (`filter: { search }`, a case-insensitive substring of any of these) without reading every row:
+    // trigrams (pg_trgm, created by the migration), one GIN index serving each column of the OR.
+    {
+      name: 'devices_search_trgm_index',
+      expression:
+        'create index "devices_search_trgm_index" on "devices" using gin ("name" gin_trgm_ops, "model" gin_trgm_ops, "installation_id" gin_trgm_ops, "app_name" gin_trgm_ops)',
+    },
   ],
 });
 export type Device = InferEntity<typeof Device>;

@@ -18,7 +18,14 @@ export const User = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()).index(),
     lastLoginAt: p.datetime().nullable(),
   },
-  indexes: [{ properties: ['role'] }],
+  indexes: [
+    { properties: ['role'] },
+    // Search by a substring of the email or the name (see devices_search_trgm_index).
+    {
+      name: 'users_search_trgm_index',
+      expression: 'create index "users_search_trgm_index" on "users" using gin ("email" gin_trgm_ops, "display_name" gin_trgm_ops)',
+    },
+  ],
 });
 export type User = InferEntity<typeof User>;
 
