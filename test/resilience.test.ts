@@ -14,8 +14,8 @@ import { createScratchDatabase } from '../src/db/databases.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.js';
 import { openDatabase, type Orm } from '../src/db/orm.js';
 import { graphql } from './gql/index.js';
-import type { TypedDocumentString } from './gql/graphql.js';
 import { databaseId, GraphQLClient, type Response } from './helpers/client.js';
+import { SseSubscription } from './helpers/live.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, newDevice, PASSWORD, signIn, startServer, type TestServer } from './helpers/server.js';
 import { ApproveDevice, BlockDevice, CreateUser, ForgetDevice, Me, RegisterDevice, SignUp, UnblockDevice } from './operations.js';
 
@@ -81,65 +81,6 @@ async function probe(graphqlUrl: string, endpoint: '/health' | '/ready'): Promis
   const res = await fetch(new URL(endpoint, graphqlUrl), { signal: AbortSignal.timeout(10_000) });
   await res.arrayBuffer();
   return res.status;
-}
-
-/** A minimal GraphQL-over-SSE subscription (yoga's "distinct connections" mode): collects every `next` payload. */
-class SseFeed<T> {
-  readonly results: { data?: T | null; errors?: unknown[] }[] = [];
-  /** Why the stream ended, once it has. */
-  ended: string | null = null;
-  private readonly abort = new AbortController();
-
-  constructor(url: string, token: string, document: TypedDocumentString<T, never>, variables: Record<string, unknown> = {}) {
-    void this.run(url, token, document.toString(), variables).catch((error: unknown) => {
-      this.ended = error instanceof Error ? error.message : 'failed';
-    });
-  }
-
-  private async run(url: string, token: string, query: string, variables: Record<string, unknown>) {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-      signal: this.abort.signal,
-    });
-    if (!res.body) throw new Error(`no stream (HTTP ${res.status})`);
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of res.body) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const message = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        let event = 'message';
-        const data: string[] = [];
-        for (const line of message.split('\n')) {
-          if (line.startsWith('event:')) event = line.slice(6).trim();
-          else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
-        }
-        if (event === 'next') this.results.push(JSON.parse(data.join('\n')) as { data?: T | null });
-        if (event === 'complete') this.ended = 'complete';
-      }
-    }
-    this.ended ??= 'stream closed';
-  }
-
-  /** Waits (bounded) until a pushed result satisfies `match`. */
-  async waitFor(match: (data: T) => boolean, ms: number, what: string): Promise<T> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const found = this.results.find((r) => r.data && match(r.data));
-      if (found?.data) return found.data;
-      if (this.ended) throw new Error(`the subscription ended (${this.ended}) before ${what}`);
-      if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}; got ${JSON.stringify(this.results)}`);
-      await sleep(20);
-    }
-  }
-
-  close() {
-    this.abort.abort();
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -358,12 +299,12 @@ describe('a database outage under a running app', () => {
     const deviceId = databaseId(registerDevice.id);
 
     // A live feed opened before the outage; proven live with a first event.
-    const feed = new SseFeed(url, token, ResilienceEventFeed, { filter: { kinds: ['USER_CREATED'] } });
+    const feed = SseSubscription.open(url, token, ResilienceEventFeed, { filter: { kinds: ['USER_CREATED'] } });
     try {
       await sleep(200);
       const early = `early-${randomUUID().slice(0, 8)}@example.com`;
       await admin.data(CreateUser, { input: { email: early, password: PASSWORD, role: 'USER' } });
-      await feed.waitFor((d) => d.deviceEvents.user?.email === early, 5_000, 'the first event on the feed');
+      await feed.valuesUntil((d) => d.deviceEvents.user?.email === early, 5_000);
 
       const eventsBefore = await count(orm, 'select 1 from events');
       const usersBefore = await count(orm, 'select 1 from users');
@@ -426,9 +367,9 @@ describe('a database outage under a running app', () => {
       const created = await admin.data(CreateUser, { input: { email: later, password: PASSWORD, role: 'USER' } });
       expect(created.createUser.__typename).toBe('User');
       expect((await admin.data(ApproveDevice, { id: registerDevice.id })).approveDevice).toMatchObject({ status: 'APPROVED' });
-      await feed.waitFor((d) => d.deviceEvents.user?.email === later, 8_000, 'the feed to deliver an event after the outage');
+      await feed.valuesUntil((d) => d.deviceEvents.user?.email === later, 8_000);
     } finally {
-      feed.close();
+      feed.unsubscribe();
     }
   });
 
