@@ -36,7 +36,8 @@ interface Row {
   gatehouse: Record<string, unknown>;
   baseline?: Record<string, unknown>;
   ratio?: number;
-  pass: boolean;
+  /** null: shown for information, not one of the issue's targets. */
+  pass: boolean | null;
   notes?: string;
 }
 const rows: Row[] = [];
@@ -297,12 +298,15 @@ try {
     }
     for (const [name, [small, large]] of Object.entries(p50s)) {
       const x = Math.round((large! / small!) * 100) / 100;
+      // Search is not a keyset listing: through the trigram index it reads the rows sharing the term's trigrams,
+      // which grow with the table ("install-" is in every seeded id). Shown to compare with a full scan.
+      const search = name.startsWith('devices(search');
       rows.push({
         scenario: `6 growth: ${name}`,
-        target: `p50 at ${sizes[1]![0]} <= 1.5x p50 at 10k`,
+        target: search ? 'not a target: trigram index instead of a full scan' : `p50 at ${sizes[1]![0]} <= 1.5x p50 at 10k`,
         gatehouse: { p50small: small, p50large: large },
         ratio: x,
-        pass: x <= 1.5,
+        pass: search ? null : x <= 1.5,
       });
     }
     (globalThis as { growthPlans?: unknown }).growthPlans = plans;
@@ -355,7 +359,7 @@ for (const r of rows) {
   const extra = extras(g);
   const baselineExtra = extras(b);
   console.log(
-    `| ${r.scenario} | ${r.target} | ${fmt(g.requestsPerSec)}${extra ? ` (${extra})` : ''} | ${fmt(g.p50)} | ${fmt(g.p95)} | ${fmt(g.p99)} | ${fmt(b.requestsPerSec)}${baselineExtra ? ` (${baselineExtra})` : ''} | ${fmt(b.p50)} | ${fmt(b.p95)} | ${fmt(b.p99)} | ${fmt(r.ratio)} | ${r.pass ? 'yes' : 'NO'} |`,
+    `| ${r.scenario} | ${r.target} | ${fmt(g.requestsPerSec)}${extra ? ` (${extra})` : ''} | ${fmt(g.p50)} | ${fmt(g.p95)} | ${fmt(g.p99)} | ${fmt(b.requestsPerSec)}${baselineExtra ? ` (${baselineExtra})` : ''} | ${fmt(b.p50)} | ${fmt(b.p95)} | ${fmt(b.p99)} | ${fmt(r.ratio)} | ${r.pass === null ? '-' : r.pass ? 'yes' : 'NO'} |`,
   );
 }
 const plans = (globalThis as { growthPlans?: Record<string, Record<string, string>> }).growthPlans;

@@ -109,6 +109,23 @@ describe("a phone's read", () => {
     expect(named('from devices d').length).toBeGreaterThan(0);
   });
 
+  it('plans a device search with its term every time: never prepared', async () => {
+    const anonymous = new GraphQLClient(url);
+    const admin = anonymous.as(await signIn(anonymous, ADMIN_EMAIL, ADMIN_PASSWORD));
+    // Enough runs that a prepared statement would have gone to a generic plan (PostgreSQL tries five custom ones).
+    for (let i = 0; i < 7; i++) {
+      const res = await admin.raw('{ devices(first: 5, filter: { search: "phone" }) { totalCount edges { node { id } } } }');
+      expect(res.errors).toBeUndefined();
+    }
+    // The same listing without a search is prepared as usual.
+    expect((await admin.raw('{ devices(first: 5, filter: { status: BLOCKED }) { totalCount } }')).errors).toBeUndefined();
+    const connections = await Promise.all(Array.from({ length: 10 }, () => pool().acquireConnection()));
+    const prepared = (await Promise.all(connections.map((c) => c.query('select statement from pg_prepared_statements')))).flatMap((r) => r.rows);
+    await Promise.all(connections.map((c) => pool().releaseConnection(c)));
+    expect(prepared.filter((p) => p.statement.includes('ilike'))).toEqual([]);
+    expect(prepared.filter((p) => p.statement.includes('d.status =')).length).toBeGreaterThan(0);
+  });
+
   it('sends them unprepared with DATABASE_PREPARED_STATEMENTS=false (for poolers that cannot keep them)', async () => {
     // An instance of its own (stopping an app closes its ORM), on the same database.
     const { orm: own } = await openDatabase(databaseUrl);

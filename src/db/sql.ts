@@ -11,9 +11,17 @@ export type Row = Record<string, unknown>;
 /** A uuid in its canonical text form: anything else must not reach PostgreSQL as one (it would be an error there). */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export interface QueryOptions {
+  /**
+   * false: plan this statement afresh each time, with its values (unnamed), even where statements are prepared. For
+   * a statement whose best plan depends on a value, which a prepared statement's generic plan cannot see.
+   */
+  prepared?: boolean;
+}
+
 export interface Sql {
   /** One statement with `$1`-style parameters; returns its rows (timestamps as Date, as pg parses them). */
-  query<R extends Row = Row>(text: string, values?: readonly unknown[]): Promise<R[]>;
+  query<R extends Row = Row>(text: string, values?: readonly unknown[], options?: QueryOptions): Promise<R[]>;
 }
 
 interface KnexClient {
@@ -48,12 +56,12 @@ export function sqlOf(orm: Orm, { prepared = true }: SqlOptions = {}): Sql {
   const logger: Logger = orm.config.getLogger();
   const client = orm.em.getConnection().getKnex().client as KnexClient;
   return {
-    query: async <R extends Row>(text: string, values?: readonly unknown[]) => {
+    query: async <R extends Row>(text: string, values?: readonly unknown[], options?: QueryOptions) => {
       const connection = await client.acquireConnection();
       try {
         const started = performance.now();
         const { rows } = await connection.query<R>({
-          name: prepared ? nameOf(text) : undefined,
+          name: prepared && options?.prepared !== false ? nameOf(text) : undefined,
           text,
           values: values as unknown[] | undefined,
           types,

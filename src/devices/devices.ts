@@ -7,7 +7,7 @@ import {
 } from '@mikro-orm/postgresql';
 import { isAdmin, requireActor, requireAdmin, type Actor, type DomainContext } from '../actor.js';
 import { InvalidCursor, type PageWindow } from '../db/keyset.js';
-import { UUID } from '../db/sql.js';
+import { UUID, type QueryOptions } from '../db/sql.js';
 import {
   DeviceAlreadyRegistered,
   DeviceLimitReached,
@@ -287,7 +287,10 @@ export interface DeviceFilter {
  * The WHERE clause of a device listing, as SQL with its `$n` parameters. Written by hand rather than with the
  * query builder: this runs on every phone's read, and building it through the ORM cost more than the query itself.
  */
-function filtered(actor: Actor, filter: DeviceFilter): { where: string[]; params: unknown[]; param: (value: unknown) => string } {
+function filtered(
+  actor: Actor,
+  filter: DeviceFilter,
+): { where: string[]; params: unknown[]; param: (value: unknown) => string; options: QueryOptions } {
   const where: string[] = [];
   const params: unknown[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
@@ -300,7 +303,10 @@ function filtered(actor: Actor, filter: DeviceFilter): { where: string[]; params
     const pattern = param(containsPattern(filter.search));
     where.push(`(d.name ilike ${pattern} or d.model ilike ${pattern} or d.installation_id ilike ${pattern} or d.app_name ilike ${pattern})`);
   }
-  return { where, params, param };
+  // A search is planned with its term: a rare one wants the trigram index, a common one the newest-first walk, and
+  // a prepared statement's generic plan, made without the term, would pick one for all (measured at 10k devices:
+  // 56 ms p50 prepared against 0.5 ms for the plan with the term).
+  return { where, params, param, options: { prepared: !filter.search?.trim() } };
 }
 
 const whereSql = (where: string[]) => (where.length ? `where ${where.join(' and ')}` : '');
@@ -315,7 +321,7 @@ function parseDeviceCursor(cursor: string): [Date, string] {
 
 /** Newest first, by (createdAt, id); the cursor is that pair. Plain rows: a listing is read, never changed. */
 export async function listDevices(dc: DomainContext, filter: DeviceFilter, window: PageWindow): Promise<DeviceRow[]> {
-  const { where, params, param } = filtered(requireActor(dc), filter);
+  const { where, params, param, options } = filtered(requireActor(dc), filter);
   if (window.after !== undefined) {
     const [at, id] = parseDeviceCursor(window.after);
     where.push(`(d.created_at, d.id) < (${param(at)}, ${param(id)})`);
@@ -329,13 +335,14 @@ export async function listDevices(dc: DomainContext, filter: DeviceFilter, windo
     `select ${DEVICE_COLUMNS.map((c) => `d.${c}`).join(', ')} from devices d ${whereSql(where)}
      order by d.created_at ${order}, d.id ${order} limit ${param(window.limit)}`,
     params,
+    options,
   );
   return rows.map((row) => new DeviceRow(row));
 }
 
 export async function countDevices(dc: DomainContext, filter: DeviceFilter): Promise<number> {
-  const { where, params } = filtered(requireActor(dc), filter);
-  const [row] = await dc.sql.query<{ n: number }>(`select count(*)::int as n from devices d ${whereSql(where)}`, params);
+  const { where, params, options } = filtered(requireActor(dc), filter);
+  const [row] = await dc.sql.query<{ n: number }>(`select count(*)::int as n from devices d ${whereSql(where)}`, params, options);
   return row?.n ?? 0;
 }
 
