@@ -3,7 +3,7 @@
 // database, loaded in alternating slices like the bench's Gatehouse/baseline pairs, so that the VM's changes of speed
 // fall on both. Prints each slice's CPU per request and the medians: a change of a few percent shows up here where
 // it is lost in the noise of two separate bench runs.
-import { randomBytes, createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { openDatabase } from '../src/db/orm.js';
 import type { LoadResult } from './load.js';
 import { runLoad, startServer } from './processes.js';
-import { seedKeyedDevices, withClient } from './seed.js';
+import { seedKeyedDevices, seedPhoneReaders } from './seed.js';
 import { percentile } from './stats.js';
 
 const args = process.argv.slice(2);
@@ -33,23 +33,7 @@ try {
   await (await openDatabase(url)).orm.close();
   const devices = await seedKeyedDevices(url, 200);
   const tokens = Array.from({ length: 50 }, () => randomBytes(32).toString('base64url'));
-  // As the bench's scenario 2: each user with a session and ten devices of other owners used.
-  await withClient(url, async (c) => {
-    const { rows: users } = await c.query<{ id: string }>(`select id from users order by email limit 50`);
-    const { rows: owned } = await c.query<{ id: string }>('select id from devices');
-    for (const [i, token] of tokens.entries()) {
-      await c.query(
-        "insert into sessions (id, token_hash, kind, user_id, created_at, expires_at) values (gen_random_uuid(), $1, 'SESSION', $2, now(), now() + interval '1 day')",
-        [createHash('sha256').update(token).digest('hex'), users[i]!.id],
-      );
-      const used = owned.slice(i + 1, i + 10).map((d) => d.id);
-      await c.query(
-        `insert into device_users (device_id, user_id, first_seen_at, last_seen_at) select id, $2, now(), now() from unnest($1::uuid[]) as id on conflict do nothing`,
-        [used, users[i]!.id],
-      );
-      await c.query('update devices set last_user_id = $2, last_used_at = now() where id = any($1::uuid[])', [used, users[i]!.id]);
-    }
-  });
+  await seedPhoneReaders(url, tokens);
   const env = { DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'error', THROTTLE_SCALE: '0' };
   const flags = ['--max-semi-space-size=64'];
   const keys = devices.map((d) => ({ keyId: d.keyId, privateKeyPem: d.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() }));

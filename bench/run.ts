@@ -1,7 +1,7 @@
 // `npm run bench [-- --quick] [-- --out results.json] [-- --only 1,2] [-- --profile DIR]`: starts PostgreSQL, Gatehouse and a bare baseline server as
 // separate processes, drives each scenario with autocannon load generators (separate processes too) after a
 // warm-up, and prints a table (and JSON) of throughput, p50/p95/p99 and the ratio to the baseline.
-import { randomBytes, createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { openDatabase } from '../src/db/orm.js';
 import { runFanout } from './fanout.js';
 import type { LoadResult } from './load.js';
 import { combine, graphqlRequest, runLoad, startServer, type Server } from './processes.js';
-import { BENCH_PASSWORD, seedGrowth, seedKeyedDevices, withClient, type GrowthSize } from './seed.js';
+import { BENCH_PASSWORD, seedGrowth, seedKeyedDevices, seedPhoneReaders, withClient, type GrowthSize } from './seed.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -157,24 +157,7 @@ try {
     log("2. a phone's read (me { devices(first: 10) })");
     // 50 users with sessions, each having used ten devices of ten other owners.
     const tokens = Array.from({ length: 50 }, () => randomBytes(32).toString('base64url'));
-    await withClient(mainUrl, async (c) => {
-      const { rows: users } = await c.query<{ id: string }>(`select id from users where email like 'bench-%' order by email limit 60`);
-      const { rows: owned } = await c.query<{ id: string; owner_id: string }>('select id, owner_id from devices');
-      for (let i = 0; i < tokens.length; i++) {
-        const user = users[i]!.id;
-        await c.query(
-          "insert into sessions (id, token_hash, kind, user_id, created_at, expires_at) values (gen_random_uuid(), $1, 'SESSION', $2, now(), now() + interval '1 day')",
-          [createHash('sha256').update(tokens[i]!).digest('hex'), user],
-        );
-        const used = owned.slice(i + 1, i + 10).map((device) => device.id);
-        await c.query(
-          `insert into device_users (device_id, user_id, first_seen_at, last_seen_at)
-           select id, $2, now(), now() from unnest($1::uuid[]) as id on conflict do nothing`,
-          [used, user],
-        );
-        await c.query('update devices set last_user_id = $2, last_used_at = now() where id = any($1::uuid[])', [used, user]);
-      }
-    });
+    await seedPhoneReaders(mainUrl, tokens);
     const spec = { scenario: 'phoneRead' as const, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, tokens };
     const r = await both(spec);
     const x = ratio(r.gatehouse, r.baseline);

@@ -66,6 +66,31 @@ export async function seedKeyedDevices(url: string, count: number): Promise<Benc
   return devices;
 }
 
+/**
+ * Scenario 2's readers: for each token, a user (of the bench users) with a session for it, who has used ten devices
+ * of other owners (the last user of each). Returns nothing; the tokens are the callers' own.
+ */
+export async function seedPhoneReaders(url: string, tokens: string[]): Promise<void> {
+  await withClient(url, async (c) => {
+    const { rows: users } = await c.query<{ id: string }>(`select id from users where email like 'bench-%' order by email limit $1`, [tokens.length]);
+    const { rows: owned } = await c.query<{ id: string }>('select id from devices');
+    for (const [i, token] of tokens.entries()) {
+      const user = users[i]!.id;
+      await c.query(
+        "insert into sessions (id, token_hash, kind, user_id, created_at, expires_at) values (gen_random_uuid(), $1, 'SESSION', $2, now(), now() + interval '1 day')",
+        [createHash('sha256').update(token).digest('hex'), user],
+      );
+      const used = owned.slice(i + 1, i + 10).map((device) => device.id);
+      await c.query(
+        `insert into device_users (device_id, user_id, first_seen_at, last_seen_at)
+         select id, $2, now(), now() from unnest($1::uuid[]) as id on conflict do nothing`,
+        [used, user],
+      );
+      await c.query('update devices set last_user_id = $2, last_used_at = now() where id = any($1::uuid[])', [used, user]);
+    }
+  });
+}
+
 export interface GrowthSize {
   users: number;
   devices: number;

@@ -22,7 +22,7 @@ import { canonicalJwk, thumbprint } from '../devices/keys.js';
 import { checkProofThrottled, type DeviceProof } from '../devices/verification.js';
 import { addressKey, throttleFor, type ThrottleKey } from './throttle.js';
 import { eventInsert, recordEvent, type EventInput } from '../events/events.js';
-import type { Sql } from '../db/sql.js';
+import type { Row, Sql } from '../db/sql.js';
 import { currentPolicy } from '../policy/policy.js';
 import { User, UserRow, USER_COLUMNS, type UserView } from '../users/user.entity.js';
 import { normaliseEmail } from '../users/users.js';
@@ -153,6 +153,11 @@ async function signInWithDevice(
   }
 }
 
+/** The columns a statement returned as `"<prefix>.<column>"` (a joined table's), as a row of their own. */
+function joined(row: Row, prefix: string, columns: readonly string[]): Row {
+  return Object.fromEntries(columns.map((c) => [c, row[`${prefix}.${c}`]]));
+}
+
 const ACCOUNT_COLUMNS = `${USER_COLUMNS.map((c) => `u.${c}`).join(', ')}, u.password_hash`;
 const DEVICE_OF_ACCOUNT = DEVICE_COLUMNS.map((c) => `d.${c} as "device.${c}"`).join(', ');
 
@@ -174,7 +179,7 @@ async function readAccount(
     `select ${ACCOUNT_COLUMNS}, ${DEVICE_OF_ACCOUNT} from users u left join devices d on d.installation_id = $2 where u.email = $1`,
     [email, installationId],
   );
-  const device = row?.['device.id'] ? new DeviceRow(Object.fromEntries(DEVICE_COLUMNS.map((c) => [c, row[`device.${c}`]]))) : null;
+  const device = row?.['device.id'] ? new DeviceRow(joined(row, 'device', DEVICE_COLUMNS)) : null;
   return { row, device };
 }
 
@@ -293,8 +298,7 @@ async function signInFromDevice(
     params,
   );
   if (!row) return null;
-  const userRow = Object.fromEntries(USER_COLUMNS.map((c) => [c, row[`user.${c}`]]));
-  return { token, session: { expiresAt, user: new UserRow(userRow), device: new DeviceRow(row) } };
+  return { token, session: { expiresAt, user: new UserRow(joined(row, 'user', USER_COLUMNS)), device: new DeviceRow(row) } };
 }
 
 /** The ORM path of a device sign-in; `checked` is the device whose key signInWithDevice checked (null: none). */
