@@ -4,7 +4,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { until } from './helpers/live.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, signIn, startServer } from './helpers/server.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -141,4 +144,40 @@ describe('npm start with the embedded PostgreSQL', () => {
     }
     expect(await stop(second), second.output()).toBe(0);
   }, 120_000);
+});
+
+describe('the access log', () => {
+  /** A server whose log lines (pino JSON) are kept, at `level`. */
+  async function logged(level: string) {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    return { server: await startServer({}, { logger }), lines };
+  }
+
+  it('writes one line per request at level info, without the password or the token', async () => {
+    const { server, lines } = await logged('info');
+    try {
+      const token = await signIn(server.client, ADMIN_EMAIL, ADMIN_PASSWORD);
+      await until(() => lines.some((l) => l.msg === 'request'), 'the access log line');
+      const requests = lines.filter((l) => l.msg === 'request');
+      expect(requests).toHaveLength(1);
+      expect(requests[0]).toMatchObject({ method: 'POST', path: '/graphql', status: 200 });
+      expect(typeof requests[0]!.ms).toBe('number');
+      const all = JSON.stringify(lines);
+      expect(all).not.toContain(ADMIN_PASSWORD);
+      expect(all).not.toContain(token);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('writes none above level info', async () => {
+    const { server, lines } = await logged('warn');
+    try {
+      await signIn(server.client, ADMIN_EMAIL, ADMIN_PASSWORD);
+      expect(lines.filter((l) => l.msg === 'request')).toEqual([]);
+    } finally {
+      await server.stop();
+    }
+  });
 });
