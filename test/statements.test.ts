@@ -3,6 +3,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import { buildApp, type App } from '../src/app.js';
@@ -107,6 +108,39 @@ describe("a phone's read", () => {
     const named = (fragment: string) => prepared.filter((p) => p.name.startsWith('gh_') && p.statement.includes(fragment));
     expect(named('from sessions s').length).toBeGreaterThan(0);
     expect(named('from devices d').length).toBeGreaterThan(0);
+  });
+
+  it('keeps answering when a migration changes the type of a column its prepared statements return', async () => {
+    // A rolling deploy: the new build migrates while this instance still holds statements prepared before the change,
+    // which PostgreSQL then refuses to run ("cached plan must not change result type").
+    const anonymous = new GraphQLClient(url);
+    const admin = anonymous.as(await signIn(anonymous, ADMIN_EMAIL, ADMIN_PASSWORD));
+    const email = 'migrated@example.com';
+    await admin.raw(`mutation { createUser(input: { email: "${email}", password: "${PASSWORD}" }) { __typename } }`);
+    const device = newDevice({ model: 'Pixel 9' });
+    const pending = await anonymous.data(Login, { input: { email, password: PASSWORD, device } });
+    if (pending.login.__typename !== 'DevicePendingApproval') throw new Error(pending.login.__typename);
+    await admin.data(ApproveDevice, { id: pending.login.pendingDevice.id });
+    const phone = anonymous.as(await signIn(anonymous, email, PASSWORD, device));
+    // More reads at once than the pool has connections, so that every connection has the statements prepared.
+    const reads = async () => {
+      for (const res of await Promise.all(Array.from({ length: 12 }, () => phone.request(PhoneRead)))) {
+        expect(res.errors).toBeUndefined();
+        expect(res.data?.me?.devices.edges.map((e) => e.node.model)).toEqual(['Pixel 9']);
+      }
+    };
+    await reads();
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      await db.query('alter table devices alter column model type text');
+      await reads();
+    } finally {
+      // Back as the migrations made it (a second change of type, which the reads below must survive as well).
+      await db.query('alter table devices alter column model type varchar(128)');
+      await db.end();
+    }
+    await reads();
   });
 
   it('plans a device search with its term every time: never prepared', async () => {

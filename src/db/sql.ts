@@ -47,6 +47,23 @@ function nameOf(text: string): string | undefined {
   return name;
 }
 
+/**
+ * PostgreSQL refuses to run a prepared statement again once a schema change alters the type of a column it returns
+ * ("cached plan must not change result type"): a migration of a rolling deploy, run while this instance still holds
+ * statements prepared before it. It refuses before executing anything, so the statement is sent again under a new
+ * name (prepared afresh, on this connection and on every other); the old one stays on the server, unused, until
+ * its connection closes. The code and routine are checked, not the message, which PostgreSQL translates.
+ */
+function isStalePlan(error: unknown): boolean {
+  return error instanceof pg.DatabaseError && error.code === '0A000' && error.routine === 'RevalidateCachedQuery';
+}
+
+let renamed = 0;
+function renameStatement(text: string, stale: string): void {
+  // Several connections can fail on the same statement at once: the first renames it, the others use that name.
+  if (names.get(text) === stale) names.set(text, `${stale.replace(/_r\d+$/, '')}_r${++renamed}`);
+}
+
 export interface SqlOptions {
   /** Prepare statements (the default); off behind a pooler that cannot keep them (PgBouncer in transaction mode before 1.21). */
   prepared?: boolean;
@@ -58,13 +75,16 @@ export function sqlOf(orm: Orm, { prepared = true }: SqlOptions = {}): Sql {
   return {
     query: async <R extends Row>(text: string, values?: readonly unknown[], options?: QueryOptions) => {
       const connection = await client.acquireConnection();
+      const named = prepared && options?.prepared !== false;
+      const send = (name: string | undefined) =>
+        connection.query<R>({ name, text, values: values as unknown[] | undefined, types });
       try {
         const started = performance.now();
-        const { rows } = await connection.query<R>({
-          name: prepared && options?.prepared !== false ? nameOf(text) : undefined,
-          text,
-          values: values as unknown[] | undefined,
-          types,
+        const name = named ? nameOf(text) : undefined;
+        const { rows } = await send(name).catch((error: unknown) => {
+          if (!name || !isStalePlan(error)) throw error;
+          renameStatement(text, name);
+          return send(nameOf(text));
         });
         // The ORM's query log (`debug: ['query']`) shows these statements too.
         if (logger.isEnabled('query')) {
