@@ -2,6 +2,7 @@
 // message to as many sockets), and the memory each idle subscribed connection costs.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { cpuMs } from './proc.js';
 import { root, startServer, type Server } from './processes.js';
 import { percentile } from './stats.js';
 
@@ -86,7 +87,11 @@ export async function runFanout(options: {
   const sides = { gatehouse: empty(), baseline: empty() };
   // Five rounds each first, not counted: the first round after the swarms subscribe (and after the forced GC of the
   // memory reading) was the slowest of the run every time (66 ms against 26-47 for the others).
+  // Each server's CPU over the counted rounds, per round: steadier than the latencies, which move with the VM.
+  const pids = { gatehouse: options.gatehouse.child.pid!, baseline: broadcast.child.pid! };
+  const cpuBefore = { gatehouse: 0, baseline: 0 };
   for (let n = -WARMUP_ROUNDS; n < options.rounds; n++) {
+    if (n === 0) for (const side of ['gatehouse', 'baseline'] as const) cpuBefore[side] = cpuMs(pids[side]);
     for (const [side, of] of [['gatehouse', subscribers], ['baseline', sockets]] as const) {
       const { latencies, fromEvent, missing } = await of.round(n);
       if (n >= 0) {
@@ -97,11 +102,13 @@ export async function runFanout(options: {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
+  const cpuMsPerRound = (side: 'gatehouse' | 'baseline') => Math.round(((cpuMs(pids[side]) - cpuBefore[side]) / options.rounds) * 100) / 100;
+  const cpu = { gatehouse: cpuMsPerRound('gatehouse'), baseline: cpuMsPerRound('baseline') };
   await Promise.all([subscribers.close(), sockets.close()]);
   await broadcast.stop();
   return {
-    gatehouse: percentiles(sides.gatehouse),
-    baseline: percentiles(sides.baseline),
+    gatehouse: { ...percentiles(sides.gatehouse), cpuMsPerRound: cpu.gatehouse },
+    baseline: { ...percentiles(sides.baseline), cpuMsPerRound: cpu.baseline },
     kibPerConnection,
     rssKibPerConnection,
   };

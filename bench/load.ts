@@ -1,8 +1,9 @@
 // A load generator, run as its own process: autocannon against one server with one scenario's requests.
 // Input: a JSON file (argv[2]); output: one JSON line with throughput and latency percentiles.
 import { createPrivateKey, sign } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { cpuMs, machineMs, postgresCpuMs, postgresCpuSince } from './proc.js';
 import { percentile } from './stats.js';
 
 export interface LoadSpec {
@@ -139,45 +140,6 @@ function run(seconds: number): Promise<{ result: autocannon.Result; times: numbe
     );
     instance.on('response', (_client, _status, _bytes, responseTime: number) => times.push(responseTime));
   });
-}
-
-/** CPU time in ms (user + system, all threads) of a process, from /proc; 0 if it is gone or not on Linux. */
-function cpuMs(pid: number | string): number {
-  try {
-    // Fields after the parenthesised command name: utime and stime are the 12th and 13th (clock ticks, 100 Hz).
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
-}
-
-/** CPU time in ms of each PostgreSQL process, by pid. */
-function postgresCpuMs(): Map<string, number> {
-  const byPid = new Map<string, number>();
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') byPid.set(pid, cpuMs(pid));
-    } catch {
-      // The process ended between the listing and the read.
-    }
-  }
-  return byPid;
-}
-
-/** What the PostgreSQL processes alive at the end spent since `before` (a process that ended meanwhile is not counted). */
-function postgresCpuSince(before: Map<string, number>): number {
-  let total = 0;
-  for (const [pid, ms] of postgresCpuMs()) total += ms - (before.get(pid) ?? 0);
-  return total;
-}
-
-/** The machine's busy and stolen CPU time in ms, from /proc/stat (USER_HZ = 100). */
-function machineMs(): { busy: number; steal: number } {
-  const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-  // user nice system idle iowait irq softirq steal
-  const at = (i: number) => ticks[i] ?? 0;
-  return { busy: (at(0) + at(1) + at(2) + at(5) + at(6)) * 10, steal: at(7) * 10 };
 }
 
 if (spec.warmupSeconds > 0) await run(spec.warmupSeconds);

@@ -42,48 +42,42 @@ function stoppable<T>(source: AsyncGenerator<T>, stop: () => void): AsyncGenerat
   };
 }
 
-/** Follows the feed until the session behind it ends (or the client goes away). */
-function followFor(ctx: LiveContext, session: SessionView, after: bigint | null) {
+/** Follows the feed until the session behind it ends (or the client goes away); `accept` as in EventFeed.follow. */
+function followFor(ctx: LiveContext, session: SessionView, after: bigint | null, accept?: (event: EventView) => boolean) {
   const controller = new AbortController();
   const untrack = ctx.live.track(session, () => controller.abort());
-  const events = ctx.feed.follow(after, controller.signal);
-  return {
-    events,
-    close: () => {
-      untrack();
-      controller.abort();
-    },
+  const close = () => {
+    untrack();
+    controller.abort();
   };
+  const events = ctx.feed.follow(after, controller.signal, { accept, onEnd: close });
+  return { events, close };
 }
 
 /**
  * Admins: every event; a user: the events of devices they own (devices registered to them, including since
  * forgotten ones on replay). After `after` (an event position) it replays in commit order, then goes on live.
+ * The feed's own iterator is the subscription's source: the filter runs inside it, with no generator in between.
  */
-export async function deviceEvents(ctx: LiveContext, filter: EventFilter, after: bigint | null): Promise<AsyncGenerator<EventView>> {
+export async function deviceEvents(ctx: LiveContext, filter: EventFilter, after: bigint | null): Promise<AsyncIterableIterator<EventView>> {
   if (!ctx.actor) throw new NotAllowed('Sign in first');
   const { user, session } = ctx.actor;
   // Listen first, then read what the user owns: a device registered in between arrives on the feed and is added.
-  const feed = followFor(ctx, session, after);
-  let owned: Set<string> | null;
+  // The feed applies `accept` only once its consumer asks for events, by which time `owned` is read.
+  let owned: Set<string> | null = null;
+  const accept = (event: EventView) => {
+    if (owned && event.kind === 'DEVICE_REGISTERED' && event.userId === user.id && event.deviceId) owned.add(event.deviceId);
+    if (owned && !(event.deviceId && owned.has(event.deviceId))) return false;
+    return matches(event, filter);
+  };
+  const feed = followFor(ctx, session, after, accept);
   try {
     owned = isAdmin(ctx.actor) ? null : await ownedDeviceIds(ctx, user.id);
   } catch (error) {
     feed.close();
     throw error;
   }
-  async function* visible(): AsyncGenerator<EventView> {
-    try {
-      for await (const event of feed.events) {
-        if (owned && event.kind === 'DEVICE_REGISTERED' && event.userId === user.id && event.deviceId) owned.add(event.deviceId);
-        if (owned && !(event.deviceId && owned.has(event.deviceId))) continue;
-        if (matches(event, filter)) yield event;
-      }
-    } finally {
-      feed.close();
-    }
-  }
-  return stoppable(visible(), feed.close);
+  return feed.events;
 }
 
 async function ownedDeviceIds(ctx: LiveContext, userId: string): Promise<Set<string>> {
