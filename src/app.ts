@@ -120,9 +120,18 @@ export function buildApp(options: AppOptions) {
 
   // Every subscriber of an audience gets the one execution of each event; each event executes with a fresh
   // EntityManager fork, so no subscriber's identity map (kept from earlier events) shapes what the others see.
+  // Unexpected errors become "Unexpected error." (their originals logged) the same way everywhere: by yoga, and by
+  // the shared subscription execution for the streams it serves.
+  const maskedErrors = { maskError, isDev: false, errorMessage: 'Unexpected error.' };
+  const maskAndLog = (error: unknown): Error => {
+    const masked = maskError(error, maskedErrors.errorMessage, false);
+    if (masked !== error) logger.error({ err: error }, 'error');
+    return masked;
+  };
   const sharedExecution = useSharedSubscriptionExecution<GraphQLContext>({
     audience: audienceOf,
     eventContext: (ctx) => ({ ...ctx, em: orm.em.fork() }),
+    maskError: maskAndLog,
   });
 
   const jit = useHotOperationJit((errors) => logger.warn({ errors: errors.map(String) }, 'graphql-jit could not compile a document; it runs uncompiled'));
@@ -143,10 +152,11 @@ export function buildApp(options: AppOptions) {
         ? { origin, methods: ['GET', 'POST', 'OPTIONS'], allowedHeaders: ['authorization', 'content-type', 'x-graphql-yoga-csrf'], credentials: false }
         : false;
     },
-    plugins: [...securityPlugins({ introspection }), sharedExecution.plugin, jit.plugin],
+    // The shared subscription execution last: the onSubscribe hooks after it do not run for the streams it serves.
+    plugins: [...securityPlugins({ introspection }), jit.plugin, sharedExecution.plugin],
     graphiql: options.graphiql ? { defaultQuery: GRAPHIQL_QUERY, title: 'Gatehouse', subscriptionsProtocol: 'WS' } : false,
     // isDev off always: NODE_ENV=development would otherwise put stack traces into error responses.
-    maskedErrors: { maskError, isDev: false },
+    maskedErrors,
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),

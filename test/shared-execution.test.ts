@@ -124,3 +124,69 @@ describe('one execution of an event per audience', () => {
     expect({ executed: after.executed - before.executed, shared: after.shared - before.shared }).toEqual({ executed: 6, shared: 5 });
   });
 });
+
+const MaskedEventView = graphql(`
+  subscription MaskedEventView {
+    deviceEvents(filter: { kinds: [USER_CREATED] }) { kind user { email displayName } }
+  }
+`);
+
+const MaskedStatusView = graphql(`
+  subscription MaskedStatusView($deviceId: ID!) {
+    deviceStatusChanged(deviceId: $deviceId) { id status }
+  }
+`);
+
+/** Runs `work` with a column renamed, so that reading it fails inside the server as an unexpected error would. */
+async function withColumnRenamed(table: string, column: string, work: () => Promise<void>): Promise<void> {
+  const execute = (sql: string) => server.orm.em.getConnection().execute(sql);
+  await execute(`alter table ${table} rename column ${column} to ${column}_gone`);
+  try {
+    await work();
+  } finally {
+    await execute(`alter table ${table} rename column ${column}_gone to ${column}`);
+  }
+}
+
+describe('errors in subscriptions', () => {
+  it('are masked in a shared execution, once for all its subscribers, over graphql-ws and SSE', async () => {
+    const adminToken = await server.adminToken();
+    const someone = await createUser(server);
+    await caughtUp();
+    const ready = probe.readiness();
+    const overWs = [new WsClient(server.url, adminToken), new WsClient(server.url, adminToken)].map((client) => {
+      clients.push(client);
+      return client.subscribe(MaskedEventView);
+    });
+    const overSse = SseSubscription.open(server.url, adminToken, MaskedEventView);
+    streams.push(overSse);
+    await ready(3);
+    const before = await executions();
+    // The event is committed as another instance would commit it: its user cannot be read now.
+    await withColumnRenamed('users', 'display_name', async () => {
+      await server.orm.em
+        .getConnection()
+        .execute(`insert into events (kind, at, user_id) select 'USER_CREATED', now(), id from users where email = '${someone.email}'`);
+      for (const subscription of [...overWs, overSse]) {
+        const result = await subscription.nextResult();
+        expect(result.data?.deviceEvents).toEqual({ kind: 'USER_CREATED', user: null });
+        expect(result.errors?.map((e) => e.message)).toEqual(['Unexpected error.']);
+        expect(JSON.stringify(result)).not.toContain('display_name');
+      }
+    });
+    const after = await executions();
+    expect(after.executed - before.executed).toBe(1);
+  });
+
+  it('are masked when the stream itself fails', async () => {
+    const adminToken = await server.adminToken();
+    const phone = await approvedPhone(server);
+    await withColumnRenamed('devices', 'model', async () => {
+      const client = new WsClient(server.url, adminToken);
+      clients.push(client);
+      const errors = await client.subscribe(MaskedStatusView, { deviceId: phone.deviceId }).refusal();
+      expect(errors.map((e) => e.message)).toEqual(['Unexpected error.']);
+      expect(JSON.stringify(errors)).not.toContain('model');
+    });
+  });
+});

@@ -103,7 +103,7 @@ export function withoutSuggestions(error: GraphQLError): GraphQLError {
  * Yoga's error masking, plus the domain's top-level failures: NotAllowed is FORBIDDEN, a bad cursor or page size
  * is BAD_USER_INPUT. Anything else unexpected stays masked.
  */
-export const maskError: NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean>>['maskError'] = (
+export const maskError: NonNullable<NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean>>['maskError']> = (
   error,
   message,
   isDev,

@@ -74,6 +74,8 @@ type Documents = {
     "\n    mutation SessionsResetPassword($userId: ID!, $next: String!) {\n      resetPassword(userId: $userId, newPassword: $next) { __typename ... on User { id } ... on Error { code message } }\n    }\n  ": typeof types.SessionsResetPasswordDocument,
     "\n    query SessionsWhoami {\n      me { email }\n    }\n  ": typeof types.SessionsWhoamiDocument,
     "\n  subscription SharedEventView($first: Int) {\n    deviceEvents(filter: { kinds: [DEVICE_RENAMED] }) {\n      id\n      deviceName\n      user { email devices(first: $first) { totalCount edges { node { id } } } }\n      actor { email devices(first: 5) { totalCount } }\n    }\n  }\n": typeof types.SharedEventViewDocument,
+    "\n  subscription MaskedEventView {\n    deviceEvents(filter: { kinds: [USER_CREATED] }) { kind user { email displayName } }\n  }\n": typeof types.MaskedEventViewDocument,
+    "\n  subscription MaskedStatusView($deviceId: ID!) {\n    deviceStatusChanged(deviceId: $deviceId) { id status }\n  }\n": typeof types.MaskedStatusViewDocument,
     "\n  query StatementsPhoneRead {\n    me {\n      id\n      email\n      devices(first: 10) {\n        totalCount\n        edges { node { id name status platform model appName lastUsedAt owner { id email } lastUser { id email } } }\n      }\n    }\n  }\n": typeof types.StatementsPhoneReadDocument,
     "\n  mutation ThrottleChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce }\n      ... on TooManyAttempts { retryAfter }\n    }\n  }\n": typeof types.ThrottleChallengeDocument,
     "\n  mutation ThrottleVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) { __typename ... on TooManyAttempts { retryAfter } ... on Error { code } }\n  }\n": typeof types.ThrottleVerifyDocument,
@@ -138,6 +140,8 @@ const documents: Documents = {
     "\n    mutation SessionsResetPassword($userId: ID!, $next: String!) {\n      resetPassword(userId: $userId, newPassword: $next) { __typename ... on User { id } ... on Error { code message } }\n    }\n  ": types.SessionsResetPasswordDocument,
     "\n    query SessionsWhoami {\n      me { email }\n    }\n  ": types.SessionsWhoamiDocument,
     "\n  subscription SharedEventView($first: Int) {\n    deviceEvents(filter: { kinds: [DEVICE_RENAMED] }) {\n      id\n      deviceName\n      user { email devices(first: $first) { totalCount edges { node { id } } } }\n      actor { email devices(first: 5) { totalCount } }\n    }\n  }\n": types.SharedEventViewDocument,
+    "\n  subscription MaskedEventView {\n    deviceEvents(filter: { kinds: [USER_CREATED] }) { kind user { email displayName } }\n  }\n": types.MaskedEventViewDocument,
+    "\n  subscription MaskedStatusView($deviceId: ID!) {\n    deviceStatusChanged(deviceId: $deviceId) { id status }\n  }\n": types.MaskedStatusViewDocument,
     "\n  query StatementsPhoneRead {\n    me {\n      id\n      email\n      devices(first: 10) {\n        totalCount\n        edges { node { id name status platform model appName lastUsedAt owner { id email } lastUser { id email } } }\n      }\n    }\n  }\n": types.StatementsPhoneReadDocument,
     "\n  mutation ThrottleChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce }\n      ... on TooManyAttempts { retryAfter }\n    }\n  }\n": types.ThrottleChallengeDocument,
     "\n  mutation ThrottleVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) { __typename ... on TooManyAttempts { retryAfter } ... on Error { code } }\n  }\n": types.ThrottleVerifyDocument,
@@ -379,6 +383,14 @@ export function graphql(source: "\n    query SessionsWhoami {\n      me { email 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription SharedEventView($first: Int) {\n    deviceEvents(filter: { kinds: [DEVICE_RENAMED] }) {\n      id\n      deviceName\n      user { email devices(first: $first) { totalCount edges { node { id } } } }\n      actor { email devices(first: 5) { totalCount } }\n    }\n  }\n"): typeof import('./graphql.js').SharedEventViewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MaskedEventView {\n    deviceEvents(filter: { kinds: [USER_CREATED] }) { kind user { email displayName } }\n  }\n"): typeof import('./graphql.js').MaskedEventViewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MaskedStatusView($deviceId: ID!) {\n    deviceStatusChanged(deviceId: $deviceId) { id status }\n  }\n"): typeof import('./graphql.js').MaskedStatusViewDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -668,6 +668,18 @@ export type SharedEventViewSubscriptionVariables = Exact<{
 
 export type SharedEventViewSubscription = { deviceEvents: { id: string, deviceName: string | null, user: { email: string, devices: { totalCount: number, edges: Array<{ node: { id: string } }> } } | null, actor: { email: string, devices: { totalCount: number } } | null } };
 
+export type MaskedEventViewSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MaskedEventViewSubscription = { deviceEvents: { kind: EventKind, user: { email: string, displayName: string | null } | null } };
+
+export type MaskedStatusViewSubscriptionVariables = Exact<{
+  deviceId: string | number;
+}>;
+
+
+export type MaskedStatusViewSubscription = { deviceStatusChanged: { id: string, status: DeviceStatus } };
+
 export type StatementsPhoneReadQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2062,6 +2074,25 @@ export const SharedEventViewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SharedEventViewSubscription, SharedEventViewSubscriptionVariables>;
+export const MaskedEventViewDocument = new TypedDocumentString(`
+    subscription MaskedEventView {
+  deviceEvents(filter: {kinds: [USER_CREATED]}) {
+    kind
+    user {
+      email
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MaskedEventViewSubscription, MaskedEventViewSubscriptionVariables>;
+export const MaskedStatusViewDocument = new TypedDocumentString(`
+    subscription MaskedStatusView($deviceId: ID!) {
+  deviceStatusChanged(deviceId: $deviceId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<MaskedStatusViewSubscription, MaskedStatusViewSubscriptionVariables>;
 export const StatementsPhoneReadDocument = new TypedDocumentString(`
     query StatementsPhoneRead {
   me {
