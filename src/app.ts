@@ -118,8 +118,6 @@ export function buildApp(options: AppOptions) {
     }
   };
 
-  // Every subscriber of an audience gets the one execution of each event; each event executes with a fresh
-  // EntityManager fork, so no subscriber's identity map (kept from earlier events) shapes what the others see.
   // Unexpected errors become "Unexpected error." (their originals logged) the same way everywhere: by yoga, and by
   // the shared subscription execution for the streams it serves.
   const maskedErrors = { maskError, isDev: false, errorMessage: 'Unexpected error.' };
@@ -128,6 +126,8 @@ export function buildApp(options: AppOptions) {
     if (masked !== error) logger.error({ err: error }, 'error');
     return masked;
   };
+  // Every subscriber of an audience gets the one execution of each event; each event executes with a fresh
+  // EntityManager fork, so no subscriber's identity map (kept from earlier events) shapes what the others see.
   const sharedExecution = useSharedSubscriptionExecution<GraphQLContext>({
     audience: audienceOf,
     eventContext: (ctx) => ({ ...ctx, em: orm.em.fork() }),
