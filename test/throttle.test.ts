@@ -1,5 +1,5 @@
-// Brute-force defence through the API: per account, per address and per device key, with exponential back-off,
-// counted per operation (aliases too), shared by every instance through PostgreSQL.
+// Brute-force defence through the API: per account, per address and per device key, with exponential back-off, and
+// the cap on challenges per address; counted per operation (aliases too), shared by every instance through PostgreSQL.
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app.js';
@@ -210,11 +210,21 @@ describe('challenges', () => {
     await server.stop();
   });
 
-  it('caps the challenges one address may ask for', async () => {
+  it('caps the challenges one address may ask for in a minute, and a refused one makes no challenge', async () => {
     const { keyId } = await DeviceKey.generate();
     const answers = [];
-    for (let i = 0; i < 26; i++) answers.push((await server.client.data(Challenge, { keyId })).deviceChallenge.__typename);
-    expect(answers.slice(0, 24).every((a) => a === 'DeviceChallenge')).toBe(true);
-    expect(answers.at(-1)).toBe('TooManyAttempts');
+    for (let i = 0; i < 24; i++) answers.push((await server.client.data(Challenge, { keyId })).deviceChallenge.__typename);
+    expect(answers.every((a) => a === 'DeviceChallenge')).toBe(true);
+    const challenges = await server.count('select 1 from device_challenges where key_id = ?', [keyId]);
+    expect(challenges).toBe(24);
+    // Past the cap: refused until the minute that began with the first call is over, however often it is asked.
+    for (let i = 0; i < 3; i++) {
+      const refused = (await server.client.data(Challenge, { keyId })).deviceChallenge;
+      expect(refused.__typename).toBe('TooManyAttempts');
+      const retryAfter = refused.__typename === 'TooManyAttempts' ? refused.retryAfter : 0;
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+    }
+    expect(await server.count('select 1 from device_challenges where key_id = ?', [keyId])).toBe(challenges);
   });
 });

@@ -36,12 +36,9 @@ export interface IssuedChallenge {
  * keys cannot be probed. Expired challenges are swept a few at a time as new ones are made.
  */
 export async function issueChallenge(dc: DomainContext, keyId: string): Promise<IssuedChallenge | TooManyAttempts> {
-  const throttle = throttleFor(dc);
-  const keys: ThrottleKey[] = [['challenges', dc.meta.ip ?? 'unknown']];
-  const retryAfter = (await throttle?.retryAfter(keys)) ?? 0;
+  // Capped per client address; every call counts.
+  const retryAfter = (await throttleFor(dc)?.take('challenges', dc.meta.ip ?? 'unknown')) ?? 0;
   if (retryAfter > 0) return new TooManyAttempts(retryAfter);
-  // Every challenge counts: they are cheap to ask for and each one is a row.
-  await throttle?.fail(keys);
   const challenge = { challengeId: randomUUID(), nonce: randomBytes(32).toString('base64url'), expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS) };
   // One statement on every device sign-in: the new challenge, and a few expired ones swept.
   await dc.sql.query(

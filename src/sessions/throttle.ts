@@ -1,7 +1,7 @@
 // Brute-force defence: failures counted per account, per client address and per device key in PostgreSQL (so every
-// instance enforces one limit), with exponential back-off once the allowance is spent. Counted per operation, so
-// aliases in one request count as separate attempts.
-import { RateLimiterPostgres } from 'rate-limiter-flexible';
+// instance enforces one limit), with exponential back-off once the allowance is spent; and plain caps (challenges
+// per address). Counted per operation, so aliases in one request count as separate attempts.
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DomainContext } from '../actor.js';
 
 /** Allowances before back-off starts, and the window they are counted in. Scaled by THROTTLE_SCALE. */
@@ -12,11 +12,20 @@ export const THROTTLE_SCOPES = {
   address: { allowed: 50, windowSec: 15 * 60 },
   /** Failed proofs for one device key. */
   deviceKey: { allowed: 10, windowSec: 15 * 60 },
-  /** Challenges asked for from one client address (every call counts). */
+} as const;
+
+/**
+ * Plain caps: every call counts, refused ones too, and past the allowance calls are refused until the window that
+ * began with the first call ends. One statement per call (rate-limiter-flexible's consume), where a back-off needs
+ * two (is the key held back? then count).
+ */
+export const THROTTLE_CAPS = {
+  /** Challenges asked for from one client address: they are cheap to ask for and each one is a row. */
   challenges: { allowed: 120, windowSec: 60 },
 } as const;
 
 export type ThrottleScope = keyof typeof THROTTLE_SCOPES;
+export type ThrottleCap = keyof typeof THROTTLE_CAPS;
 export type ThrottleKey = [scope: ThrottleScope, key: string];
 
 /** The first block lasts this long and doubles with each further failure, up to the maximum. */
@@ -30,20 +39,26 @@ interface Limiters {
 
 class Throttle {
   private readonly limiters = new Map<ThrottleScope, Limiters>();
+  private readonly caps = new Map<ThrottleCap, RateLimiterPostgres>();
+
+  /** rate-limiter-flexible's PostgreSQL store, on the ORM's connections (the table is migrated with the others). */
+  private readonly store: { storeClient: unknown; storeType: 'knex'; tableName: string; tableCreated: true };
 
   constructor(
-    private readonly knex: unknown,
+    knex: unknown,
     private readonly scale: number,
-  ) {}
+  ) {
+    this.store = { storeClient: knex, storeType: 'knex', tableName: 'rate_limits', tableCreated: true };
+  }
 
-  private allowed(scope: ThrottleScope): number {
-    return Math.max(1, Math.round(THROTTLE_SCOPES[scope].allowed * this.scale));
+  private allowed(scope: ThrottleScope | ThrottleCap): number {
+    return Math.max(1, Math.round({ ...THROTTLE_SCOPES, ...THROTTLE_CAPS }[scope].allowed * this.scale));
   }
 
   private of(scope: ThrottleScope): Limiters {
     let limiters = this.limiters.get(scope);
     if (!limiters) {
-      const common = { storeClient: this.knex, storeType: 'knex', tableName: 'rate_limits', tableCreated: true };
+      const common = this.store;
       limiters = {
         failures: new RateLimiterPostgres({
           ...common,
@@ -56,6 +71,23 @@ class Throttle {
       this.limiters.set(scope, limiters);
     }
     return limiters;
+  }
+
+  /** Counts one call against a capped key: 0 when it is within the allowance, else the seconds until the window ends. */
+  async take(cap: ThrottleCap, key: string): Promise<number> {
+    let limiter = this.caps.get(cap);
+    if (!limiter) {
+      limiter = new RateLimiterPostgres({ ...this.store, keyPrefix: `cap:${cap}`, points: this.allowed(cap), duration: THROTTLE_CAPS[cap].windowSec });
+      this.caps.set(cap, limiter);
+    }
+    try {
+      await limiter.consume(key);
+      return 0;
+    } catch (refused) {
+      // Past the allowance consume rejects with the key's state; anything else is a failure of the store.
+      if (refused instanceof RateLimiterRes) return Math.max(1, Math.ceil(refused.msBeforeNext / 1000));
+      throw refused;
+    }
   }
 
   /** Seconds until all of these keys may try again; 0 when none is held back. */
