@@ -22,7 +22,32 @@ async function body(req: IncomingMessage): Promise<{ operationName?: string; que
 const operationOf = (query: string) => query.match(/^\s*(?:query|mutation)\s+(\w+)/)?.[1];
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-async function challenge(keyId: string) {
+/**
+ * Sign-in throttling as Gatehouse runs it in the bench (on, with allowances raised so that nothing is held back):
+ * the statements rate-limiter-flexible sends for src/sessions/throttle.ts, with its key layout.
+ */
+const THROTTLE_SCALE = Number(process.env.THROTTLE_SCALE ?? 1);
+const THROTTLE_GET = 'SELECT points, expire FROM "rate_limits" WHERE key = $1 AND (expire > $2 OR expire IS NULL);';
+const THROTTLE_COUNT = `INSERT INTO "rate_limits" VALUES ($1, $2, $3)
+  ON CONFLICT(key) DO UPDATE SET
+    points = CASE WHEN ("rate_limits".expire <= $4 OR 1=0) THEN $2 ELSE "rate_limits".points + ($2) END,
+    expire = CASE WHEN "rate_limits".expire <= $4 THEN $3 ELSE "rate_limits".expire END
+  RETURNING points, expire;`;
+/** Seconds until every one of these keys may go on; 0 when none is held back. */
+async function heldBack(keys: string[]): Promise<number> {
+  if (!THROTTLE_SCALE) return 0;
+  const rows = await Promise.all(keys.map((key) => query(THROTTLE_GET, [`block:${key}`, Date.now()])));
+  return Math.max(0, ...rows.flatMap((r) => r.rows.map((row) => (row.points > 0 ? Number(row.expire) - Date.now() : 0))));
+}
+/** A capped key: counts the call; true when it is past the allowance (120 a minute, raised as THROTTLE_SCALE raises it). */
+async function overCap(key: string, allowed: number, windowMs: number): Promise<boolean> {
+  if (!THROTTLE_SCALE) return false;
+  const { rows } = await query(THROTTLE_COUNT, [`cap:${key}`, 1, Date.now() + windowMs, Date.now()]);
+  return rows[0].points > allowed;
+}
+
+async function challenge(keyId: string, address: string) {
+  if (await overCap(`challenges:${address}`, 120 * THROTTLE_SCALE, 60_000)) return { data: { deviceChallenge: { __typename: 'TooManyAttempts' } } };
   const id = randomUUID();
   const nonce = randomBytes(32).toString('base64url');
   await query(
@@ -33,7 +58,10 @@ async function challenge(keyId: string) {
   return { data: { deviceChallenge: { challengeId: id, nonce } } };
 }
 
-async function loginWithDevice(proof: { keyId: string; challengeId: string; signature: string }) {
+async function loginWithDevice(proof: { keyId: string; challengeId: string; signature: string }, address: string) {
+  if ((await heldBack([`deviceKey:${proof.keyId}`, `address:${address}`])) > 0) {
+    return { data: { loginWithDevice: { __typename: 'TooManyAttempts' } } };
+  }
   const { rows } = await query(
     `with c as (delete from device_challenges where id = $1 returning key_id, nonce, expires_at)
      select c.key_id as challenge_key_id, c.nonce as challenge_nonce, c.expires_at as challenge_expires_at, d.*
@@ -126,19 +154,66 @@ async function passwordOnly(password: string) {
   return { data: { login: { __typename: ok ? 'Session' : 'InvalidCredentials' } } };
 }
 
+/**
+ * Scenario 3's second floor: a whole password sign-in from an approved device without Gatehouse's layers: the
+ * throttle's reads, the account and its device in one read, the verify, the throttle's clear, and the statement
+ * that writes the session, the device's and the user's last use, the device link and the event (as
+ * src/sessions/sessions.ts sends them). It shows what any implementation of the sign-in costs beside the hash.
+ */
+async function passwordSignIn(input: { email: string; password: string; device: { installationId: string; platform: string } }, address: string) {
+  if ((await heldBack([`account:${input.email}`, `address:${address}`])) > 0) return { data: { login: { __typename: 'TooManyAttempts' } } };
+  const { rows } = await query(
+    `select u.id, u.email, u.password_hash, d.id as device_id, d.status as device_status
+     from users u left join devices d on d.installation_id = $2 where u.email = $1`,
+    [input.email, input.device.installationId],
+  );
+  const account = rows[0];
+  if (!(await argon2.verify(account?.password_hash ?? storedHash ?? '', input.password)) || !account) {
+    return { data: { login: { __typename: 'InvalidCredentials' } } };
+  }
+  if (THROTTLE_SCALE) await query('DELETE FROM "rate_limits" WHERE key = $1', [`fail:account:${input.email}`]);
+  if (account.device_status !== 'APPROVED') return { data: { login: { __typename: 'DevicePendingApproval' } } };
+  const token = randomBytes(32).toString('base64url');
+  const { rows: signedIn } = await query(
+    `with d as (
+       update devices set last_user_id = $2, last_used_at = $1, version = version + 1,
+         platform = $6, os_version = null, model = null, app_name = null, app_version = null
+       where id = $3 and status = 'APPROVED' returning *
+     ), u as (
+       update users set last_login_at = $1 from d where users.id = $2 returning users.id, users.email
+     ), s as (
+       insert into sessions (id, token_hash, kind, user_id, device_id, created_at, expires_at)
+       select $4::uuid, $5::text, 'SESSION', $2, d.id, $1, $1 + interval '30 days' from d
+     ), du as (
+       insert into device_users (device_id, user_id, first_seen_at, last_seen_at) select d.id, $2, $1, $1 from d
+       on conflict (device_id, user_id) do update set last_seen_at = excluded.last_seen_at
+     ), e as (
+       insert into events (kind, at, actor_id, user_id, device_id, device_name, from_status, to_status, ip, user_agent, detail)
+       select 'LOGIN_SUCCEEDED', $1, $2, $2, d.id, d.name, null, null, $7, null, null from d
+     )
+     select d.id, u.email from d, u`,
+    [new Date(), account.id, account.device_id, randomUUID(), hashToken(token), input.device.platform, address],
+  );
+  if (!signedIn.length) return { data: { login: { __typename: 'InvalidCredentials' } } };
+  return { data: { login: { __typename: 'Session', token } } };
+}
+
 const server = createServer((req, res) => {
   body(req)
     .then(async (request) => {
       const token = req.headers.authorization?.replace(/^Bearer /, '');
       switch (operationOf(request.query)) {
         case 'Challenge':
-          return challenge(request.variables!.keyId);
+          return challenge(request.variables!.keyId, req.socket.remoteAddress ?? 'unknown');
         case 'KeyLogin':
-          return loginWithDevice(request.variables!.proof);
+          return loginWithDevice(request.variables!.proof, req.socket.remoteAddress ?? 'unknown');
         case 'PhoneRead':
           return phoneRead(token);
         case 'Login':
-          return passwordOnly(request.variables!.input.password);
+          // `?work=signIn`: the whole sign-in; otherwise the bare verify.
+          return req.url?.includes('work=signIn')
+            ? passwordSignIn(request.variables!.input, req.socket.remoteAddress ?? 'unknown')
+            : passwordOnly(request.variables!.input.password);
         default:
           return { errors: [{ message: 'unknown operation' }] };
       }
