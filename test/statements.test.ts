@@ -11,6 +11,7 @@ import { createScratchDatabase, dropDatabase } from '../src/db/databases.js';
 import { asyncContextGated, asyncContextState } from '../src/db/async-context.js';
 import { openDatabase, type Orm } from '../src/db/orm.js';
 import { bootstrap } from '../src/bootstrap.js';
+import { EVENT_COLUMNS, EventRow } from '../src/events/event.entity.js';
 import { loadConfig } from '../src/config.js';
 import { graphql } from './gql/index.js';
 import { ApproveDevice, Login } from './operations.js';
@@ -35,11 +36,13 @@ let orm: Orm;
 let url: string;
 let databaseUrl: string;
 let statements = 0;
+/** The statements' texts, while `logging` is set. */
+let logged: string[] | null = null;
 
 beforeAll(async () => {
   databaseUrl = await createScratchDatabase(inject('pgServerUrl'), 'gatehouse_statements');
   // Every SQL statement is counted: the ORM's and the hand-written ones (src/db/sql.ts logs through the same logger).
-  ({ orm } = await openDatabase(databaseUrl, { debug: ["query"], logger: (m: string) => { statements++; if (process.env.SHOW_SQL) console.log(m); } }));
+  ({ orm } = await openDatabase(databaseUrl, { debug: ["query"], logger: (m: string) => { statements++; logged?.push(m); if (process.env.SHOW_SQL) console.log(m); } }));
   await bootstrap(orm, loadConfig({ ADMIN_EMAIL, ADMIN_PASSWORD, LOG_LEVEL: 'silent' }));
   app = buildApp({ orm, logger: pino({ level: 'silent' }), settings: { sessionTtlDays: 30, throttleScale: 0 }, graphiql: false });
   const { port } = await app.start(0, '127.0.0.1');
@@ -177,6 +180,80 @@ describe("a phone's read", () => {
       expect(prepared.filter((p) => p.statement.includes('d.platform ='))).toEqual([]);
     } finally {
       await unprepared.stop();
+    }
+  });
+});
+
+describe('the live event feed', () => {
+  const feedReads = () => (logged ?? []).filter((m) => /from events where position >/.test(m));
+
+  it('hands over a committed event from its NOTIFY, without reading it back, as a read would give it', async () => {
+    const anonymous = new GraphQLClient(url);
+    await signIn(anonymous, ADMIN_EMAIL, ADMIN_PASSWORD);
+    // Whatever the set-up committed is handed over first.
+    await sleep(300);
+    const seen: EventRow[] = [];
+    const listening = app.feed.listen((event) => seen.push(event));
+    logged = [];
+    try {
+      for (let i = 0; i < 3; i++) await signIn(anonymous, ADMIN_EMAIL, ADMIN_PASSWORD);
+      await expect.poll(() => seen.length).toBe(3);
+      expect(feedReads()).toEqual([]);
+    } finally {
+      logged = null;
+      listening.stop();
+    }
+    // The same rows as the feed's read gets them (plain pg, its standard parsers).
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    const { rows } = await db
+      .query(`select ${EVENT_COLUMNS.join(', ')} from events where position = any($1::bigint[]) order by position`, [seen.map((e) => e.position)])
+      .finally(() => db.end());
+    expect(seen).toEqual(rows.map((row) => new EventRow(row)));
+    expect(seen.map((e) => e.kind)).toEqual(['LOGIN_SUCCEEDED', 'LOGIN_SUCCEEDED', 'LOGIN_SUCCEEDED']);
+  });
+
+  it('reads what it missed when a NOTIFY carries an event past the next one', async () => {
+    await sleep(300);
+    const seen: EventRow[] = [];
+    const listening = app.feed.listen((event) => seen.push(event));
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      // An event committed without its NOTIFY reaching this instance (as while its listening connection reconnects).
+      await db.query('begin');
+      await db.query('alter table events disable trigger events_assign_position');
+      await db.query("insert into events (kind, at, detail, position) values ('POLICY_CHANGED', now(), 'missed', nextval('events_position_seq'))");
+      await db.query('alter table events enable trigger events_assign_position');
+      await db.query('commit');
+      await db.query("insert into events (kind, at, detail) values ('POLICY_CHANGED', now(), 'notified')");
+      await expect.poll(() => seen.length).toBe(2);
+      expect(seen.map((e) => e.detail)).toEqual(['missed', 'notified']);
+    } finally {
+      listening.stop();
+      await db.end();
+    }
+  });
+
+  it('reads an event back whose NOTIFY cannot carry it (over PostgreSQL\'s 8000 bytes)', async () => {
+    await sleep(300);
+    const seen: EventRow[] = [];
+    const listening = app.feed.listen((event) => seen.push(event));
+    // Control characters are escaped six-fold in JSON: 1,000 of them and 512 more are over the limit.
+    const detail = '\u0001'.repeat(1000);
+    const userAgent = '\u0002'.repeat(512);
+    logged = [];
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      await db.query("insert into events (kind, at, detail, user_agent) values ('POLICY_CHANGED', now(), $1, $2)", [detail, userAgent]);
+      await expect.poll(() => seen.length).toBe(1);
+      expect(seen[0]).toMatchObject({ kind: 'POLICY_CHANGED', detail, userAgent });
+      expect(feedReads().length).toBeGreaterThan(0);
+    } finally {
+      logged = null;
+      listening.stop();
+      await db.end();
     }
   });
 });

@@ -1,5 +1,6 @@
-// The live event feed of one instance: woken when any instance commits events, it reads the new events once, in
-// commit order, and hands them to every local listener. Only committed events are ever read.
+// The live event feed of one instance: woken when any instance commits events, it hands the new events, in commit
+// order, to every local listener: straight from the wake-up when it carries the next event, else read once from
+// the database. Only committed events are ever handed over.
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Sql } from '../db/sql.js';
@@ -8,10 +9,11 @@ import { EVENT_COLUMNS, EventRow } from './event.entity.js';
 /**
  * What tells this instance that events were committed somewhere. PostgreSQL LISTEN/NOTIFY by default (the NOTIFY
  * is issued by the commit trigger, inside the writing transaction); another transport (Redis pub/sub) can implement
- * this without touching the feed, the resolvers or the domain.
+ * this without touching the feed, the resolvers or the domain. A wake-up may carry the committed event (the
+ * trigger's JSON: its columns, id and position as text); without one, the feed reads what is new.
  */
 export interface WakeSignal {
-  start(onWake: () => void): Promise<void>;
+  start(onWake: (payload?: string) => void): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -27,9 +29,9 @@ export class PostgresWakeSignal implements WakeSignal {
     private readonly logger: Logger,
   ) {}
 
-  async start(onWake: () => void): Promise<void> {
+  async start(onWake: (payload?: string) => void): Promise<void> {
     const client = new pg.Client({ connectionString: this.connectionString });
-    client.on('notification', () => onWake());
+    client.on('notification', (message) => onWake(message.payload));
     client.on('error', (err) => {
       this.logger.warn({ err }, 'event listener connection lost; reconnecting');
       void client.end().catch(() => undefined);
@@ -42,7 +44,7 @@ export class PostgresWakeSignal implements WakeSignal {
     onWake();
   }
 
-  private scheduleReconnect(onWake: () => void) {
+  private scheduleReconnect(onWake: (payload?: string) => void) {
     if (this.stopped || this.retry) return;
     this.retry = setTimeout(() => {
       this.retry = undefined;
@@ -58,6 +60,17 @@ export class PostgresWakeSignal implements WakeSignal {
 }
 
 type Listener = (event: EventRow) => void;
+
+/** The event a wake-up carries, as a read would give it (timestamps as Date); null if it carries none. */
+function eventOf(payload: string): EventRow | null {
+  try {
+    const row = JSON.parse(payload) as Record<string, unknown>;
+    if (typeof row.position !== 'string' || typeof row.at !== 'string') return null;
+    return new EventRow({ ...row, at: new Date(row.at) });
+  } catch {
+    return null;
+  }
+}
 
 const BATCH = 500;
 
@@ -76,7 +89,7 @@ export class EventFeed {
   async start(): Promise<void> {
     const [row] = await this.sql.query<{ max: string | null }>('select max(position) as max from events');
     this.position = BigInt(row?.max ?? 0);
-    await this.signal.start(() => this.wake());
+    await this.signal.start((payload) => this.wake(payload));
   }
 
   stop(): Promise<void> {
@@ -88,8 +101,19 @@ export class EventFeed {
     return this.position;
   }
 
-  /** Reads what was committed since the last read; overlapping wake-ups collapse into one more read. */
-  wake(): void {
+  /**
+   * Hands over the event a wake-up carries when it is the next one (positions are given in commit order, and
+   * NOTIFYs arrive in commit order), drops one already handed over, and otherwise reads what was committed since
+   * the last event handed over: after a gap (a notification missed while reconnecting, a position a failed commit
+   * used), or while a read is under way. Overlapping wake-ups collapse into one more read.
+   */
+  wake(payload?: string): void {
+    if (payload && !this.reading) {
+      const event = eventOf(payload);
+      const position = event ? BigInt(event.position!) : null;
+      if (position !== null && position <= this.position) return;
+      if (event && position === this.position + 1n) return this.handOver(event);
+    }
     if (this.reading) {
       this.wakeAgain = true;
       return;
@@ -109,12 +133,14 @@ export class EventFeed {
     for (;;) {
       // By hand into plain rows: every instance reads every event once, and this runs on each sign-in's commit.
       const events = await this.read(this.position);
-      for (const event of events) {
-        this.position = BigInt(event.position!);
-        for (const listener of this.listeners) listener(event);
-      }
+      for (const event of events) this.handOver(event);
       if (events.length < BATCH) return;
     }
+  }
+
+  private handOver(event: EventRow): void {
+    this.position = BigInt(event.position!);
+    for (const listener of this.listeners) listener(event);
   }
 
   /** Events after position `after` (and at most `upTo`), in commit order, a batch at a time. */
