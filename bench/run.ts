@@ -303,6 +303,7 @@ try {
       'users(filter: { email })': { query: '{ users(filter: { email: "growth-777@example.com" }) { edges { node { id email } } } }' },
       'events(first: 50)': { query: '{ events(first: 50) { edges { node { id kind at } } } }' },
       'devices(search: "install-4242", first: 50)': { query: '{ devices(filter: { search: "install-4242" }, first: 50) { edges { node { id name } } } }' },
+      'users(search: "growth-4242@", first: 50)': { query: '{ users(filter: { search: "growth-4242@" }, first: 50) { edges { node { id email } } } }' },
     };
     const p50s: Record<string, number[]> = {};
     const plans: Record<string, Record<string, string>> = {};
@@ -326,7 +327,7 @@ try {
       const x = Math.round((large! / small!) * 100) / 100;
       // Search is not a keyset listing: through the trigram index it reads the rows sharing the term's trigrams,
       // which grow with the table ("install-" is in every seeded id). Shown to compare with a full scan.
-      const search = name.startsWith('devices(search');
+      const search = name.includes('(search');
       rows.push({
         scenario: `6 growth: ${name}`,
         target: search ? 'not a target: trigram index instead of a full scan' : `p50 at ${sizes[1]![0]} <= 1.5x p50 at 10k`,
@@ -360,6 +361,7 @@ async function explainGrowth(url: string): Promise<Record<string, string>> {
     users: `select u0.* from users as u0 where u0.email = 'growth-777@example.com' order by u0.email asc limit 21`,
     events: `select e0.* from events as e0 order by e0.position desc limit 51`,
     search: `select ${DEVICE_COLUMNS.map((c) => `d.${c}`).join(', ')} from devices d where (d.name ilike '%install-4242%' or d.model ilike '%install-4242%' or d.installation_id ilike '%install-4242%' or d.app_name ilike '%install-4242%') order by d.created_at desc, d.id desc limit 51`,
+    usersSearch: `select u0.* from users as u0 where (u0.email ilike '%growth-4242@%' or u0.display_name ilike '%growth-4242@%') order by u0.email asc limit 51`,
   };
   const plans: Record<string, string> = {};
   await withClient(url, async (c) => {
