@@ -207,7 +207,7 @@ describe('the live event feed', () => {
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     const { rows } = await db
-      .query(`select ${EVENT_COLUMNS.join(', ')} from events where position = any($1::bigint[]) order by position`, [seen.map((e) => e.position)])
+      .query<Record<string, unknown>>(`select ${EVENT_COLUMNS.join(', ')} from events where position = any($1::bigint[]) order by position`, [seen.map((e) => e.position)])
       .finally(() => db.end());
     expect(seen).toEqual(rows.map((row) => new EventRow(row)));
     expect(seen.map((e) => e.kind)).toEqual(['LOGIN_SUCCEEDED', 'LOGIN_SUCCEEDED', 'LOGIN_SUCCEEDED']);
