@@ -213,6 +213,24 @@ describe('the live event feed', () => {
     expect(seen.map((e) => e.kind)).toEqual(['LOGIN_SUCCEEDED', 'LOGIN_SUCCEEDED', 'LOGIN_SUCCEEDED']);
   });
 
+  it('hands an event to every listener when one of them throws', async () => {
+    const anonymous = new GraphQLClient(url);
+    await sleep(300);
+    const seen: EventRow[] = [];
+    const failing = app.feed.listen(() => {
+      throw new Error('a failing listener');
+    });
+    const listening = app.feed.listen((event) => seen.push(event));
+    try {
+      await signIn(anonymous, ADMIN_EMAIL, ADMIN_PASSWORD);
+      await signIn(anonymous, ADMIN_EMAIL, ADMIN_PASSWORD);
+      await expect.poll(() => seen.length).toBe(2);
+    } finally {
+      failing.stop();
+      listening.stop();
+    }
+  });
+
   it('reads what it missed when a NOTIFY carries an event past the next one', async () => {
     await sleep(300);
     const seen: EventRow[] = [];

@@ -138,9 +138,19 @@ export class EventFeed {
     }
   }
 
+  /**
+   * To every listener, each on its own: one that throws is logged and the others still get the event (this runs from
+   * the listening connection's event emitter too, which must not see the error).
+   */
   private handOver(event: EventRow): void {
     this.position = BigInt(event.position!);
-    for (const listener of this.listeners) listener(event);
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (err) {
+        this.logger.error({ err, position: event.position }, 'an event listener failed');
+      }
+    }
   }
 
   /** Events after position `after` (and at most `upTo`), in commit order, a batch at a time. */
