@@ -24,6 +24,8 @@ export const THROTTLE_CAPS = {
   challenges: { allowed: 120, windowSec: 60 },
 } as const;
 
+const ALLOWANCES = { ...THROTTLE_SCOPES, ...THROTTLE_CAPS };
+
 export type ThrottleScope = keyof typeof THROTTLE_SCOPES;
 export type ThrottleCap = keyof typeof THROTTLE_CAPS;
 export type ThrottleKey = [scope: ThrottleScope, key: string];
@@ -52,21 +54,20 @@ class Throttle {
   }
 
   private allowed(scope: ThrottleScope | ThrottleCap): number {
-    return Math.max(1, Math.round({ ...THROTTLE_SCOPES, ...THROTTLE_CAPS }[scope].allowed * this.scale));
+    return Math.max(1, Math.round(ALLOWANCES[scope].allowed * this.scale));
   }
 
   private of(scope: ThrottleScope): Limiters {
     let limiters = this.limiters.get(scope);
     if (!limiters) {
-      const common = this.store;
       limiters = {
         failures: new RateLimiterPostgres({
-          ...common,
+          ...this.store,
           keyPrefix: `fail:${scope}`,
           points: this.allowed(scope),
           duration: THROTTLE_SCOPES[scope].windowSec,
         }),
-        blocks: new RateLimiterPostgres({ ...common, keyPrefix: `block:${scope}`, points: 1, duration: MAX_BLOCK_SEC }),
+        blocks: new RateLimiterPostgres({ ...this.store, keyPrefix: `block:${scope}`, points: 1, duration: MAX_BLOCK_SEC }),
       };
       this.limiters.set(scope, limiters);
     }
