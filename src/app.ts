@@ -23,7 +23,7 @@ import type { DomainSettings, RequestMeta } from './actor.js';
 import type { Orm } from './db/orm.js';
 import { sqlOf } from './db/sql.js';
 import { EventFeed, PostgresWakeSignal, type WakeSignal } from './events/feed.js';
-import { audienceOf } from './graphql/auth.js';
+import { audienceOf, releaseAuthCache, useAuthCacheRelease } from './graphql/auth.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
 import { useHotOperationJit } from './graphql/jit.js';
@@ -132,6 +132,7 @@ export function buildApp(options: AppOptions) {
     audience: audienceOf,
     eventContext: (ctx) => ({ ...ctx, em: orm.em.fork() }),
     maskError: maskAndLog,
+    executed: releaseAuthCache,
   });
 
   const jit = useHotOperationJit((errors) => logger.warn({ errors: errors.map(String) }, 'graphql-jit could not compile a document; it runs uncompiled'));
@@ -153,7 +154,7 @@ export function buildApp(options: AppOptions) {
         : false;
     },
     // The shared subscription execution last: the onSubscribe hooks after it do not run for the streams it serves.
-    plugins: [...securityPlugins({ introspection }), jit.plugin, sharedExecution.plugin],
+    plugins: [...securityPlugins({ introspection }), jit.plugin, useAuthCacheRelease(), sharedExecution.plugin],
     graphiql: options.graphiql ? { defaultQuery: GRAPHIQL_QUERY, title: 'Gatehouse', subscriptionsProtocol: 'WS' } : false,
     // isDev off always: NODE_ENV=development would otherwise put stack traces into error responses.
     maskedErrors,

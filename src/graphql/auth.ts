@@ -2,7 +2,9 @@
 // plugin that checks a field's scopes before its arguments are validated (Pothos runs argument validation before
 // scope-auth's check, which would tell an anonymous caller about input they may not send at all).
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
+import { RequestCache } from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
 import { isAdmin } from '../actor.js';
 import type { GraphQLContext } from './context.js';
 
@@ -78,3 +80,27 @@ declare global {
 
 export const authorizeBeforeValidation = 'authorizeBeforeValidation';
 SchemaBuilder.registerPlugin(authorizeBeforeValidation, AuthorizeBeforeValidationPlugin);
+
+/**
+ * Drops an operation's scope-auth cache once its execution is done. scope-auth keeps each context's scopes in a
+ * module-level WeakMap whose value holds the context. Node 20's young-generation GC (the scavenger) keeps alive
+ * whatever the values of an old-space WeakMap reach, dead key or not, so every operation's context, loaders, rows and
+ * result lived on into the old generation until the next full GC: measured in the phone's read, 4.6 MB promoted per
+ * scavenge and 10 ms pauses, against 2.5 MB and 6 ms with the entry dropped (`--trace-gc-nvp`). Deleting the entry
+ * lets all of it die young. A result that is still streaming keeps its cache.
+ */
+export function releaseAuthCache(context: object): void {
+  RequestCache.clearForContext(context);
+}
+
+export function useAuthCacheRelease(): Plugin {
+  return {
+    onExecute() {
+      return {
+        onExecuteDone({ args, result }) {
+          if (!(Symbol.asyncIterator in result)) releaseAuthCache(args.contextValue);
+        },
+      };
+    },
+  };
+}

@@ -31,6 +31,8 @@ export interface SharedExecutionOptions<Context> {
    * errors and to a failure of the stream itself.
    */
   maskError: (error: unknown) => Error;
+  /** Called with an event's context once its execution has finished (to release what it cached). */
+  executed?: (context: Context) => void;
 }
 
 /** How many event executions ran, and how many subscribers were answered from one that had already run. */
@@ -133,8 +135,13 @@ export function useSharedSubscriptionExecution<Context>(options: SharedExecution
     const key = audience === null ? null : `${operationKey(args)}|${audience}`;
     const run = (event: unknown): PromiseOrValue<ExecutionResult> => {
       counts.executed++;
-      const result = execute({ ...args, rootValue: event, contextValue: options.eventContext(subscriber) });
-      return result instanceof Promise ? result.then(maskResult) : maskResult(result);
+      const contextValue = options.eventContext(subscriber);
+      const finish = (result: ExecutionResult) => {
+        options.executed?.(contextValue);
+        return maskResult(result);
+      };
+      const result = execute({ ...args, rootValue: event, contextValue });
+      return result instanceof Promise ? result.then(finish) : finish(result);
     };
     // A stream may push one object again (deviceStatusChanged pushes the forgotten device a last time): that is a new
     // push, executed afresh, never the answer to the earlier one.
