@@ -2,7 +2,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants as perfConstants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import {
   GraphQLError as GraphQLErrorClass,
   NoSchemaIntrospectionCustomRule,
@@ -45,7 +45,7 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** Introspection on or off (GraphiQL needs it). */
   introspection?: boolean;
-  /** Serve GET /metrics: event-loop delay, memory, open WebSockets, subscription event executions and compiled operations, as JSON. */
+  /** Serve GET /metrics: event-loop delay, memory, garbage-collection pauses, open WebSockets, subscription event executions and compiled operations, as JSON. */
   metrics?: boolean;
   /** Hand-written SQL as prepared statements (src/db/sql.ts); default true. */
   preparedStatements?: boolean;
@@ -246,11 +246,25 @@ export function buildApp(options: AppOptions) {
   // graphql-ws on the same path; every operation goes through yoga.getEnveloped, so context, plugins, masking and
   // authorization are the ones HTTP uses.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-  if (options.metrics) loopDelay.enable();
+  // Garbage collection pauses on the main thread since start: young generation (scavenges) and the rest.
+  const gc = { minor: { count: 0, ms: 0 }, major: { count: 0, ms: 0 } };
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const detail = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail;
+      const kind = detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MINOR ? gc.minor : gc.major;
+      kind.count++;
+      kind.ms += entry.duration;
+    }
+  });
+  if (options.metrics) {
+    loopDelay.enable();
+    gcObserver.observe({ entryTypes: ['gc'] });
+  }
   const ms = (ns: number) => Math.round(ns / 1e4) / 100;
   const metricsSnapshot = () => ({
     eventLoopDelayMs: { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) },
     memory: process.memoryUsage(),
+    gcMs: { minor: { count: gc.minor.count, ms: Math.round(gc.minor.ms * 100) / 100 }, major: { count: gc.major.count, ms: Math.round(gc.major.ms * 100) / 100 } },
     webSockets: wsServer.clients.size,
     subscriptionEventExecutions: { ...sharedExecution.counts },
     compiledOperations: { ...jit.counts },
@@ -339,6 +353,7 @@ export function buildApp(options: AppOptions) {
      */
     async stop(): Promise<void> {
       loopDelay.disable();
+      gcObserver.disconnect();
       for (const socket of wsServer.clients) socket.close(1001, 'Server shutting down');
       live.endAll();
       await wsDisposable.dispose();
