@@ -22,6 +22,8 @@ export interface LoadSpec {
   query?: { query: string; variables?: Record<string, unknown> };
   /** The server's process id: its CPU time over the measured run is reported per request (Linux /proc). */
   serverPid?: number;
+  /** The server's /metrics (Gatehouse with METRICS on): its garbage-collection pause time is reported per request. */
+  metricsUrl?: string;
   /** Report every response time too (to merge the slices of an interleaved run). */
   keepTimes?: boolean;
 }
@@ -41,6 +43,8 @@ export type LoadResult = {
   loadCpuMsPerRequest?: number;
   machineCpuMsPerRequest?: number;
   stealMsPerRequest?: number;
+  /** The server's main-thread garbage-collection pauses per request (all kinds; from its /metrics). */
+  gcMsPerRequest?: number;
   times?: number[];
 };
 
@@ -142,7 +146,14 @@ function run(seconds: number): Promise<{ result: autocannon.Result; times: numbe
   });
 }
 
+/** Milliseconds the server has spent in garbage-collection pauses since it started, from its /metrics. */
+async function gcMs(): Promise<number> {
+  const body = (await (await fetch(spec.metricsUrl!)).json()) as { gcMs: { minor: { ms: number }; major: { ms: number } } };
+  return body.gcMs.minor.ms + body.gcMs.major.ms;
+}
+
 if (spec.warmupSeconds > 0) await run(spec.warmupSeconds);
+const gcBefore = spec.metricsUrl ? await gcMs() : 0;
 const machineBefore = machineMs();
 const selfBefore = process.cpuUsage();
 const cpuBefore = spec.serverPid ? cpuMs(spec.serverPid) : 0;
@@ -152,6 +163,7 @@ const cpuAfter = spec.serverPid ? cpuMs(spec.serverPid) : 0;
 const dbCpu = spec.serverPid ? postgresCpuSince(dbBefore) : 0;
 const selfCpu = process.cpuUsage(selfBefore);
 const machineAfter = machineMs();
+const gcAfter = spec.metricsUrl ? await gcMs() : 0;
 times.sort((a, b) => a - b);
 const out: LoadResult = {
   requestsPerSec: Math.round((result.requests.total / spec.seconds) * 10) / 10,
@@ -170,6 +182,7 @@ const out: LoadResult = {
         stealMsPerRequest: Math.round(((machineAfter.steal - machineBefore.steal) / result.requests.total) * 1000) / 1000,
       }
     : {}),
+  ...(spec.metricsUrl && result.requests.total ? { gcMsPerRequest: Math.round(((gcAfter - gcBefore) / result.requests.total) * 1000) / 1000 } : {}),
   ...(spec.keepTimes ? { times: times.map((t) => Math.round(t * 100) / 100) } : {}),
 };
 process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -105,7 +105,7 @@ export async function graphqlRequest<T>(url: string, query: string, variables?: 
 export function combine(slices: LoadResult[], seconds: number): LoadResult {
   const total = slices.reduce((sum, s) => sum + s.total, 0);
   const times = slices.flatMap((s) => s.times ?? []).sort((a, b) => a - b);
-  const perRequest = (key: 'cpuMsPerRequest' | 'dbCpuMsPerRequest' | 'loadCpuMsPerRequest' | 'machineCpuMsPerRequest' | 'stealMsPerRequest') =>
+  const perRequest = (key: 'cpuMsPerRequest' | 'dbCpuMsPerRequest' | 'loadCpuMsPerRequest' | 'machineCpuMsPerRequest' | 'stealMsPerRequest' | 'gcMsPerRequest') =>
     slices.every((s) => s[key] !== undefined) && total
       ? { [key]: Math.round((slices.reduce((sum, s) => sum + s[key]! * s.total, 0) / total) * 1000) / 1000 }
       : {};
@@ -122,5 +122,6 @@ export function combine(slices: LoadResult[], seconds: number): LoadResult {
     ...perRequest('loadCpuMsPerRequest'),
     ...perRequest('machineCpuMsPerRequest'),
     ...perRequest('stealMsPerRequest'),
+    ...perRequest('gcMsPerRequest'),
   };
 }

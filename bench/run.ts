@@ -126,7 +126,7 @@ try {
    * the machine's speed during the run (this VM's neighbours) falls on both alike; each side's slices are summed.
    * `around` wraps each Gatehouse slice (to read what Gatehouse measures of itself during exactly that slice).
    */
-  type Target = { url: string; pid: number | undefined };
+  type Target = { url: string; pid: number | undefined; metricsUrl?: string };
   const pair = async (
     first: Target,
     second: Target,
@@ -141,15 +141,20 @@ try {
     // A pause after each slice: what the server still has queued when the load stops must not run in the next slice.
     const pause = () => (quick ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, 1_000)));
     for (let round = 0; round < ROUNDS; round++) {
-      sides.first.push(await around(() => runLoad({ ...slice, warmupSeconds: warmupSeconds(round), url: first.url, serverPid: first.pid })));
+      sides.first.push(await around(() => runLoad({ ...slice, warmupSeconds: warmupSeconds(round), url: first.url, serverPid: first.pid, metricsUrl: first.metricsUrl })));
       await pause();
-      sides.second.push(await runLoad({ ...slice, warmupSeconds: warmupSeconds(round), url: second.url, serverPid: second.pid }));
+      sides.second.push(await runLoad({ ...slice, warmupSeconds: warmupSeconds(round), url: second.url, serverPid: second.pid, metricsUrl: second.metricsUrl }));
       if (round < ROUNDS - 1) await pause();
     }
     return { first: combine(sides.first, slice.seconds), second: combine(sides.second, slice.seconds) };
   };
   const both = async (spec: Omit<Parameters<typeof runLoad>[0], 'url'>, around?: (slice: () => Promise<LoadResult>) => Promise<LoadResult>) => {
-    const r = await pair({ url: gatehouse.url, pid: gatehouse.child.pid }, { url: baseline.url, pid: baseline.child.pid }, spec, around);
+    const r = await pair(
+      { url: gatehouse.url, pid: gatehouse.child.pid, metricsUrl: gatehouse.url.replace('/graphql', '/metrics') },
+      { url: baseline.url, pid: baseline.child.pid },
+      spec,
+      around,
+    );
     return { gatehouse: r.first, baseline: r.second };
   };
   const ratio = (g: LoadResult, b: LoadResult) => Math.round((g.requestsPerSec / b.requestsPerSec) * 100) / 100;
