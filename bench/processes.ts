@@ -1,6 +1,6 @@
 // Starting the bench's servers and load generators as child processes, and talking to them.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,7 @@ export function startServer(
 }
 
 const specDir = mkdtempSync(path.join(tmpdir(), 'gatehouse-bench-'));
+process.on('exit', () => rmSync(specDir, { recursive: true, force: true }));
 let specs = 0;
 
 /** Runs one load generator process and returns its result. */
