@@ -261,10 +261,11 @@ export function buildApp(options: AppOptions) {
     gcObserver.observe({ entryTypes: ['gc'] });
   }
   const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+  const pauses = ({ count, ms: total }: { count: number; ms: number }) => ({ count, ms: Math.round(total * 100) / 100 });
   const metricsSnapshot = () => ({
     eventLoopDelayMs: { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) },
     memory: process.memoryUsage(),
-    gcMs: { minor: { count: gc.minor.count, ms: Math.round(gc.minor.ms * 100) / 100 }, major: { count: gc.major.count, ms: Math.round(gc.major.ms * 100) / 100 } },
+    gcMs: { minor: pauses(gc.minor), major: pauses(gc.major) },
     webSockets: wsServer.clients.size,
     subscriptionEventExecutions: { ...sharedExecution.counts },
     compiledOperations: { ...jit.counts },
