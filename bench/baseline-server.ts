@@ -2,15 +2,14 @@
 // queries and checks — so the bench's ratios show what yoga, Pothos, MikroORM and our code cost.
 // The SQL is the statements Gatehouse sends for the same operation (kept in step by hand when either changes).
 // Routes on the GraphQL operationName the load generator sends; answers the same JSON shapes.
-import { createHash, createPublicKey, randomBytes, randomUUID, verify, type KeyObject } from 'node:crypto';
+import { createPublicKey, randomBytes, randomUUID, verify, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import argon2 from 'argon2';
 import pg from 'pg';
+import { hashToken, namedQuery, PHONE_READ } from './phone-read-sql.js';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-/** As Gatehouse sends them (src/db/sql.ts): named, so PostgreSQL plans each text once per connection. */
-const query = (text: string, values: unknown[] = []) =>
-  pool.query({ name: `b_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`, text, values });
+const query = namedQuery(pool);
 const keys = new Map<string, KeyObject>();
 
 async function body(req: IncomingMessage): Promise<{ operationName?: string; query: string; variables?: Record<string, any> }> {
@@ -20,7 +19,6 @@ async function body(req: IncomingMessage): Promise<{ operationName?: string; que
 }
 
 const operationOf = (query: string) => query.match(/^\s*(?:query|mutation)\s+(\w+)/)?.[1];
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * Sign-in throttling as Gatehouse runs it in the bench (on, with allowances raised so that nothing is held back):
@@ -102,22 +100,14 @@ async function loginWithDevice(proof: { keyId: string; challengeId: string; sign
 }
 
 async function phoneRead(token: string | undefined) {
-  const { rows: sessions } = await query(
-    `select s.*, u.id as u_id, u.email as u_email from sessions s join users u on u.id = s.user_id
-     where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()`,
-    [hashToken(token ?? '')],
-  );
+  const { rows: sessions } = await query(PHONE_READ.session, [hashToken(token ?? '')]);
   const session = sessions[0];
   if (!session) return { errors: [{ message: 'Sign in first' }] };
-  const visible = 'd.id in (select du.device_id from device_users du where du.user_id = $1)';
-  const { rows: devices } = await query(`select d.* from devices d where ${visible} order by d.created_at desc, d.id desc limit $2`, [
-    session.u_id,
-    11,
-  ]);
+  const { rows: devices } = await query(PHONE_READ.devices, [session.u_id, 11]);
   const userIds = [...new Set(devices.flatMap((d) => [d.owner_id, d.last_user_id]).filter(Boolean))];
-  const { rows: users } = await query('select id, email, display_name, role, created_at, last_login_at from users where id = any($1::uuid[])', [userIds]);
+  const { rows: users } = await query(PHONE_READ.users, [userIds]);
   const byId = new Map(users.map((u) => [u.id, u]));
-  const { rows: count } = await query(`select count(*)::int as n from devices d where ${visible}`, [session.u_id]);
+  const { rows: count } = await query(PHONE_READ.count, [session.u_id]);
   return {
     data: {
       me: {

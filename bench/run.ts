@@ -122,40 +122,37 @@ try {
   log(`Gatehouse on ${gatehouse.port}, baseline on ${baseline.port}`);
 
   /**
-   * Gatehouse and the baseline in alternating slices (ROUNDS of each, after a warm-up of each), so that a change in
-   * the machine's speed during the run (this VM's neighbours) falls on both alike; each side's slices are summed.
-   * `around` wraps each Gatehouse slice (to read what Gatehouse measures of itself during exactly that slice).
+   * Servers in alternating slices (ROUNDS of each, after a warm-up of each), so that a change in the machine's speed
+   * during the run (this VM's neighbours) falls on all alike; each server's slices are summed. `around` wraps each
+   * slice of the first (to read what Gatehouse measures of itself during exactly that slice).
    */
   type Target = { url: string; pid: number | undefined; metricsUrl?: string };
-  const pair = async (
-    first: Target,
-    second: Target,
+  const interleave = async (
+    targets: Target[],
     spec: Omit<Parameters<typeof runLoad>[0], 'url'>,
     around = (slice: () => Promise<LoadResult>) => slice(),
-  ) => {
+  ): Promise<LoadResult[]> => {
     // The quick run folds the warm-up into each side's first slice and skips the pauses, to stay under a minute.
-    if (!quick) for (const target of [first, second]) await runLoad({ ...spec, url: target.url, seconds: spec.warmupSeconds, warmupSeconds: 0 });
+    if (!quick) for (const target of targets) await runLoad({ ...spec, url: target.url, seconds: spec.warmupSeconds, warmupSeconds: 0 });
     const slice = { ...spec, seconds: spec.seconds / ROUNDS, keepTimes: true };
     const warmupSeconds = (round: number) => (quick && round === 0 ? spec.warmupSeconds : 0);
-    const sides = { first: [] as LoadResult[], second: [] as LoadResult[] };
+    const sides = targets.map(() => [] as LoadResult[]);
     // A pause after each slice: what the server still has queued when the load stops must not run in the next slice.
     const pause = () => (quick ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, 1_000)));
     for (let round = 0; round < ROUNDS; round++) {
-      sides.first.push(await around(() => runLoad({ ...slice, warmupSeconds: warmupSeconds(round), url: first.url, serverPid: first.pid, metricsUrl: first.metricsUrl })));
-      await pause();
-      sides.second.push(await runLoad({ ...slice, warmupSeconds: warmupSeconds(round), url: second.url, serverPid: second.pid, metricsUrl: second.metricsUrl }));
-      if (round < ROUNDS - 1) await pause();
+      for (const [i, target] of targets.entries()) {
+        const run = () => runLoad({ ...slice, warmupSeconds: warmupSeconds(round), url: target.url, serverPid: target.pid, metricsUrl: target.metricsUrl });
+        sides[i]!.push(await (i === 0 ? around(run) : run()));
+        if (round < ROUNDS - 1 || i < targets.length - 1) await pause();
+      }
     }
-    return { first: combine(sides.first, slice.seconds), second: combine(sides.second, slice.seconds) };
+    return sides.map((results) => combine(results, slice.seconds));
   };
+  const gatehouseTarget = (): Target => ({ url: gatehouse.url, pid: gatehouse.child.pid, metricsUrl: gatehouse.url.replace('/graphql', '/metrics') });
+  const baselineTarget: Target = { url: baseline.url, pid: baseline.child.pid };
   const both = async (spec: Omit<Parameters<typeof runLoad>[0], 'url'>, around?: (slice: () => Promise<LoadResult>) => Promise<LoadResult>) => {
-    const r = await pair(
-      { url: gatehouse.url, pid: gatehouse.child.pid, metricsUrl: gatehouse.url.replace('/graphql', '/metrics') },
-      { url: baseline.url, pid: baseline.child.pid },
-      spec,
-      around,
-    );
-    return { gatehouse: r.first, baseline: r.second };
+    const [g, b] = await interleave([gatehouseTarget(), baselineTarget], spec, around);
+    return { gatehouse: g!, baseline: b! };
   };
   const ratio = (g: LoadResult, b: LoadResult) => Math.round((g.requestsPerSec / b.requestsPerSec) * 100) / 100;
 
@@ -191,22 +188,34 @@ try {
     const tokens = Array.from({ length: 50 }, () => randomBytes(32).toString('base64url'));
     await seedPhoneReaders(mainUrl, tokens);
     const spec = { scenario: 'phoneRead' as const, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, tokens };
-    const r = await both(spec);
-    const x = ratio(r.gatehouse, r.baseline);
-    // The stack's own floor: yoga answering the same document from memory, no database and no plugins. Its CPU per
-    // request is what any server built on yoga spends before doing the work (both it and the baseline parse HTTP, so
-    // the two do not simply add up).
-    const floorServer = await startServer('bench/yoga-floor.ts', {}, undefined, NODE_FLAGS);
-    const floor = await runLoad({ ...spec, url: floorServer.url, serverPid: floorServer.child.pid });
-    await floorServer.stop();
+    // The stack's floor, interleaved with the two: yoga and graphql-js doing the baseline's four statements with
+    // nothing of Gatehouse's own, i.e. the best ratio a server built on yoga can reach here (bench/yoga-floor.ts).
+    const stackServer = await startServer('bench/yoga-floor.ts', { DATABASE_URL: mainUrl }, undefined, NODE_FLAGS);
+    const [g, b, stack] = await interleave([gatehouseTarget(), baselineTarget, { url: stackServer.url, pid: stackServer.child.pid }], spec);
+    await stackServer.stop();
+    const x = ratio(g!, b!);
+    // yoga answering the same document from memory: what any server built on it spends before doing the work (both
+    // it and the baseline parse HTTP, so the two do not simply add up).
+    const memoryServer = await startServer('bench/yoga-floor.ts', {}, undefined, NODE_FLAGS);
+    const alone = await runLoad({ ...spec, url: memoryServer.url, serverPid: memoryServer.child.pid });
+    await memoryServer.stop();
     rows.push({
       scenario: "2 phone's read",
       target: '>= 0.7 of baseline; fixed statements (test/statements.test.ts)',
-      gatehouse: { ...r.gatehouse, yogaAloneReqPerSec: floor.requestsPerSec, yogaAloneCpuMsPerRequest: floor.cpuMsPerRequest },
-      baseline: r.baseline,
+      gatehouse: { ...g!, yogaAloneReqPerSec: alone.requestsPerSec, yogaAloneCpuMsPerRequest: alone.cpuMsPerRequest },
+      baseline: b!,
       ratio: x,
-      pass: x >= 0.7 && r.gatehouse.errors === 0,
+      pass: x >= 0.7 && g!.errors === 0,
       notes: 'yogaAlone: graphql-yoga answering the same document from memory (bench/yoga-floor.ts)',
+    });
+    rows.push({
+      scenario: "2 phone's read: yoga with the same statements (the stack's floor)",
+      target: "not a target: yoga + graphql-js + pg running the baseline's statements, nothing of Gatehouse's own",
+      gatehouse: stack!,
+      baseline: b!,
+      ratio: ratio(stack!, b!),
+      pass: null,
+      notes: `Gatehouse against the stack's floor: ${ratio(g!, stack!)}`,
     });
   }
 
@@ -245,19 +254,15 @@ try {
     });
     // The same target for the work itself: the baseline doing the whole sign-in (bare pg, the same statements)
     // against the bare verify, interleaved the same way. Information: what any implementation pays beside the hash.
-    const whole = await pair(
-      { url: `${baseline.url}?work=signIn`, pid: baseline.child.pid },
-      { url: baseline.url, pid: baseline.child.pid },
-      spec,
-    );
+    const [whole, bare] = await interleave([{ url: `${baseline.url}?work=signIn`, pid: baseline.child.pid }, baselineTarget], spec);
     rows.push({
       scenario: '3 password sign-in: the whole sign-in without Gatehouse',
       target: 'not a target: the bare sign-in (baseline-server.ts, ?work=signIn) against the bare verify',
-      gatehouse: whole.first,
-      baseline: whole.second,
-      ratio: ratio(whole.first, whole.second),
+      gatehouse: whole!,
+      baseline: bare!,
+      ratio: ratio(whole!, bare!),
       pass: null,
-      notes: `Gatehouse against the bare sign-in: ${ratio(g, whole.first)}`,
+      notes: `Gatehouse against the bare sign-in: ${ratio(g, whole!)}`,
     });
   }
 
