@@ -4,8 +4,8 @@
 // - without DATABASE_URL, from memory: what the HTTP + GraphQL stack costs before any work;
 // - with DATABASE_URL, running the baseline's four statements (bench/phone-read-sql.ts) on a `pg.Pool`: the stack
 //   plus the work, i.e. the best ratio to the baseline a server built on yoga could reach with no layers of its own.
-import { createServer, type IncomingMessage } from 'node:http';
-import { createSchema, createYoga } from 'graphql-yoga';
+import { createServer } from 'node:http';
+import { createSchema, createYoga, type YogaInitialContext } from 'graphql-yoga';
 import pg from 'pg';
 import { hashToken, namedQuery, PHONE_READ, type DeviceRow, type SessionRow, type UserRow } from './phone-read-sql.js';
 
@@ -91,7 +91,7 @@ function statements(databaseUrl: string): Source {
 
 const source = process.env.DATABASE_URL ? statements(process.env.DATABASE_URL) : memory();
 
-const yoga = createYoga<{ req: IncomingMessage }>({
+const yoga = createYoga({
   schema: createSchema({
     typeDefs: `
       type Query { me: User }
@@ -101,7 +101,7 @@ const yoga = createYoga<{ req: IncomingMessage }>({
       type Device { id: ID! name: String status: String! platform: String! model: String appName: String lastUsedAt: String owner: User! lastUser: User }
     `,
     resolvers: {
-      Query: { me: (_: unknown, __: unknown, { req }: { req: IncomingMessage }) => source.me(req.headers.authorization?.replace(/^Bearer /, '') ?? '') },
+      Query: { me: (_: unknown, __: unknown, { request }: YogaInitialContext) => source.me(request.headers.get('authorization')?.replace(/^Bearer /, '') ?? '') },
       User: { devices: (user: UserNode, { first }: { first: number }) => source.devices(user, first) },
     },
   }),
@@ -114,7 +114,7 @@ const yoga = createYoga<{ req: IncomingMessage }>({
   maxRequestBodySize: false,
 });
 
-const server = createServer((req, res) => void yoga(req, res, { req }));
+const server = createServer((req, res) => void yoga(req, res));
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();
   process.stdout.write(`listening on ${typeof address === 'object' && address ? address.port : ''}\n`);

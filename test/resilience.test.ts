@@ -260,6 +260,39 @@ describe('concurrent transitions of one device', () => {
   });
 });
 
+describe('a connection pool that stays full', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  // The hand-written statements take their connections from the ORM's pool directly (src/db/sql.ts); a wait past
+  // the pool's acquire timeout is an unavailable database, not an unexpected error.
+  it('answers SERVICE_UNAVAILABLE once the acquire timeout passes, and serves again when a connection is free', async () => {
+    const client = new GraphQLClient(server.url);
+    const admin = client.as(await signIn(client, ADMIN_EMAIL, ADMIN_PASSWORD));
+    expect((await admin.data(Me)).me?.email).toBe(ADMIN_EMAIL);
+    const knex = server.orm.em.getConnection().getKnex().client as {
+      acquireConnection(): Promise<object>;
+      releaseConnection(connection: object): Promise<void>;
+    };
+    const { max, acquireTimeoutMillis } = server.orm.config.get('pool') as { max: number; acquireTimeoutMillis: number };
+    const held = await Promise.all(Array.from({ length: max }, () => knex.acquireConnection()));
+    try {
+      const { value: res, ms } = await timed(() => admin.request(Me));
+      expect(res.errors?.[0]?.extensions?.code, JSON.stringify(res)).toBe('SERVICE_UNAVAILABLE');
+      expect(res.errors?.[0]?.message).toMatch(/database is unavailable/i);
+      expect(ms).toBeGreaterThanOrEqual(acquireTimeoutMillis - 50);
+    } finally {
+      await Promise.all(held.map((connection) => knex.releaseConnection(connection)));
+    }
+    expect((await admin.data(Me)).me?.email).toBe(ADMIN_EMAIL);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // 2. The database goes away under a running app, and comes back
 

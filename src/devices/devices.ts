@@ -319,6 +319,8 @@ function parseDeviceCursor(cursor: string): [Date, string] {
   return [new Date(at), id];
 }
 
+const LISTED_COLUMNS = DEVICE_COLUMNS.map((c) => `d.${c}`).join(', ');
+
 /** Newest first, by (createdAt, id); the cursor is that pair. Plain rows: a listing is read, never changed. */
 export async function listDevices(dc: DomainContext, filter: DeviceFilter, window: PageWindow): Promise<DeviceRow[]> {
   const { where, params, param, options } = filtered(requireActor(dc), filter);
@@ -332,7 +334,7 @@ export async function listDevices(dc: DomainContext, filter: DeviceFilter, windo
   }
   const order = window.inverted ? 'asc' : 'desc';
   const rows = await dc.sql.query(
-    `select ${DEVICE_COLUMNS.map((c) => `d.${c}`).join(', ')} from devices d ${whereSql(where)}
+    `select ${LISTED_COLUMNS} from devices d ${whereSql(where)}
      order by d.created_at ${order}, d.id ${order} limit ${param(window.limit)}`,
     params,
     options,

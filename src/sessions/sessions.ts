@@ -351,6 +351,11 @@ export async function logout(dc: DomainContext): Promise<boolean> {
   return true;
 }
 
+/** Built once: a text that is the very same string each time is hashed once where statements are named (src/db/sql.ts). */
+const BEARER_SESSION = `select s.id as session_id, s.kind, s.device_id, s.created_at as session_created_at, s.expires_at, ${USER_COLUMNS.map((c) => `u.${c}`).join(', ')}
+     from sessions s join users u on u.id = s.user_id
+     where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()`;
+
 /** Who a bearer token speaks for: a signed-in actor, a watch grant, or nobody (unknown, revoked or expired). */
 export async function resolveBearer(
   sql: Sql,
@@ -359,12 +364,7 @@ export async function resolveBearer(
   if (!token || token.length > 512) return null;
   // Every authenticated request starts here: one indexed read, written by hand and read into plain rows (the
   // ORM's query building and hydration cost more than the query).
-  const [row] = await sql.query(
-    `select s.id as session_id, s.kind, s.device_id, s.created_at as session_created_at, s.expires_at, ${USER_COLUMNS.map((c) => `u.${c}`).join(', ')}
-     from sessions s join users u on u.id = s.user_id
-     where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()`,
-    [hashToken(token)],
-  );
+  const [row] = await sql.query(BEARER_SESSION, [hashToken(token)]);
   if (!row) return null;
   const user = new UserRow(row);
   const session: SessionView = {
