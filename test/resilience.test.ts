@@ -279,7 +279,9 @@ describe('a connection pool that stays full', () => {
       acquireConnection(): Promise<object>;
       releaseConnection(connection: object): Promise<void>;
     };
-    const { max, acquireTimeoutMillis } = server.orm.config.get('pool') as { max: number; acquireTimeoutMillis: number };
+    const pool = server.orm.config.get('pool');
+    const max = pool?.max ?? 10;
+    const acquireTimeoutMillis = pool?.acquireTimeoutMillis ?? 3_000;
     const held = await Promise.all(Array.from({ length: max }, () => knex.acquireConnection()));
     try {
       const { value: res, ms } = await timed(() => admin.request(Me));
