@@ -106,10 +106,10 @@ export function sqlOf(orm: Orm, { prepared = true }: SqlOptions = {}): Sql {
   return {
     query: async <R extends Row>(text: string, values?: readonly unknown[], options?: QueryOptions) => {
       const connection = await acquire(client);
-      // The ORM's query log (`debug: ['query']`) shows these statements too.
-      const started = logger.isEnabled('query') ? performance.now() : undefined;
-      const name = prepared && options?.prepared !== false ? nameOf(text) : undefined;
       try {
+        // The ORM's query log (`debug: ['query']`) shows these statements too.
+        const started = logger.isEnabled('query') ? performance.now() : undefined;
+        const name = prepared && options?.prepared !== false ? nameOf(text) : undefined;
         let result: pg.QueryResult<R>;
         try {
           result = await connection.query<R>({ name, text, values: values as unknown[] | undefined, types });
