@@ -11,7 +11,7 @@ import { createScratchDatabase } from '../src/db/databases.js';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { openDatabase } from '../src/db/orm.js';
 import type { LoadResult } from './load.js';
-import { runLoad, startServer } from './processes.js';
+import { npmStartFlags, runLoad, startServer } from './processes.js';
 import { seedKeyedDevices, seedPhoneReaders } from './seed.js';
 import { percentile } from './stats.js';
 
@@ -35,7 +35,7 @@ try {
   const tokens = Array.from({ length: 50 }, () => randomBytes(32).toString('base64url'));
   await seedPhoneReaders(url, tokens);
   const env = { DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'error', THROTTLE_SCALE: '0' };
-  const flags = ['--max-semi-space-size=64'];
+  const flags = npmStartFlags();
   const keys = devices.map((d) => ({ keyId: d.keyId, privateKeyPem: d.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() }));
   const spec = { scenario, connections: 50, devices: keys, tokens };
   const slices: Record<'A' | 'B', LoadResult[]> = { A: [], B: [] };

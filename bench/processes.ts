@@ -1,6 +1,6 @@
 // Starting the bench's servers and load generators as child processes, and talking to them.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,15 @@ import type { LoadResult, LoadSpec } from './load.js';
 import { percentile } from './stats.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The Node flags `npm start` runs Gatehouse with (package.json's start script), so that the bench runs what production
+ * runs, and the baselines with it: the ratios then compare code, not tuning.
+ */
+export function npmStartFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts;
+  return scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
 
 export interface Server {
   url: string;

@@ -12,7 +12,7 @@ import { DEVICE_COLUMNS } from '../src/devices/device.entity.js';
 import { openDatabase } from '../src/db/orm.js';
 import { runFanout } from './fanout.js';
 import type { LoadResult } from './load.js';
-import { combine, graphqlRequest, runLoad, startServer, type Server } from './processes.js';
+import { combine, graphqlRequest, npmStartFlags, runLoad, startServer, type Server } from './processes.js';
 import { BENCH_PASSWORD, seedGrowth, seedKeyedDevices, seedPhoneReaders, withClient, type GrowthSize } from './seed.js';
 
 const args = process.argv.slice(2);
@@ -74,10 +74,12 @@ function gatehouseEnv(databaseUrl: string): Record<string, string> {
 
 /**
  * The runtime flags `npm start` gives Gatehouse (package.json): a 64 MiB young generation, since a GraphQL server
- * allocates a lot of short-lived objects per request (measured: +20-50% on the phone's read). The baseline runs
- * with the same flags, so the ratios compare code, not tuning. BENCH_NODE_FLAGS replaces them for experiments.
+ * allocates a lot of short-lived objects per request (measured: +20-50% on the phone's read), and no allocation-site
+ * pretenuring (README, Performance: it sent request-lived objects straight to the old generation, doubling every
+ * scavenge's cost). The baselines run with the same flags, so the ratios compare code, not tuning.
+ * BENCH_NODE_FLAGS replaces them for experiments.
  */
-const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=64').split(' ').filter(Boolean);
+const NODE_FLAGS = process.env.BENCH_NODE_FLAGS === undefined ? npmStartFlags() : process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean);
 
 const startGatehouse = (databaseUrl: string) =>
   startServer('src/main.ts', gatehouseEnv(databaseUrl), undefined, [
