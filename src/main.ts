@@ -1,4 +1,6 @@
 // Process entry: config -> database -> bootstrap -> app.start(); signals. Nothing else.
+// First, so its V8 settings hold before any other module is evaluated.
+import './runtime-flags.js';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
