@@ -19,6 +19,7 @@ import { ErrorInterface, errorType } from '../graphql/errors.js';
 import { filterId, globalId, localId } from '../graphql/ids.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { filterOf, searchText, UserConnection, UserRef } from '../users/user.schema.js';
+import type { UserRow } from '../users/user.entity.js';
 import { Device, DeviceRow, DEVICE_STATUSES, PLATFORMS, type DeviceView } from './device.entity.js';
 import { publicKeyProblem, type PublicJwk } from './keys.js';
 import {
@@ -55,11 +56,12 @@ export const DeviceConnection = builder.connectionObject({ type: DeviceRef, name
 const adminOrOwner = (device: DeviceView, _args: object, ctx: GraphQLContext) =>
   isAdmin(ctx.actor) || ctx.actor?.user.id === device.owner.id;
 
-builder.node(DeviceRef, {
+builder.objectType(DeviceRef, {
   description: 'One app installation on one phone or computer, and whether it may sign in',
-  id: { resolve: (device) => device.id },
+  interfaces: [builder.nodeInterfaceRef()],
   isTypeOf: (value) => value instanceof DeviceRow || isEntityOf(Device, value),
   fields: (t) => ({
+    id: t.id({ resolve: (device) => globalId('Device', device.id) }),
     installationId: t.exposeString('installationId'),
     name: t.exposeString('name', { nullable: true }),
     status: t.field({ type: DeviceStatusEnum, resolve: (d) => d.status }),
@@ -72,7 +74,8 @@ builder.node(DeviceRef, {
     owner: t.field({
       type: UserRef,
       description: 'Who registered the device',
-      resolve: async (d, _args, ctx) => (await ctx.loaders.user.load(d.owner.id))!,
+      // The owner always exists (a user who owns devices cannot be deleted).
+      resolve: (d, _args, ctx) => ctx.loaders.user.load(d.owner.id) as Promise<UserRow>,
     }),
     lastUser: t.field({
       type: UserRef,

@@ -16,11 +16,12 @@ export const EventKindEnum = builder.enumType('EventKind', { values: EVENT_KINDS
 export const EventRef = builder.objectRef<EventView>('Event');
 export const EventConnection = builder.connectionObject({ type: EventRef, name: 'EventConnection' }, { name: 'EventEdge' });
 
-builder.node(EventRef, {
+builder.objectType(EventRef, {
   description: 'One row of the audit log, written in the same transaction as the change it records',
-  id: { resolve: (event) => event.id },
+  interfaces: [builder.nodeInterfaceRef()],
   isTypeOf: (value) => value instanceof EventRow || isEntityOf(Event, value),
   fields: (t) => ({
+    id: t.id({ resolve: (event) => globalId('Event', event.id) }),
     cursor: t.string({
       description: 'Position in the log; pass it as `after` to continue from here',
       resolve: (event) => Buffer.from(eventCursor(event), 'utf8').toString('base64url'),

@@ -5,14 +5,15 @@ import { DEVICE_COLUMNS, DeviceRow } from '../devices/device.entity.js';
 import { USER_COLUMNS, UserRow } from '../users/user.entity.js';
 
 /** One indexed read for a batch of ids, in the order asked. */
-async function byIds<T extends { id: string }>(sql: Sql, select: string, make: (row: Record<string, unknown>) => T, ids: readonly string[]) {
-  const rows = await sql.query(`${select} where id = any($1::uuid[])`, [ids]);
+async function byIds<T extends { id: string }>(sql: Sql, text: string, make: (row: Record<string, unknown>) => T, ids: readonly string[]) {
+  const rows = await sql.query(text, [ids]);
   const found = new Map(rows.map((row) => [row.id as string, make(row)]));
   return ids.map((id) => found.get(id) ?? null);
 }
 
-const USERS_BY_ID = `select ${USER_COLUMNS.join(', ')} from users`;
-const DEVICES_BY_ID = `select ${DEVICE_COLUMNS.join(', ')} from devices`;
+// Built once: the very same string each time is hashed once where statements are named (src/db/sql.ts).
+const USERS_BY_ID = `select ${USER_COLUMNS.join(', ')} from users where id = any($1::uuid[])`;
+const DEVICES_BY_ID = `select ${DEVICE_COLUMNS.join(', ')} from devices where id = any($1::uuid[])`;
 
 export function createLoaders(sql: Sql) {
   return {

@@ -10,7 +10,7 @@ import { builder } from '../graphql/builder.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { keysetConnection } from '../graphql/connections.js';
 import { EmailTaken, InvalidCredentials, NotFound, SignUpDisabled, TooManyAttempts } from '../errors.js';
-import { filterId, localId } from '../graphql/ids.js';
+import { filterId, globalId, localId } from '../graphql/ids.js';
 import { ROLES, User, UserRow, type UserView } from './user.entity.js';
 import {
   changePassword,
@@ -32,11 +32,12 @@ export const UserConnection = builder.connectionObject({ type: UserRef, name: 'U
 const adminOrSelf = (user: UserView, _args: object, ctx: GraphQLContext) =>
   isAdmin(ctx.actor) || ctx.actor?.user.id === user.id;
 
-builder.node(UserRef, {
+builder.objectType(UserRef, {
   description: 'Someone who signs in: from a phone (USER) or an admin dashboard (ADMIN)',
-  id: { resolve: (user) => user.id },
+  interfaces: [builder.nodeInterfaceRef()],
   isTypeOf: (value) => value instanceof UserRow || isEntityOf(User, value),
   fields: (t) => ({
+    id: t.id({ resolve: (user) => globalId('User', user.id) }),
     email: t.exposeString('email'),
     displayName: t.exposeString('displayName', { nullable: true }),
     role: t.field({ type: RoleEnum, resolve: (user) => user.role }),
