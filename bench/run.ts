@@ -2,9 +2,9 @@
 // separate processes, drives each scenario with autocannon load generators (separate processes too) after a
 // warm-up, and prints a table (and JSON) of throughput, p50/p95/p99 and the ratio to the baseline.
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createScratchDatabase } from '../src/db/databases.js';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
@@ -20,6 +20,29 @@ const quick = args.includes('--quick');
 const outFile = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined;
 /** `--profile DIR`: Gatehouse runs with --cpu-prof and writes a .cpuprofile there when it stops (bench/profile.ts reads it). */
 const profileDir = args.includes('--profile') ? path.resolve(args[args.indexOf('--profile') + 1]!) : undefined;
+
+/**
+ * The processor the run had: the VM's host changes between days, and with it the ratios (the same code's phone's read
+ * measured 0.63-0.65 on one day and 0.75-0.78 on another), so a result names its CPU (family, model, L3 where Linux
+ * tells them).
+ */
+function cpuInfo(): { model: string; family?: string; modelNumber?: string; l3?: string } {
+  const model = cpus()[0]?.model ?? 'unknown';
+  try {
+    const info = readFileSync('/proc/cpuinfo', 'utf8');
+    const field = (name: string) => new RegExp(`^${name}\\s*: (.*)$`, 'm').exec(info)?.[1]?.trim();
+    let l3: string | undefined;
+    try {
+      l3 = readFileSync('/sys/devices/system/cpu/cpu0/cache/index3/size', 'utf8').trim();
+    } catch {
+      // no L3 described (not every VM says)
+    }
+    return { model, family: field('cpu family'), modelNumber: field('model'), l3 };
+  } catch {
+    return { model };
+  }
+}
+const machine = { cpus: cpus().length, cpu: cpuInfo(), node: process.version };
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : null;
 const wants = (n: number) => !only || only.includes(String(n));
 
@@ -111,6 +134,7 @@ const pgDir = process.env.BENCH_DATABASE_URL ? null : await mkdtemp(path.join(tm
 const pg = pgDir ? await startEmbeddedPostgres({ dataDir: pgDir, persistent: false }) : null;
 const serverUrl = process.env.BENCH_DATABASE_URL ?? pg!.url;
 log(`PostgreSQL: ${pg ? 'embedded' : 'BENCH_DATABASE_URL'}; ${quick ? 'quick' : 'full'} run, ${SECONDS}s per measurement after ${WARMUP}s warm-up`);
+log(`machine: ${machine.cpus} × ${machine.cpu.model} (family ${machine.cpu.family ?? '?'}, model ${machine.cpu.modelNumber ?? '?'}, L3 ${machine.cpu.l3 ?? '?'}), Node ${machine.node}`);
 
 try {
   const mainUrl = await createScratchDatabase(serverUrl, 'gatehouse_bench');
@@ -410,7 +434,7 @@ if (plans) {
   }
 }
 if (outFile) {
-  writeFileSync(outFile, JSON.stringify({ machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, quick, rows, plans }, null, 2));
+  writeFileSync(outFile, JSON.stringify({ machine, quick, rows, plans }, null, 2));
   log(`wrote ${outFile}`);
 }
 process.exit(process.exitCode ?? 0);
