@@ -27,20 +27,22 @@ const profileDir = args.includes('--profile') ? path.resolve(args[args.indexOf('
  * tells them).
  */
 function cpuInfo(): { model: string; family?: string; modelNumber?: string; l3?: string } {
-  const model = cpus()[0]?.model ?? 'unknown';
-  try {
-    const info = readFileSync('/proc/cpuinfo', 'utf8');
-    const field = (name: string) => new RegExp(`^${name}\\s*: (.*)$`, 'm').exec(info)?.[1]?.trim();
-    let l3: string | undefined;
+  // Not every system describes these (no /proc off Linux; no L3 on some VMs): what is missing is left out.
+  const read = (file: string) => {
     try {
-      l3 = readFileSync('/sys/devices/system/cpu/cpu0/cache/index3/size', 'utf8').trim();
+      return readFileSync(file, 'utf8');
     } catch {
-      // no L3 described (not every VM says)
+      return undefined;
     }
-    return { model, family: field('cpu family'), modelNumber: field('model'), l3 };
-  } catch {
-    return { model };
-  }
+  };
+  const info = read('/proc/cpuinfo') ?? '';
+  const field = (name: string) => new RegExp(`^${name}\\s*: (.*)$`, 'm').exec(info)?.[1]?.trim();
+  return {
+    model: cpus()[0]?.model ?? 'unknown',
+    family: field('cpu family'),
+    modelNumber: field('model'),
+    l3: read('/sys/devices/system/cpu/cpu0/cache/index3/size')?.trim(),
+  };
 }
 const machine = { cpus: cpus().length, cpu: cpuInfo(), node: process.version };
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : null;
