@@ -1,8 +1,9 @@
-// `npm run bench [-- --quick] [-- --out results.json] [-- --only 1,2] [-- --profile DIR]`: starts PostgreSQL, Gatehouse and a bare baseline server as
+// `npm run bench [-- --quick] [-- --out FILE] [-- --only 1,2] [-- --profile DIR]`: starts PostgreSQL, Gatehouse and a bare baseline server as
 // separate processes, drives each scenario with autocannon load generators (separate processes too) after a
-// warm-up, and prints a table (and JSON) of throughput, p50/p95/p99 and the ratio to the baseline.
+// warm-up, and prints a table of throughput, p50/p95/p99 and the ratio to the baseline. The results, with the
+// machine they ran on, go to bench/results/latest.json, or to FILE with `--out FILE`.
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,9 @@ import { BENCH_PASSWORD, seedGrowth, seedKeyedDevices, seedPhoneReaders, withCli
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const outFile = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined;
+const outFile = args.includes('--out')
+  ? path.resolve(args[args.indexOf('--out') + 1]!)
+  : path.join(import.meta.dirname, 'results', 'latest.json');
 /** `--profile DIR`: Gatehouse runs with --cpu-prof and writes a .cpuprofile there when it stops (bench/profile.ts reads it). */
 const profileDir = args.includes('--profile') ? path.resolve(args[args.indexOf('--profile') + 1]!) : undefined;
 
@@ -435,8 +438,7 @@ if (plans) {
     for (const [name, plan] of Object.entries(byQuery)) console.log(`-- ${name}\n${plan}`);
   }
 }
-if (outFile) {
-  writeFileSync(outFile, JSON.stringify({ machine, quick, rows, plans }, null, 2));
-  log(`wrote ${outFile}`);
-}
+mkdirSync(path.dirname(outFile), { recursive: true });
+writeFileSync(outFile, JSON.stringify({ machine, quick, rows, plans }, null, 2));
+log(`wrote ${path.relative(process.cwd(), outFile)}`);
 process.exit(process.exitCode ?? 0);
