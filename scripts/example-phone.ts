@@ -29,7 +29,7 @@ if (first.__typename !== 'DevicePendingApproval') {
   console.log('  (approval is automatic here, or the sign-in was refused: nothing to wait for)');
   process.exit(first.__typename === 'Session' ? 0 : 1);
 }
-const deviceId = first.pendingDevice.id;
+const deviceId = first.pendingDevice!.id;
 
 step('Watching our own approval over graphql-ws with the watch token');
 const approved = new Promise<string>((resolve) => {

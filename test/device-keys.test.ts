@@ -289,7 +289,7 @@ describe('keys that are refused', () => {
     const device = newDevice({ publicKey: jwk });
     const pending = await server.client.data(Login, { input: { email: user.email, password: PASSWORD, device } });
     if (pending.login.__typename !== 'DevicePendingApproval') throw new Error(pending.login.__typename);
-    const keyId = (await server.admin()).data(graphql(`query KeysKeyId($id: ID!) { device(id: $id) { keyId } }`), { id: pending.login.pendingDevice.id });
+    const keyId = (await server.admin()).data(graphql(`query KeysKeyId($id: ID!) { device(id: $id) { keyId } }`), { id: pending.login.pendingDevice!.id });
     const id = (await keyId).device?.keyId ?? '';
     const c = await challenge(id);
     const signature = createSign('sha256').update(c.nonce).sign({ key: pair.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url');

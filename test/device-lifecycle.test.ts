@@ -47,7 +47,7 @@ describe('signing in from a new device while approval is required', () => {
       lastUser: null,
       lastUsedAt: null,
     });
-    const events = await (await server.admin()).data(Events, { filter: { deviceId: login.pendingDevice.id } });
+    const events = await (await server.admin()).data(Events, { filter: { deviceId: login.pendingDevice!.id } });
     expect(events.events.edges.map((e) => e.node.kind)).toEqual(['LOGIN_DENIED', 'DEVICE_REGISTERED']);
   });
 
@@ -229,7 +229,7 @@ describe('forget', () => {
 
     const { login } = await server.client.data(Login, { input: { email: phone.user.email, password: PASSWORD, device: phone.device } });
     expect(login.__typename).toBe('DevicePendingApproval');
-    if (login.__typename === 'DevicePendingApproval') expect(login.pendingDevice.id).not.toBe(phone.deviceId);
+    if (login.__typename === 'DevicePendingApproval') expect(login.pendingDevice!.id).not.toBe(phone.deviceId);
   });
 
   it('answers NotFound for a device that is already forgotten', async () => {

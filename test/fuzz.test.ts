@@ -119,7 +119,7 @@ async function loginOnDevice(email: string, device: DeviceInput): Promise<{ toke
     const { login } = await server.client.data(Login, { input: { email, password: PASSWORD, device } });
     if (login.__typename === 'Session') return { token: login.token, deviceId: login.device!.id };
     if (login.__typename !== 'DevicePendingApproval') return null;
-    await root.data(ApproveDevice, { id: login.pendingDevice.id });
+    await root.data(ApproveDevice, { id: login.pendingDevice!.id });
   }
   return null;
 }

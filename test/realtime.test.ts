@@ -188,7 +188,7 @@ async function waitingPhone(email?: string) {
   const device = newDevice();
   const { login } = await server.client.data(RealtimeLogin, { input: { email: user.email, password: PASSWORD, device } });
   if (login.__typename !== 'DevicePendingApproval') throw new Error(`expected pending: ${JSON.stringify(login)}`);
-  return { email: user.email, device, deviceId: login.device.id, watchToken: login.watchToken };
+  return { email: user.email, device, deviceId: login.device!.id, watchToken: login.watchToken };
 }
 
 /** One more approved device for the same user, with its own session. */

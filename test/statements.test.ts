@@ -78,7 +78,7 @@ describe("a phone's read", () => {
     const first = newDevice();
     const pending = await anonymous.data(Login, { input: { email, password: PASSWORD, device: first } });
     if (pending.login.__typename !== 'DevicePendingApproval') throw new Error(pending.login.__typename);
-    await admin.data(ApproveDevice, { id: pending.login.pendingDevice.id });
+    await admin.data(ApproveDevice, { id: pending.login.pendingDevice!.id });
     const phone = anonymous.as(await signIn(anonymous, email, PASSWORD, first));
 
     const withOne = await statementsFor(phone);
@@ -89,7 +89,7 @@ describe("a phone's read", () => {
       const device = newDevice();
       const registered = await anonymous.data(Login, { input: { email: owner, password: PASSWORD, device } });
       if (registered.login.__typename !== 'DevicePendingApproval') throw new Error(registered.login.__typename);
-      await admin.data(ApproveDevice, { id: registered.login.pendingDevice.id });
+      await admin.data(ApproveDevice, { id: registered.login.pendingDevice!.id });
       await signIn(anonymous, email, PASSWORD, device);
     }
     const withTen = await statementsFor(phone);
@@ -123,7 +123,7 @@ describe("a phone's read", () => {
     const device = newDevice({ model: 'Pixel 9' });
     const pending = await anonymous.data(Login, { input: { email, password: PASSWORD, device } });
     if (pending.login.__typename !== 'DevicePendingApproval') throw new Error(pending.login.__typename);
-    await admin.data(ApproveDevice, { id: pending.login.pendingDevice.id });
+    await admin.data(ApproveDevice, { id: pending.login.pendingDevice!.id });
     const phone = anonymous.as(await signIn(anonymous, email, PASSWORD, device));
     // More reads at once than the pool has connections, so that every connection has the statements prepared.
     const reads = async () => {
@@ -288,7 +288,7 @@ describe('async context', () => {
     const pending = await anonymous.data(Login, { input: { email, password: PASSWORD, device } });
     if (pending.login.__typename !== 'DevicePendingApproval') throw new Error(pending.login.__typename);
     // A transaction (the approval) and flushes (user, device, events) ran, each inside an AsyncLocalStorage.
-    await admin.data(ApproveDevice, { id: pending.login.pendingDevice.id });
+    await admin.data(ApproveDevice, { id: pending.login.pendingDevice!.id });
     await signIn(anonymous, email, PASSWORD, device);
     const state = asyncContextState();
     expect(state.storagesRun).toBeGreaterThanOrEqual(2);

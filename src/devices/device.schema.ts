@@ -136,7 +136,14 @@ builder.objectType(DevicePendingApproval, {
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof DevicePendingApproval,
   fields: (t) => ({
-    device: t.field({ type: DeviceRef, description: "The caller's own device", resolve: (e) => e.device as Device }),
+    // Nullable only to agree with Session.device and KnownDevice.device, which share unions with it: a client can
+    // then select `device` on every member in one selection (OverlappingFieldsCanBeMerged). It is never null.
+    device: t.field({
+      type: DeviceRef,
+      nullable: true,
+      description: "The caller's own device",
+      resolve: (e) => e.device as Device,
+    }),
     watchToken: t.exposeString('watchToken', {
       description:
         'Valid for about 15 minutes, only for `deviceStatusChanged` of this device: send it as `Authorization: Bearer <watchToken>` ' +

@@ -313,7 +313,7 @@ export type LoginMutation = { login:
     | { __typename: 'ChallengeExpired', code: string, message: string }
     | { __typename: 'DeviceBlocked', code: string, message: string }
     | { __typename: 'DeviceLimitReached', limit: number, code: string, message: string }
-    | { __typename: 'DevicePendingApproval', code: string, message: string, pendingDevice: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null } }
+    | { __typename: 'DevicePendingApproval', code: string, message: string, pendingDevice: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null } | null }
     | { __typename: 'DeviceRequired', code: string, message: string }
     | { __typename: 'InvalidCredentials', code: string, message: string }
     | { __typename: 'InvalidSignature', code: string, message: string }
@@ -561,7 +561,7 @@ export type RealtimeLoginMutation = { login:
     | { __typename: 'ChallengeExpired', code: string, message: string }
     | { __typename: 'DeviceBlocked', code: string, message: string }
     | { __typename: 'DeviceLimitReached', code: string, message: string }
-    | { __typename: 'DevicePendingApproval', watchToken: string, code: string, message: string, device: { id: string, status: DeviceStatus } }
+    | { __typename: 'DevicePendingApproval', watchToken: string, code: string, message: string, device: { id: string, status: DeviceStatus } | null }
     | { __typename: 'DeviceRequired', code: string, message: string }
     | { __typename: 'InvalidCredentials', code: string, message: string }
     | { __typename: 'InvalidSignature', code: string, message: string }

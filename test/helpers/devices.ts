@@ -10,7 +10,7 @@ export async function pendingPhone(server: TestServer, device: DeviceInput = new
   const user = await createUser(server);
   const { login } = await server.client.data(Login, { input: { email: user.email, password: PASSWORD, device } });
   if (login.__typename !== 'DevicePendingApproval') throw new Error(`expected pending: ${JSON.stringify(login)}`);
-  return { user, device, deviceId: login.pendingDevice.id };
+  return { user, device, deviceId: login.pendingDevice!.id };
 }
 
 /** As pendingPhone, then an admin approves it and the user signs in: returns the session token too. */
@@ -34,7 +34,7 @@ export async function keyedPhone(server: TestServer, options: { algorithm?: KeyA
   const device = newDevice();
   const first = await phone.login(user.email, PASSWORD, device, key);
   if (first.__typename !== 'DevicePendingApproval') throw new Error(`expected pending: ${JSON.stringify(first)}`);
-  const deviceId = first.pendingDevice.id;
+  const deviceId = first.pendingDevice!.id;
   if (options.approve ?? true) {
     const admin = await server.admin();
     await admin.data(ApproveDevice, { id: deviceId });

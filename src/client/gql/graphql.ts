@@ -68,7 +68,7 @@ export type ClientLoginMutation = { login:
     | { __typename: 'ChallengeExpired', code: string, message: string }
     | { __typename: 'DeviceBlocked', code: string, message: string }
     | { __typename: 'DeviceLimitReached', code: string, message: string }
-    | { __typename: 'DevicePendingApproval', watchToken: string, code: string, message: string, pendingDevice: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, keyId: string | null, keyAlgorithm: string | null } }
+    | { __typename: 'DevicePendingApproval', watchToken: string, code: string, message: string, pendingDevice: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, keyId: string | null, keyAlgorithm: string | null } | null }
     | { __typename: 'DeviceRequired', code: string, message: string }
     | { __typename: 'InvalidCredentials', code: string, message: string }
     | { __typename: 'InvalidSignature', code: string, message: string }
