@@ -9,7 +9,6 @@ import {
   InvalidTransition,
   NotFound,
 } from '../errors.js';
-import { EventConnection, EventRef } from '../events/event.schema.js';
 import { deviceStatusChanged } from '../events/subscriptions.js';
 import { countEvents, eventCursor, listEvents } from '../events/events.js';
 import { builder } from '../graphql/builder.js';
@@ -18,9 +17,22 @@ import { keysetConnection } from '../graphql/connections.js';
 import { ErrorInterface, errorType } from '../graphql/errors.js';
 import { filterId, globalId, localId } from '../graphql/ids.js';
 import { createLoaders } from '../graphql/loaders.js';
-import { filterOf, searchText, UserConnection, UserRef } from '../users/user.schema.js';
+import {
+  DeviceConnection,
+  DeviceFilterInput,
+  DeviceInput,
+  DeviceRef,
+  DeviceStatusEnum,
+  EventConnection,
+  EventRef,
+  filterOf,
+  PlatformEnum,
+  searchText,
+  UserConnection,
+  UserRef,
+} from '../graphql/refs.js';
 import type { UserRow } from '../users/user.entity.js';
-import { Device, DeviceRow, DEVICE_STATUSES, PLATFORMS, type DeviceView } from './device.entity.js';
+import { Device, DeviceRow, type DeviceView } from './device.entity.js';
 import { publicKeyProblem, type PublicJwk } from './keys.js';
 import {
   approveDevice,
@@ -40,8 +52,6 @@ import {
   unblockDevice,
 } from './devices.js';
 
-export const DeviceStatusEnum = builder.enumType('DeviceStatus', { values: DEVICE_STATUSES });
-export const PlatformEnum = builder.enumType('Platform', { values: PLATFORMS });
 const MobileAuthEnum = builder.enumType('MobileAuth', {
   values: {
     NOT_ACTIVATED: { description: 'Registered, but no sign-in has completed from it yet' },
@@ -49,9 +59,6 @@ const MobileAuthEnum = builder.enumType('MobileAuth', {
     PUSH_ENABLED: { description: 'Activated, and it gave a push token' },
   },
 });
-
-export const DeviceRef = builder.objectRef<DeviceView>('Device');
-export const DeviceConnection = builder.connectionObject({ type: DeviceRef, name: 'DeviceConnection' }, { name: 'DeviceEdge' });
 
 const adminOrOwner = (device: DeviceView, _args: object, ctx: GraphQLContext) =>
   isAdmin(ctx.actor) || ctx.actor?.user.id === device.owner.id;
@@ -163,7 +170,7 @@ export const deviceNameSchema = z
     return normalised ?? '';
   });
 
-export const DeviceInput = builder.inputType('DeviceInput', {
+DeviceInput.implement({
   description: 'What a device says about itself when it signs in or registers',
   fields: (t) => ({
     installationId: t.string({
@@ -196,7 +203,7 @@ export const DeviceInput = builder.inputType('DeviceInput', {
   }),
 });
 
-export const DeviceFilterInput = builder.inputType('DeviceFilter', {
+DeviceFilterInput.implement({
   fields: (t) => ({
     status: t.field({ type: DeviceStatusEnum }),
     platform: t.field({ type: PlatformEnum }),

@@ -10,9 +10,8 @@ import {
 } from '../errors.js';
 import { builder } from '../graphql/builder.js';
 import { globalId } from '../graphql/ids.js';
-import { LoginResult } from '../sessions/session.schema.js';
+import { DeviceProofInput, DeviceRef, DeviceStatusEnum, LoginResult } from '../graphql/refs.js';
 import { loginWithDevice } from '../sessions/sessions.js';
-import { DeviceRef, DeviceStatusEnum } from './device.schema.js';
 import type { DeviceView } from './device.entity.js';
 import { findVisibleDevice } from './devices.js';
 import { issueChallenge, verifyDevice, type IssuedChallenge } from './verification.js';
@@ -28,7 +27,7 @@ const DeviceChallengeRef = builder.objectRef<IssuedChallenge>('DeviceChallenge')
   }),
 });
 
-export const DeviceProofInput = builder.inputType('DeviceProof', {
+DeviceProofInput.implement({
   description: 'A signature of a challenge: ES256 in the IEEE P1363 form (r || s) WebCrypto makes, or Ed25519; base64url',
   fields: (t) => ({
     keyId: t.string({ required: true, validate: keyId }),

@@ -1,20 +1,16 @@
 // GraphQL face of the audit log: the Event type and the admins' events query.
 import { isEntityOf } from '../db/orm.js';
-import { DeviceRef, DeviceStatusEnum } from '../devices/device.schema.js';
 import { builder } from '../graphql/builder.js';
 import { loadersForEvent } from '../graphql/loaders.js';
 import { keysetConnection } from '../graphql/connections.js';
 import { filterId, globalId } from '../graphql/ids.js';
-import { UserRef } from '../users/user.schema.js';
-import { Event, EVENT_KINDS, EventRow, type EventView } from './event.entity.js';
+import { DeviceRef, DeviceStatusEnum, EventConnection, EventRef, UserRef } from '../graphql/refs.js';
+import { Event, EVENT_KINDS, EventRow } from './event.entity.js';
 import { InvalidCursor } from '../db/keyset.js';
 import { countEvents, cursorPosition, eventCursor, listEvents, type EventFilter } from './events.js';
 import { deviceEvents } from './subscriptions.js';
 
-export const EventKindEnum = builder.enumType('EventKind', { values: EVENT_KINDS });
-
-export const EventRef = builder.objectRef<EventView>('Event');
-export const EventConnection = builder.connectionObject({ type: EventRef, name: 'EventConnection' }, { name: 'EventEdge' });
+const EventKindEnum = builder.enumType('EventKind', { values: EVENT_KINDS });
 
 builder.objectType(EventRef, {
   description: 'One row of the audit log, written in the same transaction as the change it records',

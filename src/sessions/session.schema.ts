@@ -1,24 +1,10 @@
 // GraphQL face of sessions: login (the device approval gate) and logout.
 import { z } from 'zod';
-import { DeviceInput, DeviceRef } from '../devices/device.schema.js';
-import {
-  DeviceBlocked,
-  DeviceLimitReached,
-  DevicePendingApproval,
-  DeviceRequired,
-  InvalidCredentials,
-  InvalidSignature,
-  ChallengeExpired,
-  UnknownDevice,
-  TooManyAttempts,
-} from '../errors.js';
-import { DeviceProofInput } from '../devices/verification.schema.js';
 import { builder } from '../graphql/builder.js';
-import { UserRef } from '../users/user.schema.js';
+import { DeviceInput, DeviceProofInput, DeviceRef, LoginResult, SessionRef, UserRef } from '../graphql/refs.js';
 import { login, logout } from './sessions.js';
-import type { IssuedSession } from './tokens.js';
 
-const SessionRef = builder.objectRef<IssuedSession>('Session').implement({
+SessionRef.implement({
   description: 'A signed-in session: send `Authorization: Bearer <token>` with every request',
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'token' in value && 'session' in value,
   fields: (t) => ({
@@ -47,22 +33,6 @@ const LoginInput = builder.inputType('LoginInput', {
       description: "Required once the device has a key: a fresh challenge signed by it (see deviceChallenge)",
     }),
   }),
-});
-
-export const LoginResult = builder.errorUnion('LoginResult', {
-  types: [
-    SessionRef,
-    InvalidCredentials,
-    DeviceRequired,
-    DevicePendingApproval,
-    DeviceBlocked,
-    DeviceLimitReached,
-    InvalidSignature,
-    ChallengeExpired,
-    UnknownDevice,
-    TooManyAttempts,
-  ],
-  resolveType: () => 'Session',
 });
 
 builder.mutationFields((t) => ({

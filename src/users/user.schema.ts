@@ -2,15 +2,24 @@
 import { z } from 'zod';
 import { isAdmin } from '../actor.js';
 import { isEntityOf } from '../db/orm.js';
-import { DeviceConnection, DeviceFilterInput, DeviceRef } from '../devices/device.schema.js';
 import { countDevices, countOwnedDevices, deviceCursor, listDevices } from '../devices/devices.js';
-import { EventConnection, EventRef } from '../events/event.schema.js';
 import { countEvents, eventCursor, listEvents } from '../events/events.js';
 import { builder } from '../graphql/builder.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { keysetConnection } from '../graphql/connections.js';
 import { EmailTaken, InvalidCredentials, NotFound, SignUpDisabled, TooManyAttempts } from '../errors.js';
-import { filterId, globalId, localId } from '../graphql/ids.js';
+import { globalId, localId } from '../graphql/ids.js';
+import {
+  DeviceConnection,
+  DeviceFilterInput,
+  DeviceRef,
+  EventConnection,
+  EventRef,
+  filterOf,
+  searchText,
+  UserConnection,
+  UserRef,
+} from '../graphql/refs.js';
 import { ROLES, User, UserRow, type UserView } from './user.entity.js';
 import {
   changePassword,
@@ -23,10 +32,7 @@ import {
   userCursor,
 } from './users.js';
 
-export const RoleEnum = builder.enumType('Role', { values: ROLES });
-
-export const UserRef = builder.objectRef<UserView>('User');
-export const UserConnection = builder.connectionObject({ type: UserRef, name: 'UserConnection' }, { name: 'UserEdge' });
+const RoleEnum = builder.enumType('Role', { values: ROLES });
 
 /** Admins, and the user themself: who may read a user's devices and events. */
 const adminOrSelf = (user: UserView, _args: object, ctx: GraphQLContext) =>
@@ -74,15 +80,6 @@ builder.objectType(UserRef, {
     }, EventConnection),
   }),
 });
-
-/** A device filter with its userId (a global id) as a database id. */
-export function filterOf<T extends { userId?: string | null | undefined }>(filter: T | null | undefined) {
-  return filter ? { ...filter, userId: filterId(filter.userId, 'User') } : {};
-}
-
-/** Free text in a filter: bounded, and no control characters (PostgreSQL refuses NUL in text). */
-export const searchText = (max: number) =>
-  z.string().max(max, `must be at most ${max} characters`).regex(/^\P{C}*$/u, 'must be printable characters');
 
 const UserFilterInput = builder.inputType('UserFilter', {
   fields: (t) => ({
