@@ -1,12 +1,13 @@
 // Process entry: config -> database -> bootstrap -> app.start(); signals. Nothing else.
 // First, so its V8 settings hold before any other module is evaluated.
 import './runtime-flags.js';
+import path from 'node:path';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { ensureDatabase } from './db/databases.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
+import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { openDatabase } from './db/orm.js';
 import { warmUpPasswords } from './sessions/passwords.js';
 import { lowerHelperThreads } from './threads.js';
@@ -28,7 +29,18 @@ let embedded: EmbeddedDatabase | undefined;
 let databaseUrl = config.DATABASE_URL;
 if (!databaseUrl) {
   logger.info({ dataDir: config.DATA_DIR }, 'starting embedded PostgreSQL');
-  embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, persistent: true });
+  try {
+    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, persistent: true });
+  } catch (e) {
+    // One line that says what to do; what PostgreSQL said goes to the debug log.
+    if (!(e instanceof EmbeddedPostgresError)) throw e;
+    logger.debug({ detail: e.detail }, 'embedded PostgreSQL failed');
+    console.error(e.message);
+    process.exit(1);
+  }
+  if (embedded.clusterDir !== path.resolve(config.DATA_DIR, 'postgres')) {
+    logger.info({ clusterDir: embedded.clusterDir }, 'the postgres OS user cannot enter DATA_DIR: the cluster lives here');
+  }
   databaseUrl = await ensureDatabase(embedded.url, 'gatehouse');
 }
 
