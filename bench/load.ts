@@ -3,6 +3,7 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { parsePrometheus, sampleValue } from '../test/helpers/prometheus.js';
 import { cpuMs, machineMs, postgresCpuMs, postgresCpuSince } from './proc.js';
 import { percentile } from './stats.js';
 
@@ -148,8 +149,8 @@ function run(seconds: number): Promise<{ result: autocannon.Result; times: numbe
 
 /** Milliseconds the server has spent in garbage-collection pauses since it started, from its /metrics. */
 async function gcMs(): Promise<number> {
-  const body = (await (await fetch(spec.metricsUrl!)).json()) as { gcMs: { minor: { ms: number }; major: { ms: number } } };
-  return body.gcMs.minor.ms + body.gcMs.major.ms;
+  const exposition = parsePrometheus(await (await fetch(spec.metricsUrl!)).text());
+  return sampleValue(exposition, 'nodejs_gc_duration_seconds_sum') * 1000;
 }
 
 if (spec.warmupSeconds > 0) await run(spec.warmupSeconds);

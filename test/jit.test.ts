@@ -6,7 +6,8 @@ import { RUNS_BEFORE_JIT } from '../src/graphql/jit.js';
 import { ApproveDevice, Devices, ForgetDevice, MyDevices, RenameDevice, Users } from './operations.js';
 import { approvedPhone } from './helpers/devices.js';
 import { databaseId, type GraphQLClient } from './helpers/client.js';
-import { metricsSection, startServer, type TestServer } from './helpers/server.js';
+import { scrape, startServer, type TestServer } from './helpers/server.js';
+import { sampleValue } from './helpers/prometheus.js';
 
 let server: TestServer;
 
@@ -18,7 +19,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const counts = () => metricsSection<{ compiled: number; executed: number }>(server, 'compiledOperations');
+async function counts() {
+  const metrics = await scrape(server);
+  return { compiled: sampleValue(metrics, 'gatehouse_jit_operations_compiled_total'), executed: sampleValue(metrics, 'gatehouse_jit_executions_total') };
+}
 
 /** Runs the same request `times` times, one after the other, and returns every response. */
 async function repeat<T>(times: number, send: (run: number) => Promise<T>): Promise<T[]> {

@@ -8,7 +8,8 @@ import type { SharedEventViewSubscription } from './gql/graphql.js';
 import type { GraphQLErrorShape } from './helpers/client.js';
 import { approvedPhone } from './helpers/devices.js';
 import { FeedProbe, SseSubscription, until, WsClient, type LiveSubscription } from './helpers/live.js';
-import { ADMIN_EMAIL, createUser, metricsSection, newDevice, PASSWORD, signIn, startServer, type TestServer } from './helpers/server.js';
+import { sampleValue } from './helpers/prometheus.js';
+import { ADMIN_EMAIL, createUser, scrape, newDevice, PASSWORD, signIn, startServer, type TestServer } from './helpers/server.js';
 
 const SharedEventView = graphql(`
   subscription SharedEventView($first: Int) {
@@ -40,7 +41,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const executions = () => metricsSection<{ executed: number; shared: number }>(server, 'subscriptionEventExecutions');
+async function executions() {
+  const metrics = await scrape(server);
+  const mode = (name: string) => sampleValue(metrics, 'gatehouse_subscription_event_executions_total', { mode: name });
+  return { executed: mode('executed'), shared: mode('shared') };
+}
 
 /** Waits until the instance has read every committed event, so none of those reaches the new subscribers. */
 async function caughtUp(): Promise<void> {

@@ -10,6 +10,7 @@ import { openDatabase, type Orm } from '../../src/db/orm.js';
 import { CreateUser, Login } from '../operations.js';
 import type { DeviceInput, Platform } from '../gql/graphql.js';
 import { GraphQLClient } from './client.js';
+import { parsePrometheus, sampleValue, type Exposition } from './prometheus.js';
 
 export const ADMIN_EMAIL = 'admin@gatehouse.test';
 export const ADMIN_PASSWORD = 'admin-password-123';
@@ -29,11 +30,16 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** One section of the server's /metrics (it must run with `metrics: true`), as an operator would read it. */
-export async function metricsSection<T>(server: TestServer, section: string): Promise<T> {
-  const body = (await (await fetch(server.url.replace('/graphql', '/metrics'))).json()) as Record<string, unknown>;
-  if (!(section in body)) throw new Error(`no ${section} in /metrics: ${JSON.stringify(body)}`);
-  return body[section] as T;
+/** The server's /metrics (it must run with `metrics: true`), parsed as a Prometheus scraper reads it. */
+export async function scrape(server: { url: string }): Promise<Exposition> {
+  const res = await fetch(server.url.replace('/graphql', '/metrics'));
+  if (res.status !== 200) throw new Error(`/metrics answered ${res.status}`);
+  return parsePrometheus(await res.text());
+}
+
+/** One metric's value (summed over the samples whose labels include `labels`). */
+export async function metricValue(server: { url: string }, name: string, labels: Record<string, string> = {}): Promise<number> {
+  return sampleValue(await scrape(server), name, labels);
 }
 
 /** `appOptions` override buildApp's options (e.g. introspection, corsOrigins); by default none. */
