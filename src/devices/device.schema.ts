@@ -53,6 +53,7 @@ import {
 } from './devices.js';
 
 const MobileAuthEnum = builder.enumType('MobileAuth', {
+  description: 'How far the app on a device has got: registered, signed in, able to receive pushes',
   values: {
     NOT_ACTIVATED: { description: 'Registered, but no sign-in has completed from it yet' },
     ACTIVATED: { description: 'Signed in from while approved' },
@@ -68,16 +69,31 @@ builder.objectType(DeviceRef, {
   interfaces: [builder.nodeInterfaceRef()],
   isTypeOf: (value) => value instanceof DeviceRow || isEntityOf(Device, value),
   fields: (t) => ({
-    id: t.id({ resolve: (device) => globalId('Device', device.id) }),
-    installationId: t.exposeString('installationId'),
-    name: t.exposeString('name', { nullable: true }),
-    status: t.field({ type: DeviceStatusEnum, resolve: (d) => d.status }),
-    platform: t.field({ type: PlatformEnum, resolve: (d) => d.platform }),
-    osVersion: t.exposeString('osVersion', { nullable: true }),
-    model: t.exposeString('model', { nullable: true }),
-    appName: t.exposeString('appName', { nullable: true }),
-    appVersion: t.exposeString('appVersion', { nullable: true }),
-    mobileAuth: t.field({ type: MobileAuthEnum, resolve: (d) => mobileAuthOf(d) }),
+    id: t.id({ description: 'Global id: pass it to device, node and the device mutations', resolve: (device) => globalId('Device', device.id) }),
+    installationId: t.exposeString('installationId', {
+      description: 'The OS-provided id of the app installation, as the device sent it; unique among devices',
+    }),
+    name: t.exposeString('name', {
+      nullable: true,
+      description: 'The name given at registration or by renameDevice; null while it has none',
+    }),
+    status: t.field({
+      type: DeviceStatusEnum,
+      description: 'Whether the device may sign in (only APPROVED may)',
+      resolve: (d) => d.status,
+    }),
+    platform: t.field({ type: PlatformEnum, description: 'The operating system, as the device last reported it', resolve: (d) => d.platform }),
+    osVersion: t.exposeString('osVersion', {
+      nullable: true,
+      description: 'The OS version as the device last reported it; null when it sent none',
+    }),
+    model: t.exposeString('model', { nullable: true, description: 'The hardware model as the device last reported it; null when it sent none' }),
+    appName: t.exposeString('appName', { nullable: true, description: 'The app as the device last reported it; null when it sent none' }),
+    appVersion: t.exposeString('appVersion', {
+      nullable: true,
+      description: "The app's version as the device last reported it; null when it sent none",
+    }),
+    mobileAuth: t.field({ type: MobileAuthEnum, description: 'How far the app on the device has got', resolve: (d) => mobileAuthOf(d) }),
     owner: t.field({
       type: UserRef,
       description: 'Who registered the device',
@@ -90,17 +106,31 @@ builder.objectType(DeviceRef, {
       description: 'Who signed in from it most recently (devices can be shared)',
       resolve: (d, _args, ctx) => (d.lastUser ? ctx.loaders.user.load(d.lastUser.id) : null),
     }),
-    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    statusChangedAt: t.expose('statusChangedAt', { type: 'DateTime' }),
+    lastUsedAt: t.expose('lastUsedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When a session was last issued for it; null until its first sign-in while approved',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was registered' }),
+    statusChangedAt: t.expose('statusChangedAt', {
+      type: 'DateTime',
+      description: 'When an administrator last changed its status; its registration time until then',
+    }),
     statusChangedBy: t.field({
       type: UserRef,
       nullable: true,
+      description: 'The administrator who last changed its status; null while the status is the one it registered with',
       resolve: (d, _args, ctx) => (d.statusChangedBy ? ctx.loaders.user.load(d.statusChangedBy.id) : null),
     }),
-    blockedReason: t.exposeString('blockedReason', { nullable: true }),
-    keyId: t.exposeString('keyId', { nullable: true, description: "The bound key's JWK thumbprint (RFC 7638), base64url" }),
-    keyAlgorithm: t.exposeString('keyAlgorithm', { nullable: true, description: 'ES256 or EdDSA' }),
+    blockedReason: t.exposeString('blockedReason', {
+      nullable: true,
+      description: 'The reason given to blockDevice; null when it is not blocked or none was given',
+    }),
+    keyId: t.exposeString('keyId', {
+      nullable: true,
+      description: "The bound key's JWK thumbprint (RFC 7638), base64url; null when it registered without a key",
+    }),
+    keyAlgorithm: t.exposeString('keyAlgorithm', { nullable: true, description: 'ES256 or EdDSA; null when it has no key' }),
     users: t.connection({
       type: UserRef,
       description: 'Everyone who has registered or signed in from the device, most recently seen first',
@@ -133,7 +163,7 @@ errorType(
   'The device lifecycle does not allow this change from its current status',
   (t) => ({
     action: t.exposeString('action', { description: 'What was attempted: approve, block or unblock' }),
-    currentStatus: t.field({ type: DeviceStatusEnum, resolve: (e) => e.status }),
+    currentStatus: t.field({ type: DeviceStatusEnum, description: "The device's status now, from which the change is not allowed", resolve: (e) => e.status }),
   }),
 );
 
@@ -148,7 +178,7 @@ builder.objectType(DevicePendingApproval, {
     device: t.field({
       type: DeviceRef,
       nullable: true,
-      description: "The caller's own device",
+      description: 'The PENDING device the sign-in or proof came from; never null (nullable to merge with Session.device)',
       resolve: (e) => e.device as Device,
     }),
     watchToken: t.exposeString('watchToken', {
@@ -178,13 +208,19 @@ DeviceInput.implement({
       description: "The OS-provided id of this app installation (not the IMEI)",
       validate: printable(200).min(1, 'must not be empty'),
     }),
-    platform: t.field({ type: PlatformEnum, required: true }),
-    osVersion: t.string({ validate: printable(64) }),
-    model: t.string({ validate: printable(128) }),
-    appName: t.string({ validate: printable(128) }),
-    appVersion: t.string({ validate: printable(64) }),
-    name: t.string({ description: 'A name for the device; 1 to 64 printable characters', validate: deviceNameSchema }),
-    pushToken: t.string({ validate: printable(4096) }),
+    platform: t.field({ type: PlatformEnum, required: true, description: 'The operating system the app runs on' }),
+    osVersion: t.string({ description: 'The OS version; up to 64 characters, left out: none', validate: printable(64) }),
+    model: t.string({ description: 'The hardware model; up to 128 characters, left out: none', validate: printable(128) }),
+    appName: t.string({ description: 'The app signing in; up to 128 characters, left out: none', validate: printable(128) }),
+    appVersion: t.string({ description: "The app's version; up to 64 characters, left out: none", validate: printable(64) }),
+    name: t.string({
+      description: 'A name for the device, kept from its registration (renameDevice changes it); 1 to 64 printable characters',
+      validate: deviceNameSchema,
+    }),
+    pushToken: t.string({
+      description: 'The push service token of this installation; stored, never shown, and makes mobileAuth PUSH_ENABLED',
+      validate: printable(4096),
+    }),
     publicKey: t
       .field({
         type: 'JSON',
@@ -204,20 +240,25 @@ DeviceInput.implement({
 });
 
 DeviceFilterInput.implement({
+  description: 'Narrows a device listing; every field given must match, a field left out matches all',
   fields: (t) => ({
-    status: t.field({ type: DeviceStatusEnum }),
-    platform: t.field({ type: PlatformEnum }),
+    status: t.field({ type: DeviceStatusEnum, description: 'Only devices with this status' }),
+    platform: t.field({ type: PlatformEnum, description: 'Only devices on this platform' }),
     userId: t.id({ description: 'Devices this user owns or has used' }),
     search: t.string({ description: 'Part of the name, model, app name or installation id', validate: searchText(100) }),
   }),
 });
 
 const DeviceResult = builder.errorUnion('DeviceResult', {
+  description:
+    'The device as changed, or NotFound (no such device, or the caller may not see it), or InvalidTransition (the lifecycle forbids it)',
   types: [DeviceRef, NotFound, InvalidTransition],
   resolveType: () => 'Device',
 });
 
 const RegisterDeviceResult = builder.errorUnion('RegisterDeviceResult', {
+  description:
+    'The new device, or DeviceAlreadyRegistered (the installation id or key is taken), or DeviceLimitReached (the user owns the maximum)',
   types: [DeviceRef, DeviceAlreadyRegistered, DeviceLimitReached],
   resolveType: () => 'Device',
 });
@@ -226,12 +267,13 @@ const ForgottenDeviceRef = builder.objectRef<{ id: string; name: string | null }
   description: 'What is left of a forgotten device: its id and name, as its events keep them',
   isTypeOf: (value) => typeof value === 'object' && value !== null && !(value instanceof Error),
   fields: (t) => ({
-    id: t.id({ resolve: (d) => globalId('Device', d.id) }),
-    name: t.exposeString('name', { nullable: true }),
+    id: t.id({ description: "The device's global id, which its events keep as deviceId", resolve: (d) => globalId('Device', d.id) }),
+    name: t.exposeString('name', { nullable: true, description: 'Its name when it was forgotten; null if it had none' }),
   }),
 });
 
 const ForgetDeviceResult = builder.errorUnion('ForgetDeviceResult', {
+  description: 'What is left of the forgotten device, or NotFound (no such device, or the caller may not see it)',
   types: [ForgottenDeviceRef, NotFound],
   resolveType: () => 'ForgottenDevice',
 });
@@ -249,7 +291,7 @@ builder.subscriptionFields((t) => ({
       'The device each time its status changes. Admins: any device; users: devices they own; a watch token: its own device. ' +
       'When the device is forgotten it is pushed a last time and the subscription completes',
     authScopes: { $any: { authenticated: true, watcher: true } },
-    args: { deviceId: t.arg.id({ required: true }) },
+    args: { deviceId: t.arg.id({ required: true, description: 'The global id of the device to watch' }) },
     subscribe: (_root, args, ctx) => deviceStatusChanged(ctx, filterId(args.deviceId, 'Device')!),
     resolve: (device, _args, ctx) => {
       // Fresh loaders for each push: its owner and last user as they are now.
@@ -263,8 +305,9 @@ builder.queryFields((t) => ({
   device: t.field({
     type: DeviceRef,
     nullable: true,
+    description: 'Signed-in callers: the device by its global id; null when there is none or the caller may not see it',
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The global id of the device' }) },
     resolve: (_root, args, ctx) => {
       const id = localId(args.id, 'Device');
       return id ? findVisibleDevice(ctx, id) : null;
@@ -274,7 +317,7 @@ builder.queryFields((t) => ({
     type: DeviceRef,
     description: 'Admins: every device; users: the devices they own or have used. Newest first',
     authScopes: { authenticated: true },
-    args: { filter: t.arg({ type: DeviceFilterInput }) },
+    args: { filter: t.arg({ type: DeviceFilterInput, description: 'Only the devices that match; left out: all of them' }) },
     resolve: (_root, args, ctx) => {
       const filter = filterOf(args.filter);
       return keysetConnection(args, {
@@ -293,42 +336,48 @@ builder.mutationFields((t) => ({
     type: RegisterDeviceResult,
     description: 'The signed-in user adds a device of their own; PENDING while approval is required',
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: DeviceInput, required: true }) },
+    args: { input: t.arg({ type: DeviceInput, required: true, description: 'The device, as the app describes it' }) },
     resolve: (_root, { input }, ctx) => registerDevice(ctx, input),
   }),
   approveDevice: t.field({
     type: DeviceResult,
     description: 'Admins: PENDING -> APPROVED',
     authScopes: { admin: true },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The global id of the device' }) },
     resolve: (_root, args, ctx) => withDeviceId(args.id, (id) => approveDevice(ctx, id)),
   }),
   blockDevice: t.field({
     type: DeviceResult,
     description: "Admins: PENDING or APPROVED -> BLOCKED, ending the device's sessions at once",
     authScopes: { admin: true },
-    args: { id: t.arg.id({ required: true }), reason: t.arg.string({ validate: reason }) },
+    args: {
+      id: t.arg.id({ required: true, description: 'The global id of the device' }),
+      reason: t.arg.string({ description: 'Why, shown as blockedReason until it is unblocked; up to 500 characters', validate: reason }),
+    },
     resolve: (_root, args, ctx) => withDeviceId(args.id, (id) => blockDevice(ctx, id, args.reason)),
   }),
   unblockDevice: t.field({
     type: DeviceResult,
     description: 'Admins: BLOCKED -> the status it had before the block',
     authScopes: { admin: true },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The global id of the device' }) },
     resolve: (_root, args, ctx) => withDeviceId(args.id, (id) => unblockDevice(ctx, id)),
   }),
   renameDevice: t.field({
     type: DeviceResult,
     description: 'Owners and admins: name the device (1 to 64 printable characters, trimmed)',
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true }), name: t.arg.string({ required: true, validate: deviceNameSchema }) },
+    args: {
+      id: t.arg.id({ required: true, description: 'The global id of the device' }),
+      name: t.arg.string({ required: true, description: 'The new name; 1 to 64 printable characters, trimmed', validate: deviceNameSchema }),
+    },
     resolve: (_root, args, ctx) => withDeviceId(args.id, (id) => renameDevice(ctx, id, args.name)),
   }),
   forgetDevice: t.field({
     type: ForgetDeviceResult,
     description: 'Owners and admins: delete the device and its sessions; its next sign-in is a new PENDING device',
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The global id of the device' }) },
     resolve: (_root, args, ctx) => withDeviceId(args.id, (id) => forgetDevice(ctx, id)),
   }),
 }));

@@ -21,19 +21,24 @@ const keyId = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a JWK thumbprint 
 const DeviceChallengeRef = builder.objectRef<IssuedChallenge>('DeviceChallenge').implement({
   description: 'Sign `nonce` (its UTF-8 bytes) with the device key and send the signature as a DeviceProof within 120 s',
   fields: (t) => ({
-    challengeId: t.id({ resolve: (c) => c.challengeId }),
-    nonce: t.exposeString('nonce', { description: '32 random bytes, base64url' }),
-    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    challengeId: t.id({ description: 'Send it back as DeviceProof.challengeId', resolve: (c) => c.challengeId }),
+    nonce: t.exposeString('nonce', { description: '32 random bytes, base64url: the text to sign' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'After this a proof of it answers ChallengeExpired' }),
   }),
 });
 
 DeviceProofInput.implement({
   description: 'A signature of a challenge: ES256 in the IEEE P1363 form (r || s) WebCrypto makes, or Ed25519; base64url',
   fields: (t) => ({
-    keyId: t.string({ required: true, validate: keyId }),
-    challengeId: t.id({ required: true, validate: z.uuid('must be a challengeId from deviceChallenge') }),
+    keyId: t.string({ required: true, description: 'The JWK thumbprint of the signing key, as sent to deviceChallenge', validate: keyId }),
+    challengeId: t.id({
+      required: true,
+      description: 'The challengeId deviceChallenge gave; each challenge answers one proof',
+      validate: z.uuid('must be a challengeId from deviceChallenge'),
+    }),
     signature: t.string({
       required: true,
+      description: "The signature of the challenge's nonce, base64url",
       validate: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'must be a base64url signature'),
     }),
   }),
@@ -47,8 +52,8 @@ const KnownDeviceRef = builder.objectRef<KnownDeviceShape>('KnownDevice').implem
   description: 'The key belongs to an APPROVED device and signed the challenge',
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'known' in value,
   fields: (t) => ({
-    deviceId: t.id({ resolve: (k) => globalId('Device', k.known.id) }),
-    status: t.field({ type: DeviceStatusEnum, resolve: (k) => k.known.status }),
+    deviceId: t.id({ description: "The device's global id", resolve: (k) => globalId('Device', k.known.id) }),
+    status: t.field({ type: DeviceStatusEnum, description: 'Always APPROVED (any other status is an error member)', resolve: (k) => k.known.status }),
     device: t.field({
       type: DeviceRef,
       nullable: true,
@@ -59,11 +64,14 @@ const KnownDeviceRef = builder.objectRef<KnownDeviceShape>('KnownDevice').implem
 });
 
 const VerifyDeviceResult = builder.errorUnion('VerifyDeviceResult', {
+  description:
+    'KnownDevice, or why not: UnknownDevice, DevicePendingApproval, DeviceBlocked, InvalidSignature, ChallengeExpired or TooManyAttempts',
   types: [KnownDeviceRef, UnknownDevice, DevicePendingApproval, DeviceBlocked, InvalidSignature, ChallengeExpired, TooManyAttempts],
   resolveType: () => 'KnownDevice',
 });
 
 const DeviceChallengeResult = builder.errorUnion('DeviceChallengeResult', {
+  description: 'A fresh challenge, or TooManyAttempts when this address asked for too many',
   types: [DeviceChallengeRef, TooManyAttempts],
   resolveType: () => 'DeviceChallenge',
 });
@@ -72,13 +80,13 @@ builder.mutationFields((t) => ({
   deviceChallenge: t.field({
     type: DeviceChallengeResult,
     description: 'A challenge for a device key; an unknown keyId gets one exactly like a known one',
-    args: { keyId: t.arg.string({ required: true, validate: keyId }) },
+    args: { keyId: t.arg.string({ required: true, description: 'The JWK thumbprint (43 base64url characters) of the device key', validate: keyId }) },
     resolve: (_root, args, ctx) => issueChallenge(ctx, args.keyId),
   }),
   verifyDevice: t.field({
     type: VerifyDeviceResult,
     description: 'The known-device check: succeeds only for an APPROVED device whose key signed the challenge',
-    args: { proof: t.arg({ type: DeviceProofInput, required: true }) },
+    args: { proof: t.arg({ type: DeviceProofInput, required: true, description: 'A fresh challenge signed by the device key' }) },
     resolve: async (_root, args, ctx) => {
       const outcome = await verifyDevice(ctx, args.proof);
       return 'device' in outcome && !(outcome instanceof Error) ? { known: outcome.device } : outcome;
@@ -87,7 +95,7 @@ builder.mutationFields((t) => ({
   loginWithDevice: t.field({
     type: LoginResult,
     description: "Sign in as the device's owner with a proof by its key alone, no password",
-    args: { proof: t.arg({ type: DeviceProofInput, required: true }) },
+    args: { proof: t.arg({ type: DeviceProofInput, required: true, description: 'A fresh challenge signed by the device key' }) },
     resolve: (_root, args, ctx) => loginWithDevice(ctx, args.proof),
   }),
 }));

@@ -5,25 +5,46 @@ import { loadersForEvent } from '../graphql/loaders.js';
 import { keysetConnection } from '../graphql/connections.js';
 import { filterId, globalId } from '../graphql/ids.js';
 import { DeviceRef, DeviceStatusEnum, EventConnection, EventRef, UserRef } from '../graphql/refs.js';
-import { Event, EVENT_KINDS, EventRow } from './event.entity.js';
+import { Event, EventRow, type EventKind } from './event.entity.js';
 import { InvalidCursor } from '../db/keyset.js';
 import { countEvents, cursorPosition, eventCursor, listEvents, type EventFilter } from './events.js';
 import { deviceEvents } from './subscriptions.js';
 
-const EventKindEnum = builder.enumType('EventKind', { values: EVENT_KINDS });
+const EventKindEnum = builder.enumType('EventKind', {
+  description: 'What an audit event records',
+  values: {
+    USER_CREATED: { description: 'An account was created: by sign-up, by an administrator, or the first administrator at start-up (detail: its role)' },
+    LOGIN_SUCCEEDED: { description: 'A session was issued' },
+    LOGIN_FAILED: { description: 'A sign-in was refused for its credentials: wrong password, unknown email or a failed device proof' },
+    LOGIN_DENIED: {
+      description: 'Right credentials, but no session: no device sent, device pending or blocked, device limit or key refused (see detail)',
+    },
+    DEVICE_REGISTERED: { description: 'A new device was recorded, by a first sign-in or registerDevice (toStatus: its first status)' },
+    DEVICE_APPROVED: { description: 'An administrator approved the device' },
+    DEVICE_BLOCKED: { description: 'An administrator blocked the device (detail: the reason given)' },
+    DEVICE_UNBLOCKED: { description: 'An administrator unblocked the device (toStatus: the status it returned to)' },
+    DEVICE_RENAMED: { description: 'The device was renamed (deviceName: the new name, detail: the old one)' },
+    DEVICE_FORGOTTEN: { description: 'The device and its sessions were deleted (deviceId and deviceName keep what it was)' },
+    SESSION_REVOKED: { description: 'Sessions ended: a sign-out, or a password change or reset (detail: why)' },
+    POLICY_CHANGED: { description: 'An administrator changed the device policy (detail: each setting, before -> after)' },
+    DEVICE_VERIFIED: { description: 'verifyDevice confirmed an APPROVED device by its key' },
+    DEVICE_VERIFICATION_FAILED: { description: 'verifyDevice did not confirm the device (detail: the error code)' },
+    PASSWORD_CHANGED: { description: 'A password was changed by its user or reset by an administrator (detail: which)' },
+  } satisfies Record<EventKind, object>,
+});
 
 builder.objectType(EventRef, {
   description: 'One row of the audit log, written in the same transaction as the change it records',
   interfaces: [builder.nodeInterfaceRef()],
   isTypeOf: (value) => value instanceof EventRow || isEntityOf(Event, value),
   fields: (t) => ({
-    id: t.id({ resolve: (event) => globalId('Event', event.id) }),
+    id: t.id({ description: 'Global id: pass it to node', resolve: (event) => globalId('Event', event.id) }),
     cursor: t.string({
       description: 'Position in the log; pass it as `after` to continue from here',
       resolve: (event) => Buffer.from(eventCursor(event), 'utf8').toString('base64url'),
     }),
-    kind: t.field({ type: EventKindEnum, resolve: (e) => e.kind }),
-    at: t.expose('at', { type: 'DateTime' }),
+    kind: t.field({ type: EventKindEnum, description: 'What happened', resolve: (e) => e.kind }),
+    at: t.expose('at', { type: 'DateTime', description: 'When it happened' }),
     actor: t.field({
       type: UserRef,
       nullable: true,
@@ -42,21 +63,41 @@ builder.objectType(EventRef, {
       description: 'The device, while it exists (null once forgotten; deviceId and deviceName stay)',
       resolve: (e, _args, ctx) => (e.deviceId ? ctx.loaders.device.load(e.deviceId) : null),
     }),
-    deviceId: t.id({ nullable: true, resolve: (e) => (e.deviceId ? globalId('Device', e.deviceId) : null) }),
-    deviceName: t.exposeString('deviceName', { nullable: true }),
-    fromStatus: t.field({ type: DeviceStatusEnum, nullable: true, resolve: (e) => e.fromStatus ?? null }),
-    toStatus: t.field({ type: DeviceStatusEnum, nullable: true, resolve: (e) => e.toStatus ?? null }),
-    ip: t.exposeString('ip', { nullable: true }),
-    userAgent: t.exposeString('userAgent', { nullable: true }),
-    detail: t.exposeString('detail', { nullable: true }),
+    deviceId: t.id({
+      nullable: true,
+      description: "The device's global id, kept after it is forgotten; null when the event concerns no device",
+      resolve: (e) => (e.deviceId ? globalId('Device', e.deviceId) : null) }),
+    deviceName: t.exposeString('deviceName', {
+      nullable: true,
+      description: "The device's name when the event happened; null when it had none or there is no device",
+    }),
+    fromStatus: t.field({
+      type: DeviceStatusEnum,
+      nullable: true,
+      description: "The device's status before the change, or when it was refused a sign-in or forgotten; null when not about a status",
+      resolve: (e) => e.fromStatus ?? null,
+    }),
+    toStatus: t.field({
+      type: DeviceStatusEnum,
+      nullable: true,
+      description: "The device's status after the change or registration; null when the event set no status",
+      resolve: (e) => e.toStatus ?? null,
+    }),
+    ip: t.exposeString('ip', { nullable: true, description: "The caller's IP address; null when it is not known" }),
+    userAgent: t.exposeString('userAgent', { nullable: true, description: "The caller's User-Agent header, up to 512 characters; null when none was sent" }),
+    detail: t.exposeString('detail', {
+      nullable: true,
+      description: 'More about it, in words (a reason, an old name, why a sign-in failed); null when there is nothing to add',
+    }),
   }),
 });
 
 const EventFilterInput = builder.inputType('EventFilter', {
+  description: 'Narrows a list of events; every field given must match, a field left out matches all',
   fields: (t) => ({
-    kinds: t.field({ type: [EventKindEnum] }),
-    userId: t.id(),
-    deviceId: t.id(),
+    kinds: t.field({ type: [EventKindEnum], description: 'Only events of these kinds; empty or left out: every kind' }),
+    userId: t.id({ description: "Only events about this user's account or devices (a User's global id)" }),
+    deviceId: t.id({ description: "Only events about this device (a Device's global id; forgotten devices too)" }),
   }),
 });
 
@@ -76,7 +117,10 @@ builder.subscriptionFields((t) => ({
       'Admins: every event; a user: events of devices they own. Filters work as in `events` (new arrivals: kinds: [DEVICE_REGISTERED]). ' +
       'With `after: <Event.cursor>` it first replays every later event in commit order, then continues live, with no gap or duplicate',
     authScopes: { authenticated: true },
-    args: { filter: t.arg({ type: EventFilterInput }), after: t.arg.string() },
+    args: {
+      filter: t.arg({ type: EventFilterInput, description: 'Only the events that match; left out: all the caller may see' }),
+      after: t.arg.string({ description: 'An Event.cursor: first replay every later event, then go on live' }),
+    },
     subscribe: (_root, args, ctx) => deviceEvents(ctx, eventFilterOf(args.filter), afterPosition(args.after)),
     resolve: (event, _args, ctx) => {
       // Each event executes once per audience (src/graphql/shared-execution.ts) with a context of its own; the
@@ -102,7 +146,7 @@ builder.queryFields((t) => ({
     type: EventRef,
     description: 'Admins: the audit log, newest first',
     authScopes: { admin: true },
-    args: { filter: t.arg({ type: EventFilterInput }) },
+    args: { filter: t.arg({ type: EventFilterInput, description: 'Only the events that match; left out: all of them' }) },
     resolve: (_root, args, ctx) => {
       const filter = eventFilterOf(args.filter);
       return keysetConnection(args, {

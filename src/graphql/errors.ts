@@ -26,8 +26,10 @@ import { builder } from './builder.js';
 export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
   description: 'An expected failure: a stable machine-readable `code` and a message to show people',
   fields: (t) => ({
-    message: t.exposeString('message'),
-    code: t.exposeString('code'),
+    message: t.exposeString('message', { description: 'A sentence to show people; its wording may change, so never branch on it' }),
+    code: t.exposeString('code', {
+      description: 'Stable and machine-readable, one per error type (NOT_FOUND for NotFound, and so on): branch on it or on __typename',
+    }),
   }),
 });
 
@@ -55,7 +57,7 @@ errorType(InvalidCredentials, 'InvalidCredentials', 'Wrong email or password (th
 errorType(DeviceRequired, 'DeviceRequired', 'Users sign in from a device: send `device` with the login');
 errorType(DeviceBlocked, 'DeviceBlocked', 'An administrator blocked this device');
 errorType(DeviceLimitReached, 'DeviceLimitReached', 'The user already has as many devices as the policy allows', (t) => ({
-  limit: t.exposeInt('limit'),
+  limit: t.exposeInt('limit', { description: "The policy's maxDevicesPerUser: how many devices one user may own" }),
 }));
 errorType(DeviceAlreadyRegistered, 'DeviceAlreadyRegistered', 'A device with this installation id exists already');
 errorType(EmailTaken, 'EmailTaken', 'An account with this email exists already');

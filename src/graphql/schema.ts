@@ -14,9 +14,11 @@ import '../sessions/session.schema.js';
 import '../policy/policy.schema.js';
 import '../devices/verification.schema.js';
 
-builder.queryType({});
-builder.mutationType({});
-builder.subscriptionType({});
+builder.queryType({ description: 'Reads. Every field but me and devicePolicy needs a session (Authorization: Bearer <token>)' });
+builder.mutationType({
+  description: 'Changes. Expected failures are members of the result unions (types that implement Error), never top-level errors',
+});
+builder.subscriptionType({ description: 'Live updates over graphql-ws (or server-sent events), authenticated like queries' });
 
 builder.globalConnectionField('totalCount', (t) =>
   t.int({ description: 'How many items match, across all pages', resolve: (connection) => connection.totalCount() }),
@@ -28,7 +30,7 @@ builder.queryField('node', (t) =>
     nullable: true,
     description: 'Anything by its global id, when the caller may see it',
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The id field of a User, Device or Event' }) },
     resolve: async (_root, args, ctx) => {
       const decoded = decodeAny(args.id);
       if (!decoded) return null;

@@ -5,6 +5,7 @@ import { APPROVAL_MODES } from './policy.entity.js';
 import { currentPolicy, setDevicePolicy, type PolicyValues } from './policy.js';
 
 const ApprovalModeEnum = builder.enumType('ApprovalMode', {
+  description: 'Whether new devices wait for an administrator',
   values: {
     REQUIRED: { description: 'A new device is PENDING until an admin approves it' },
     AUTOMATIC: { description: 'A new device is APPROVED at once' },
@@ -15,18 +16,21 @@ const DevicePolicyRef = builder.objectRef<PolicyValues>('DevicePolicy').implemen
   description: 'Installation-wide device rules',
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'approvalMode' in value,
   fields: (t) => ({
-    approvalMode: t.field({ type: ApprovalModeEnum, resolve: (p) => p.approvalMode }),
-    maxDevicesPerUser: t.exposeInt('maxDevicesPerUser', { nullable: true, description: 'null: no limit' }),
-    allowSignUp: t.exposeBoolean('allowSignUp'),
+    approvalMode: t.field({ type: ApprovalModeEnum, description: 'Whether new devices wait for an administrator', resolve: (p) => p.approvalMode }),
+    maxDevicesPerUser: t.exposeInt('maxDevicesPerUser', {
+      nullable: true,
+      description: 'The most devices one user may own (registering more answers DeviceLimitReached); null: no limit',
+    }),
+    allowSignUp: t.exposeBoolean('allowSignUp', { description: 'Whether signUp is open; when false it answers SignUpDisabled' }),
   }),
 });
 
 const DevicePolicyInput = builder.inputType('DevicePolicyInput', {
   description: 'A field left out stays as it is; maxDevicesPerUser: null removes the limit',
   fields: (t) => ({
-    approvalMode: t.field({ type: ApprovalModeEnum }),
-    maxDevicesPerUser: t.int(),
-    allowSignUp: t.boolean(),
+    approvalMode: t.field({ type: ApprovalModeEnum, description: 'The new approval mode; cannot be null' }),
+    maxDevicesPerUser: t.int({ description: 'The new device limit, 1 to 10000; null removes the limit' }),
+    allowSignUp: t.boolean({ description: 'Whether to open signUp; cannot be null' }),
   }),
   // Leaving a field out keeps it; only the device limit can be cleared with an explicit null.
   validate: z.object({
@@ -37,6 +41,7 @@ const DevicePolicyInput = builder.inputType('DevicePolicyInput', {
 });
 
 const DevicePolicyResult = builder.errorUnion('DevicePolicyResult', {
+  description: 'The policy now in force (no expected failures yet; a union so that some can be added)',
   types: [DevicePolicyRef],
   resolveType: () => 'DevicePolicy',
 });
@@ -54,7 +59,7 @@ builder.mutationFields((t) => ({
     type: DevicePolicyResult,
     description: 'Admins: change the policy; stored, recorded as an event, in force at once on every instance',
     authScopes: { admin: true },
-    args: { input: t.arg({ type: DevicePolicyInput, required: true }) },
+    args: { input: t.arg({ type: DevicePolicyInput, required: true, description: 'The settings to change' }) },
     resolve: (_root, { input }, ctx) =>
       setDevicePolicy(ctx, {
         approvalMode: input.approvalMode ?? undefined,

@@ -9,8 +9,12 @@ SessionRef.implement({
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'token' in value && 'session' in value,
   fields: (t) => ({
     token: t.exposeString('token', { description: 'Shown once; only its SHA-256 is stored' }),
-    expiresAt: t.field({ type: 'DateTime', resolve: (s) => s.session.expiresAt }),
-    user: t.field({ type: UserRef, resolve: (s) => s.session.user }),
+    expiresAt: t.field({
+      type: 'DateTime',
+      description: 'When the token stops working (SESSION_TTL_DAYS after sign-in), unless it is revoked first (logout, a block, a new password)',
+      resolve: (s) => s.session.expiresAt,
+    }),
+    user: t.field({ type: UserRef, description: 'Who is signed in (for loginWithDevice, the device owner)', resolve: (s) => s.session.user }),
     device: t.field({
       type: DeviceRef,
       nullable: true,
@@ -21,12 +25,14 @@ SessionRef.implement({
 });
 
 const LoginInput = builder.inputType('LoginInput', {
+  description: 'Who is signing in, and from which device',
   fields: (t) => ({
     email: t.string({
       required: true,
+      description: 'The account email, in any case',
       validate: z.string().trim().min(1, 'must not be empty').max(254).regex(/^\P{C}*$/u, 'must be printable characters'),
     }),
-    password: t.string({ required: true, validate: z.string().min(1, 'must not be empty').max(256) }),
+    password: t.string({ required: true, description: "The account's password", validate: z.string().min(1, 'must not be empty').max(256) }),
     device: t.field({ type: DeviceInput, description: 'Required for users; admins may leave it out' }),
     proof: t.field({
       type: DeviceProofInput,
@@ -39,7 +45,7 @@ builder.mutationFields((t) => ({
   login: t.field({
     type: LoginResult,
     description: 'Sign in with email, password and the device you are on',
-    args: { input: t.arg({ type: LoginInput, required: true }) },
+    args: { input: t.arg({ type: LoginInput, required: true, description: 'The credentials and the device' }) },
     resolve: (_root, { input }, ctx) => login(ctx, input),
   }),
   logout: t.boolean({

@@ -20,7 +20,7 @@ import {
   UserConnection,
   UserRef,
 } from '../graphql/refs.js';
-import { ROLES, User, UserRow, type UserView } from './user.entity.js';
+import { User, UserRow, type Role, type UserView } from './user.entity.js';
 import {
   changePassword,
   countUsers,
@@ -32,7 +32,13 @@ import {
   userCursor,
 } from './users.js';
 
-const RoleEnum = builder.enumType('Role', { values: ROLES });
+const RoleEnum = builder.enumType('Role', {
+  description: 'What an account may do',
+  values: {
+    USER: { description: 'Signs in from approved devices; sees themself and the devices they own or have used' },
+    ADMIN: { description: 'Does everything, and may sign in without a device (a dashboard session)' },
+  } satisfies Record<Role, object>,
+});
 
 /** Admins, and the user themself: who may read a user's devices and events. */
 const adminOrSelf = (user: UserView, _args: object, ctx: GraphQLContext) =>
@@ -43,21 +49,25 @@ builder.objectType(UserRef, {
   interfaces: [builder.nodeInterfaceRef()],
   isTypeOf: (value) => value instanceof UserRow || isEntityOf(User, value),
   fields: (t) => ({
-    id: t.id({ resolve: (user) => globalId('User', user.id) }),
-    email: t.exposeString('email'),
-    displayName: t.exposeString('displayName', { nullable: true }),
-    role: t.field({ type: RoleEnum, resolve: (user) => user.role }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    lastLoginAt: t.expose('lastLoginAt', { type: 'DateTime', nullable: true }),
+    id: t.id({ description: 'Global id: pass it to user, node, filters and resetPassword', resolve: (user) => globalId('User', user.id) }),
+    email: t.exposeString('email', { description: 'The email they sign in with, trimmed and lower-cased; unique' }),
+    displayName: t.exposeString('displayName', { nullable: true, description: 'The name to show for them; null when none was given' }),
+    role: t.field({ type: RoleEnum, description: 'What they may do', resolve: (user) => user.role }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the account was created' }),
+    lastLoginAt: t.expose('lastLoginAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When they were last given a session; null if they never were',
+    }),
     deviceCount: t.int({
       description: 'How many devices the user owns: the number the device limit counts',
       resolve: (user, _args, ctx) => countOwnedDevices(ctx.em, user.id),
     }),
     devices: t.connection({
       type: DeviceRef,
-      description: 'Devices the user owns or has signed in from, newest first',
+      description: 'Admins and the user themself: the devices the user owns or has signed in from, newest first',
       authScopes: adminOrSelf,
-      args: { filter: t.arg({ type: DeviceFilterInput }) },
+      args: { filter: t.arg({ type: DeviceFilterInput, description: 'Only the devices that match (its userId is ignored); left out: all' }) },
       resolve: (user, args, ctx) => {
         const filter = { ...filterOf(args.filter), userId: user.id };
         return keysetConnection(args, {
@@ -69,7 +79,7 @@ builder.objectType(UserRef, {
     }, DeviceConnection),
     events: t.connection({
       type: EventRef,
-      description: "The user's latest events, newest first",
+      description: "Admins and the user themself: events about the user's account or devices, newest first",
       authScopes: adminOrSelf,
       resolve: (user, args, ctx) =>
         keysetConnection(args, {
@@ -82,10 +92,11 @@ builder.objectType(UserRef, {
 });
 
 const UserFilterInput = builder.inputType('UserFilter', {
+  description: 'Narrows a list of users; every field given must match, a field left out matches all',
   fields: (t) => ({
     email: t.string({ description: 'Exact email, case-insensitive', validate: searchText(254) }),
     search: t.string({ description: 'Part of the email or display name', validate: searchText(100) }),
-    role: t.field({ type: RoleEnum }),
+    role: t.field({ type: RoleEnum, description: 'Only users with this role' }),
   }),
 });
 
@@ -94,36 +105,42 @@ const password = z.string().min(12, 'must be at least 12 characters').max(256, '
 const displayName = z.string().trim().max(128).regex(/^\P{C}*$/u, 'must be printable characters');
 
 const SignUpInput = builder.inputType('SignUpInput', {
+  description: 'A new account of your own (role USER)',
   fields: (t) => ({
-    email: t.string({ required: true, validate: email }),
-    password: t.string({ required: true, validate: password }),
-    displayName: t.string({ validate: displayName }),
+    email: t.string({ required: true, description: 'The email to sign in with; stored lower-cased', validate: email }),
+    password: t.string({ required: true, description: '12 to 256 characters', validate: password }),
+    displayName: t.string({ description: 'The name to show; up to 128 printable characters, trimmed', validate: displayName }),
   }),
 });
 
 const CreateUserInput = builder.inputType('CreateUserInput', {
+  description: 'An account an administrator creates',
   fields: (t) => ({
-    email: t.string({ required: true, validate: email }),
-    password: t.string({ required: true, validate: password }),
-    displayName: t.string({ validate: displayName }),
-    role: t.field({ type: RoleEnum, defaultValue: 'USER' }),
+    email: t.string({ required: true, description: 'The email to sign in with; stored lower-cased', validate: email }),
+    password: t.string({ required: true, description: 'Their first password, 12 to 256 characters', validate: password }),
+    displayName: t.string({ description: 'The name to show; up to 128 printable characters, trimmed', validate: displayName }),
+    role: t.field({ type: RoleEnum, defaultValue: 'USER', description: 'USER unless given' }),
   }),
 });
 
 const ChangePasswordResult = builder.errorUnion('ChangePasswordResult', {
+  description: 'The user, or InvalidCredentials (the current password is wrong) or TooManyAttempts',
   types: [UserRef, InvalidCredentials, TooManyAttempts],
   resolveType: () => 'User',
 });
 const ResetPasswordResult = builder.errorUnion('ResetPasswordResult', {
+  description: 'The user, or NotFound (no such user)',
   types: [UserRef, NotFound],
   resolveType: () => 'User',
 });
 
 const SignUpResult = builder.errorUnion('SignUpResult', {
+  description: 'The new user, or EmailTaken, or SignUpDisabled (the device policy does not allow sign-up)',
   types: [UserRef, EmailTaken, SignUpDisabled],
   resolveType: () => 'User',
 });
 const CreateUserResult = builder.errorUnion('CreateUserResult', {
+  description: 'The new user, or EmailTaken',
   types: [UserRef, EmailTaken],
   resolveType: () => 'User',
 });
@@ -138,8 +155,9 @@ builder.queryFields((t) => ({
   user: t.field({
     type: UserRef,
     nullable: true,
+    description: 'Admins: any user; users: only themself. Null when there is none or the caller may not see them',
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The global id of the user' }) },
     resolve: (_root, args, ctx) => {
       const id = localId(args.id, 'User');
       return id ? findVisibleUser(ctx, id) : null;
@@ -149,7 +167,7 @@ builder.queryFields((t) => ({
     type: UserRef,
     description: 'Admins: find users, ordered by email',
     authScopes: { admin: true },
-    args: { filter: t.arg({ type: UserFilterInput }) },
+    args: { filter: t.arg({ type: UserFilterInput, description: 'Only the users that match; left out: all of them' }) },
     resolve: (_root, args, ctx) => {
       const filter = args.filter ?? {};
       return keysetConnection(args, {
@@ -165,7 +183,7 @@ builder.mutationFields((t) => ({
   signUp: t.field({
     type: SignUpResult,
     description: 'Create your own account (when the device policy allows sign-up)',
-    args: { input: t.arg({ type: SignUpInput, required: true }) },
+    args: { input: t.arg({ type: SignUpInput, required: true, description: 'The new account' }) },
     resolve: (_root, { input }, ctx) => signUp(ctx, input),
   }),
   changePassword: t.field({
@@ -173,8 +191,12 @@ builder.mutationFields((t) => ({
     description: "Change your own password; your other sessions end (this one goes on)",
     authScopes: { authenticated: true },
     args: {
-      currentPassword: t.arg.string({ required: true, validate: z.string().min(1).max(256) }),
-      newPassword: t.arg.string({ required: true, validate: password }),
+      currentPassword: t.arg.string({
+        required: true,
+        description: 'The password in use now; wrong: InvalidCredentials',
+        validate: z.string().min(1).max(256),
+      }),
+      newPassword: t.arg.string({ required: true, description: 'The new password, 12 to 256 characters', validate: password }),
     },
     resolve: (_root, args, ctx) => changePassword(ctx, args.currentPassword, args.newPassword),
   }),
@@ -182,7 +204,10 @@ builder.mutationFields((t) => ({
     type: ResetPasswordResult,
     description: "Admins: set a user's password; every session of theirs ends",
     authScopes: { admin: true },
-    args: { userId: t.arg.id({ required: true }), newPassword: t.arg.string({ required: true, validate: password }) },
+    args: {
+      userId: t.arg.id({ required: true, description: 'The global id of the user' }),
+      newPassword: t.arg.string({ required: true, description: 'The new password, 12 to 256 characters', validate: password }),
+    },
     resolve: (_root, args, ctx) => {
       const id = localId(args.userId, 'User');
       return id ? resetPassword(ctx, id, args.newPassword) : new NotFound('User');
@@ -192,7 +217,7 @@ builder.mutationFields((t) => ({
     type: CreateUserResult,
     description: 'Admins: create an account, optionally another admin',
     authScopes: { admin: true },
-    args: { input: t.arg({ type: CreateUserInput, required: true }) },
+    args: { input: t.arg({ type: CreateUserInput, required: true, description: 'The new account' }) },
     resolve: (_root, { input }, ctx) => createUser(ctx, { ...input, role: input.role ?? 'USER' }),
   }),
 }));

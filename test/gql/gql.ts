@@ -30,6 +30,8 @@ type Documents = {
     "\n  mutation KeysVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId status device { id keyId keyAlgorithm owner { email } } }\n      ... on DevicePendingApproval { watchToken }\n      ... on Error { code message }\n    }\n  }\n": typeof types.KeysVerifyDocument,
     "\n  mutation KeysLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { token user { email } device { id } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.KeysLoginWithDeviceDocument,
     "query KeysKeyId($id: ID!) { device(id: $id) { keyId } }": typeof types.KeysKeyIdDocument,
+    "\n  subscription MetricsEvents {\n    deviceEvents { id kind }\n  }\n": typeof types.MetricsEventsDocument,
+    "query MetricsUsers { users(first: 1) { totalCount } }": typeof types.MetricsUsersDocument,
     "\n  fragment DeviceFields on Device {\n    id\n    installationId\n    name\n    status\n    platform\n    osVersion\n    model\n    appName\n    appVersion\n    mobileAuth\n    owner { id email }\n    lastUser { id email }\n    lastUsedAt\n    createdAt\n    statusChangedAt\n    statusChangedBy { id email }\n    blockedReason\n  }\n": typeof types.DeviceFieldsFragmentDoc,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      __typename\n      ... on User { id email displayName role }\n      ... on Error { code message }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on User { id email role }\n      ... on Error { code message }\n    }\n  }\n": typeof types.CreateUserDocument,
@@ -96,6 +98,8 @@ const documents: Documents = {
     "\n  mutation KeysVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId status device { id keyId keyAlgorithm owner { email } } }\n      ... on DevicePendingApproval { watchToken }\n      ... on Error { code message }\n    }\n  }\n": types.KeysVerifyDocument,
     "\n  mutation KeysLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { token user { email } device { id } }\n      ... on Error { code message }\n    }\n  }\n": types.KeysLoginWithDeviceDocument,
     "query KeysKeyId($id: ID!) { device(id: $id) { keyId } }": types.KeysKeyIdDocument,
+    "\n  subscription MetricsEvents {\n    deviceEvents { id kind }\n  }\n": types.MetricsEventsDocument,
+    "query MetricsUsers { users(first: 1) { totalCount } }": types.MetricsUsersDocument,
     "\n  fragment DeviceFields on Device {\n    id\n    installationId\n    name\n    status\n    platform\n    osVersion\n    model\n    appName\n    appVersion\n    mobileAuth\n    owner { id email }\n    lastUser { id email }\n    lastUsedAt\n    createdAt\n    statusChangedAt\n    statusChangedBy { id email }\n    blockedReason\n  }\n": types.DeviceFieldsFragmentDoc,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      __typename\n      ... on User { id email displayName role }\n      ... on Error { code message }\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on User { id email role }\n      ... on Error { code message }\n    }\n  }\n": types.CreateUserDocument,
@@ -207,6 +211,14 @@ export function graphql(source: "\n  mutation KeysLoginWithDevice($proof: Device
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query KeysKeyId($id: ID!) { device(id: $id) { keyId } }"): typeof import('./graphql.js').KeysKeyIdDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MetricsEvents {\n    deviceEvents { id kind }\n  }\n"): typeof import('./graphql.js').MetricsEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MetricsUsers { users(first: 1) { totalCount } }"): typeof import('./graphql.js').MetricsUsersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,23 +4,32 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Whether new devices wait for an administrator */
 export type ApprovalMode =
   /** A new device is APPROVED at once */
   | 'AUTOMATIC'
   /** A new device is PENDING until an admin approves it */
   | 'REQUIRED';
 
+/** An account an administrator creates */
 export type CreateUserInput = {
+  /** The name to show; up to 128 printable characters, trimmed */
   displayName?: string | null | undefined;
+  /** The email to sign in with; stored lower-cased */
   email: string;
+  /** Their first password, 12 to 256 characters */
   password: string;
+  /** USER unless given */
   role?: Role | null | undefined;
 };
 
+/** Narrows a device listing; every field given must match, a field left out matches all */
 export type DeviceFilter = {
+  /** Only devices on this platform */
   platform?: Platform | null | undefined;
   /** Part of the name, model, app name or installation id */
   search?: string | null | undefined;
+  /** Only devices with this status */
   status?: DeviceStatus | null | undefined;
   /** Devices this user owns or has used */
   userId?: string | number | null | undefined;
@@ -28,71 +37,111 @@ export type DeviceFilter = {
 
 /** What a device says about itself when it signs in or registers */
 export type DeviceInput = {
+  /** The app signing in; up to 128 characters, left out: none */
   appName?: string | null | undefined;
+  /** The app's version; up to 64 characters, left out: none */
   appVersion?: string | null | undefined;
   /** The OS-provided id of this app installation (not the IMEI) */
   installationId: string;
+  /** The hardware model; up to 128 characters, left out: none */
   model?: string | null | undefined;
-  /** A name for the device; 1 to 64 printable characters */
+  /** A name for the device, kept from its registration (renameDevice changes it); 1 to 64 printable characters */
   name?: string | null | undefined;
+  /** The OS version; up to 64 characters, left out: none */
   osVersion?: string | null | undefined;
+  /** The operating system the app runs on */
   platform: Platform;
   /** A public JWK to bind to the device at registration: EC P-256 (ES256) or OKP Ed25519 (EdDSA). Bound for good: a different key means a different device */
   publicKey?: unknown;
+  /** The push service token of this installation; stored, never shown, and makes mobileAuth PUSH_ENABLED */
   pushToken?: string | null | undefined;
 };
 
 /** A field left out stays as it is; maxDevicesPerUser: null removes the limit */
 export type DevicePolicyInput = {
+  /** Whether to open signUp; cannot be null */
   allowSignUp?: boolean | null | undefined;
+  /** The new approval mode; cannot be null */
   approvalMode?: ApprovalMode | null | undefined;
+  /** The new device limit, 1 to 10000; null removes the limit */
   maxDevicesPerUser?: number | null | undefined;
 };
 
 /** A signature of a challenge: ES256 in the IEEE P1363 form (r || s) WebCrypto makes, or Ed25519; base64url */
 export type DeviceProof = {
+  /** The challengeId deviceChallenge gave; each challenge answers one proof */
   challengeId: string | number;
+  /** The JWK thumbprint of the signing key, as sent to deviceChallenge */
   keyId: string;
+  /** The signature of the challenge's nonce, base64url */
   signature: string;
 };
 
+/** Where a device is in its lifecycle: only an APPROVED device gets sessions */
 export type DeviceStatus =
+  /** May sign in: sign-ins from it get a session */
   | 'APPROVED'
+  /** Refused by an administrator: its sessions ended and sign-ins answer DeviceBlocked */
   | 'BLOCKED'
+  /** Registered, waiting for an administrator: sign-ins answer DevicePendingApproval */
   | 'PENDING';
 
+/** Narrows a list of events; every field given must match, a field left out matches all */
 export type EventFilter = {
+  /** Only events about this device (a Device's global id; forgotten devices too) */
   deviceId?: string | number | null | undefined;
+  /** Only events of these kinds; empty or left out: every kind */
   kinds?: Array<EventKind> | null | undefined;
+  /** Only events about this user's account or devices (a User's global id) */
   userId?: string | number | null | undefined;
 };
 
+/** What an audit event records */
 export type EventKind =
+  /** An administrator approved the device */
   | 'DEVICE_APPROVED'
+  /** An administrator blocked the device (detail: the reason given) */
   | 'DEVICE_BLOCKED'
+  /** The device and its sessions were deleted (deviceId and deviceName keep what it was) */
   | 'DEVICE_FORGOTTEN'
+  /** A new device was recorded, by a first sign-in or registerDevice (toStatus: its first status) */
   | 'DEVICE_REGISTERED'
+  /** The device was renamed (deviceName: the new name, detail: the old one) */
   | 'DEVICE_RENAMED'
+  /** An administrator unblocked the device (toStatus: the status it returned to) */
   | 'DEVICE_UNBLOCKED'
+  /** verifyDevice did not confirm the device (detail: the error code) */
   | 'DEVICE_VERIFICATION_FAILED'
+  /** verifyDevice confirmed an APPROVED device by its key */
   | 'DEVICE_VERIFIED'
+  /** Right credentials, but no session: no device sent, device pending or blocked, device limit or key refused (see detail) */
   | 'LOGIN_DENIED'
+  /** A sign-in was refused for its credentials: wrong password, unknown email or a failed device proof */
   | 'LOGIN_FAILED'
+  /** A session was issued */
   | 'LOGIN_SUCCEEDED'
+  /** A password was changed by its user or reset by an administrator (detail: which) */
   | 'PASSWORD_CHANGED'
+  /** An administrator changed the device policy (detail: each setting, before -> after) */
   | 'POLICY_CHANGED'
+  /** Sessions ended: a sign-out, or a password change or reset (detail: why) */
   | 'SESSION_REVOKED'
+  /** An account was created: by sign-up, by an administrator, or the first administrator at start-up (detail: its role) */
   | 'USER_CREATED';
 
+/** Who is signing in, and from which device */
 export type LoginInput = {
   /** Required for users; admins may leave it out */
   device?: DeviceInput | null | undefined;
+  /** The account email, in any case */
   email: string;
+  /** The account's password */
   password: string;
   /** Required once the device has a key: a fresh challenge signed by it (see deviceChallenge) */
   proof?: DeviceProof | null | undefined;
 };
 
+/** How far the app on a device has got: registered, signed in, able to receive pushes */
 export type MobileAuth =
   /** Signed in from while approved */
   | 'ACTIVATED'
@@ -101,29 +150,47 @@ export type MobileAuth =
   /** Activated, and it gave a push token */
   | 'PUSH_ENABLED';
 
+/** The operating system a device runs, as its app reports it */
 export type Platform =
+  /** Android phones and tablets */
   | 'ANDROID'
+  /** iOS (iPhone) */
   | 'IOS'
+  /** iPadOS (iPad) */
   | 'IPADOS'
+  /** Linux desktops */
   | 'LINUX'
+  /** Apple macOS */
   | 'MACOS'
+  /** Anything else */
   | 'OTHER'
+  /** A web browser */
   | 'WEB'
+  /** Microsoft Windows */
   | 'WINDOWS';
 
+/** What an account may do */
 export type Role =
+  /** Does everything, and may sign in without a device (a dashboard session) */
   | 'ADMIN'
+  /** Signs in from approved devices; sees themself and the devices they own or have used */
   | 'USER';
 
+/** A new account of your own (role USER) */
 export type SignUpInput = {
+  /** The name to show; up to 128 printable characters, trimmed */
   displayName?: string | null | undefined;
+  /** The email to sign in with; stored lower-cased */
   email: string;
+  /** 12 to 256 characters */
   password: string;
 };
 
+/** Narrows a list of users; every field given must match, a field left out matches all */
 export type UserFilter = {
   /** Exact email, case-insensitive */
   email?: string | null | undefined;
+  /** Only users with this role */
   role?: Role | null | undefined;
   /** Part of the email or display name */
   search?: string | null | undefined;
@@ -280,6 +347,16 @@ export type KeysKeyIdQueryVariables = Exact<{
 
 
 export type KeysKeyIdQuery = { device: { keyId: string | null } | null };
+
+export type MetricsEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MetricsEventsSubscription = { deviceEvents: { id: string, kind: EventKind } };
+
+export type MetricsUsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MetricsUsersQuery = { users: { totalCount: number } };
 
 export type DeviceFieldsFragment = { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null };
 
@@ -977,6 +1054,21 @@ export const KeysKeyIdDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<KeysKeyIdQuery, KeysKeyIdQueryVariables>;
+export const MetricsEventsDocument = new TypedDocumentString(`
+    subscription MetricsEvents {
+  deviceEvents {
+    id
+    kind
+  }
+}
+    `) as unknown as TypedDocumentString<MetricsEventsSubscription, MetricsEventsSubscriptionVariables>;
+export const MetricsUsersDocument = new TypedDocumentString(`
+    query MetricsUsers {
+  users(first: 1) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<MetricsUsersQuery, MetricsUsersQueryVariables>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {

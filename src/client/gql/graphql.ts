@@ -6,54 +6,83 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** What a device says about itself when it signs in or registers */
 export type DeviceInput = {
+  /** The app signing in; up to 128 characters, left out: none */
   appName?: string | null | undefined;
+  /** The app's version; up to 64 characters, left out: none */
   appVersion?: string | null | undefined;
   /** The OS-provided id of this app installation (not the IMEI) */
   installationId: string;
+  /** The hardware model; up to 128 characters, left out: none */
   model?: string | null | undefined;
-  /** A name for the device; 1 to 64 printable characters */
+  /** A name for the device, kept from its registration (renameDevice changes it); 1 to 64 printable characters */
   name?: string | null | undefined;
+  /** The OS version; up to 64 characters, left out: none */
   osVersion?: string | null | undefined;
+  /** The operating system the app runs on */
   platform: Platform;
   /** A public JWK to bind to the device at registration: EC P-256 (ES256) or OKP Ed25519 (EdDSA). Bound for good: a different key means a different device */
   publicKey?: unknown;
+  /** The push service token of this installation; stored, never shown, and makes mobileAuth PUSH_ENABLED */
   pushToken?: string | null | undefined;
 };
 
 /** A signature of a challenge: ES256 in the IEEE P1363 form (r || s) WebCrypto makes, or Ed25519; base64url */
 export type DeviceProof = {
+  /** The challengeId deviceChallenge gave; each challenge answers one proof */
   challengeId: string | number;
+  /** The JWK thumbprint of the signing key, as sent to deviceChallenge */
   keyId: string;
+  /** The signature of the challenge's nonce, base64url */
   signature: string;
 };
 
+/** Where a device is in its lifecycle: only an APPROVED device gets sessions */
 export type DeviceStatus =
+  /** May sign in: sign-ins from it get a session */
   | 'APPROVED'
+  /** Refused by an administrator: its sessions ended and sign-ins answer DeviceBlocked */
   | 'BLOCKED'
+  /** Registered, waiting for an administrator: sign-ins answer DevicePendingApproval */
   | 'PENDING';
 
+/** Who is signing in, and from which device */
 export type LoginInput = {
   /** Required for users; admins may leave it out */
   device?: DeviceInput | null | undefined;
+  /** The account email, in any case */
   email: string;
+  /** The account's password */
   password: string;
   /** Required once the device has a key: a fresh challenge signed by it (see deviceChallenge) */
   proof?: DeviceProof | null | undefined;
 };
 
+/** The operating system a device runs, as its app reports it */
 export type Platform =
+  /** Android phones and tablets */
   | 'ANDROID'
+  /** iOS (iPhone) */
   | 'IOS'
+  /** iPadOS (iPad) */
   | 'IPADOS'
+  /** Linux desktops */
   | 'LINUX'
+  /** Apple macOS */
   | 'MACOS'
+  /** Anything else */
   | 'OTHER'
+  /** A web browser */
   | 'WEB'
+  /** Microsoft Windows */
   | 'WINDOWS';
 
+/** A new account of your own (role USER) */
 export type SignUpInput = {
+  /** The name to show; up to 128 printable characters, trimmed */
   displayName?: string | null | undefined;
+  /** The email to sign in with; stored lower-cased */
   email: string;
+  /** 12 to 256 characters */
   password: string;
 };
 
