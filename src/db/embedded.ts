@@ -143,11 +143,17 @@ export async function clusterDirectory(dataDir: string, user: OsUser | null): Pr
   if (!user) return path.join(resolved, 'postgres');
   await chmod(resolved, 0o755);
   if (reachableBy(user, resolved)) return path.join(resolved, 'postgres');
-  const name = createHash('sha256').update(resolved).digest('hex').slice(0, 16);
-  const parent = path.join(STATE_ROOT, 'clusters', name);
+  const cluster = stateClusterDirectory(resolved);
+  const parent = path.dirname(cluster);
   await mkdir(parent, { recursive: true });
   for (const dir of [STATE_ROOT, path.join(STATE_ROOT, 'clusters'), parent]) await chmod(dir, 0o755);
-  return path.join(parent, 'postgres');
+  return cluster;
+}
+
+/** The folder under STATE_ROOT that keeps the cluster of a DATA_DIR (an absolute path) its OS user cannot enter. */
+export function stateClusterDirectory(dataDir: string): string {
+  const name = createHash('sha256').update(dataDir).digest('hex').slice(0, 16);
+  return path.join(STATE_ROOT, 'clusters', name, 'postgres');
 }
 
 /** Runs a PostgreSQL program until it exits; rejects with its output on failure (a spawn error included). */
