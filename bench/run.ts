@@ -104,7 +104,7 @@ function gatehouseEnv(databaseUrl: string): Record<string, string> {
 /**
  * The runtime flags `npm start` gives Gatehouse (package.json): a 64 MiB young generation, since a GraphQL server
  * allocates a lot of short-lived objects per request (measured: +20-50% on the phone's read), and no allocation-site
- * pretenuring (README, Performance: it sent request-lived objects straight to the old generation, doubling every
+ * pretenuring (docs/performance.md: it sent request-lived objects straight to the old generation, doubling every
  * scavenge's cost). The baselines run with the same flags, so the ratios compare code, not tuning.
  * BENCH_NODE_FLAGS replaces them for experiments.
  */
@@ -331,7 +331,7 @@ try {
     });
     rows.push({
       scenario: `5 memory (${connections} idle subscriptions)`,
-      target: '< 40 KiB per connection (held after GC: JS heap + external; the RSS delta is shown, see README)',
+      target: '< 40 KiB per connection (held after GC: JS heap + external; the RSS delta is shown, see docs/performance.md)',
       gatehouse: { kibPerConnection: fanout.kibPerConnection, rssKibPerConnection: fanout.rssKibPerConnection },
       pass: fanout.kibPerConnection < 40,
     });

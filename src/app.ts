@@ -28,7 +28,7 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** Introspection on or off (GraphiQL needs it). */
   introspection?: boolean;
-  /** Serve GET /metrics in the Prometheus text format (docs: README, Metrics). */
+  /** Serve GET /metrics in the Prometheus text format (README, Metrics). */
   metrics?: boolean;
   /** Hand-written SQL as prepared statements (src/db/sql.ts); default true. */
   preparedStatements?: boolean;

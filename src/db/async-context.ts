@@ -1,10 +1,11 @@
 // MikroORM enters an AsyncLocalStorage on every flush (UnitOfWork's "inside flush" flag) and transaction
 // (TransactionContext). Before Node 24, an AsyncLocalStorage once entered stays enabled for the life of the process,
 // and while any is enabled Node runs async hooks on every promise the process creates, the GraphQL executor's many
-// included: measured +20-35% on a GraphQL execution, and 12% of Gatehouse's CPU on a phone's read (README,
-// Performance). This gate counts the runs under way on each storage and disables the storage when its last run has
-// settled, so the hooks cost only while a flush or transaction is under way. A run's store still reaches everything
-// its callback awaits; what it left running after it settled no longer sees the store (none of MikroORM's does).
+// included: measured +20-35% on a GraphQL execution, and 12% of Gatehouse's CPU on a phone's read
+// (docs/performance.md). This gate counts the runs under way on each storage and disables the storage when its last
+// run has settled, so the hooks cost only while a flush or transaction is under way. A run's store still reaches
+// everything its callback awaits; what it left running after it settled no longer sees the store (none of MikroORM's
+// does).
 // Node 24 keeps async context without hooks (AsyncContextFrame), so there the gate is not installed.
 import { AsyncLocalStorage } from 'node:async_hooks';
 

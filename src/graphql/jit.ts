@@ -1,6 +1,6 @@
 // Hot queries and mutations run on graphql-jit: a document that has run RUNS_BEFORE_JIT times with the standard
 // executor is compiled to plain JavaScript and runs compiled from then on (measured: the phone's read costs 25-30% less
-// CPU, README Performance). Compiling takes 2-18 ms, so a document seen only once or twice (GraphiQL, or a client that
+// CPU, docs/performance.md). Compiling takes 2-18 ms, so a document seen only once or twice (GraphiQL, or a client that
 // sends a new text each time) never pays for it. Subscriptions keep the standard executor: their events go through
 // the shared execution (shared-execution.ts).
 //
