@@ -1,4 +1,5 @@
-// buildApp(): the event feed, yoga, the HTTP routes and the WebSocket server on one node:http server; start() / stop().
+// buildApp(): the event feed, yoga, the HTTP routes (the admin console among them) and the WebSocket server on one
+// node:http server; start() / stop().
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -6,6 +7,7 @@ import type { DomainSettings } from './actor.js';
 import type { Orm } from './db/orm.js';
 import { sqlOf } from './db/sql.js';
 import { EventFeed, PostgresWakeSignal, type WakeSignal } from './events/feed.js';
+import { adminConsole, CONSOLE_PATH } from './http/console.js';
 import { GRAPHIQL_ASSETS_PATH, selfHostedGraphiQL } from './http/graphiql.js';
 import { createMetrics } from './http/metrics.js';
 import { requestHandler } from './http/routes.js';
@@ -87,6 +89,7 @@ export function buildApp(options: AppOptions) {
       logger,
       yoga,
       metrics: metrics?.serve,
+      adminConsole: { path: CONSOLE_PATH, serve: adminConsole() },
       graphiqlAssets: graphiql ? { path: GRAPHIQL_ASSETS_PATH, serve: graphiql.serveAsset } : undefined,
       stopping: () => stopping,
     }),

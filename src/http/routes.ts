@@ -1,4 +1,5 @@
-// The HTTP request handler: body limits, the access log, health and readiness, metrics, GraphiQL's files, then yoga.
+// The HTTP request handler: body limits, the access log, health and readiness, metrics, the admin console and
+// GraphiQL's files, then yoga.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Orm } from '../db/orm.js';
@@ -15,6 +16,8 @@ export interface Routes {
   yoga: Handler;
   /** GET /metrics, when on. */
   metrics?: Handler;
+  /** The admin console's files (the path and everything under it). */
+  adminConsole?: { path: string; serve: Handler };
   /** GraphiQL's files, when GraphiQL is on. */
   graphiqlAssets?: { path: string; serve: Handler };
   /** True once the app is stopping: every answer then closes its connection. */
@@ -68,6 +71,9 @@ export function requestHandler(routes: Routes) {
     if (url === '/health') return json(res, 200, '{"status":"ok"}');
     if (url === '/ready') return ready(routes.orm, res);
     if (routes.metrics && (url === '/metrics' || url.startsWith('/metrics?'))) return settle(routes.metrics, req, res);
+    if (routes.adminConsole && (url === routes.adminConsole.path || url.startsWith(`${routes.adminConsole.path}/`) || url.startsWith(`${routes.adminConsole.path}?`))) {
+      return settle(routes.adminConsole.serve, req, res);
+    }
     if (routes.graphiqlAssets && url.startsWith(routes.graphiqlAssets.path)) return settle(routes.graphiqlAssets.serve, req, res);
     return void routes.yoga(req, res);
   };
