@@ -9,6 +9,7 @@ import {
   UnknownDevice,
 } from '../errors.js';
 import { builder } from '../graphql/builder.js';
+import { observeSignIn } from '../graphql/context.js';
 import { globalId } from '../graphql/ids.js';
 import { DeviceProofInput, DeviceRef, DeviceStatusEnum, LoginResult } from '../graphql/refs.js';
 import { loginWithDevice } from '../sessions/sessions.js';
@@ -96,6 +97,6 @@ builder.mutationFields((t) => ({
     type: LoginResult,
     description: "Sign in as the device's owner with a proof by its key alone, no password",
     args: { proof: t.arg({ type: DeviceProofInput, required: true, description: 'A fresh challenge signed by the device key' }) },
-    resolve: (_root, args, ctx) => loginWithDevice(ctx, args.proof),
+    resolve: async (_root, args, ctx) => observeSignIn(ctx, await loginWithDevice(ctx, args.proof)),
   }),
 }));

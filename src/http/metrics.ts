@@ -43,7 +43,7 @@ export function createMetrics(sources: MetricSources) {
 
   const signIns = new Counter({
     name: 'gatehouse_sign_ins_total',
-    help: "Sign-ins (login and loginWithDevice) by result: the result type's name in snake case.",
+    help: "Sign-ins (login and loginWithDevice) by result: session, or the refusal's code in lower case (invalid_credentials, device_pending_approval, ...).",
     labelNames: ['result'] as const,
     registers: [registry],
   });
@@ -145,9 +145,9 @@ export function createMetrics(sources: MetricSources) {
   return {
     plugin,
     serve,
-    /** A sign-in's result, by its GraphQL type name. */
+    /** A sign-in's result: session, or the refusal's code in lower case. */
     signIn(result: string) {
-      signIns.inc({ result: result.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase() });
+      signIns.inc({ result });
     },
     /** An event delivered by the feed, with the time it was recorded. */
     event(kind: string, recordedAt: Date) {

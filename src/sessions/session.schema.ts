@@ -1,6 +1,7 @@
 // GraphQL face of sessions: login (the device approval gate) and logout.
 import { z } from 'zod';
 import { builder } from '../graphql/builder.js';
+import { observeSignIn } from '../graphql/context.js';
 import { DeviceInput, DeviceProofInput, DeviceRef, LoginResult, SessionRef, UserRef } from '../graphql/refs.js';
 import { login, logout } from './sessions.js';
 
@@ -46,7 +47,7 @@ builder.mutationFields((t) => ({
     type: LoginResult,
     description: 'Sign in with email, password and the device you are on',
     args: { input: t.arg({ type: LoginInput, required: true, description: 'The credentials and the device' }) },
-    resolve: (_root, { input }, ctx) => login(ctx, input),
+    resolve: async (_root, { input }, ctx) => observeSignIn(ctx, await login(ctx, input)),
   }),
   logout: t.boolean({
     description: 'End the current session',
