@@ -117,8 +117,10 @@ export function buildApp(options: AppOptions) {
      */
     async stop(): Promise<void> {
       metrics?.stop();
+      // Sockets are told 1001 first; ending the live sessions after that must not close them again as 4403.
+      const closing = webSockets.close();
       live.endAll();
-      await webSockets.close();
+      await closing;
       stopping = true;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
