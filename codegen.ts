@@ -1,4 +1,5 @@
-// GraphQL Code Generator: types the operations the tests and the reference client send, from schema.graphql.
+// GraphQL Code Generator: types the operations the tests, the reference client and the admin console send, from
+// schema.graphql.
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const clientPreset = {
@@ -19,6 +20,12 @@ const config: CodegenConfig = {
   generates: {
     'test/gql/': { ...clientPreset, documents: ['test/**/*.ts', '!test/gql/**'] },
     'src/client/gql/': { ...clientPreset, documents: ['src/client/**/*.ts', '!src/client/gql/**'] },
+    // The admin console: urql takes parsed documents (it adds __typename for its cache), so documentNode mode.
+    'web/src/gql/': {
+      ...clientPreset,
+      config: { ...clientPreset.config, documentMode: 'documentNode' },
+      documents: ['web/src/**/*.{ts,tsx}', '!web/src/gql/**'],
+    },
   },
 };
 

@@ -1,0 +1,134 @@
+// The admin console (web/, served at /admin) in a real headless Chromium against a real server: sign-in, the live
+// Pending queue, approve and block from the page, who may use it, and that the page stays on its own origin.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSOLE_CSP } from '../src/http/console.js';
+import { launchChromium } from './helpers/browser.js';
+import { consoleUrl, ensureConsoleBuilt, openConsole, signInThroughForm, type ConsolePage } from './helpers/console.js';
+import { pendingPhone } from './helpers/devices.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, createUser, PASSWORD, startServer, type TestServer } from './helpers/server.js';
+import { DeviceById } from './operations.js';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureConsoleBuilt();
+  server = await startServer();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function deviceStatus(id: string) {
+  const admin = await server.admin();
+  const { device } = await admin.data(DeviceById, { id });
+  return device;
+}
+
+/** Every request went to the server's own origin, with no console error and no CSP violation. */
+function expectClean(opened: ConsolePage) {
+  const origin = new URL(server.url).origin;
+  expect(opened.requests.length).toBeGreaterThan(0);
+  expect(opened.requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith(`${origin.replace(/^http/, 'ws')}/`))).toEqual([]);
+  expect(opened.violations).toEqual([]);
+  expect(opened.errors).toEqual([]);
+}
+
+describe('admin console', () => {
+  it('is served at /admin with its CSP, and index.html carries no inline script or style', async () => {
+    const res = await fetch(consoleUrl(server.url, '/pending'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toBe(CONSOLE_CSP);
+    const html = await res.text();
+    expect(html).toMatch(/<script type="module"[^>]* src="\/admin\/assets\/[^"]+\.js"><\/script>/);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html).not.toMatch(/\sstyle=|<style/);
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  it('an admin signs in; a new phone appears in Pending live, is approved with one click, and another is blocked with a reason', async () => {
+    const opened = await openConsole(browser, server.url);
+    const { page } = opened;
+    try {
+      await signInThroughForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+      const nav = page.getByRole('navigation');
+      for (const name of ['Pending', 'Devices', 'Users', 'Events', 'Settings']) {
+        await expect.poll(() => nav.getByRole('link', { name }).count()).toBe(1);
+      }
+      await page.getByText('No device is waiting for approval.').waitFor();
+      expect(await page.title()).toMatch(/Pending/);
+
+      // A phone signs in through the API from a new installation: its row arrives without a reload.
+      const phone = await pendingPhone(server);
+      const arrived = Date.now();
+      const row = page.getByRole('row').filter({ hasText: phone.user.email }).filter({ hasText: 'iPhone 16' });
+      await row.waitFor({ timeout: 3_000 });
+      const latency = Date.now() - arrived;
+      expect(latency).toBeLessThan(3_000);
+      await expect.poll(() => nav.getByRole('link', { name: 'Pending' }).innerText()).toContain('1');
+      expect(await page.title()).toMatch(/^\(1\) Pending/);
+
+      await row.getByRole('button', { name: 'Approve', exact: true }).click();
+      await row.waitFor({ state: 'detached', timeout: 5_000 });
+      expect((await deviceStatus(phone.deviceId))?.status).toBe('APPROVED');
+      await page.getByText('No device is waiting for approval.').waitFor();
+
+      // Block with a reason from the dialog.
+      const second = await pendingPhone(server);
+      const secondRow = page.getByRole('row').filter({ hasText: second.user.email });
+      await secondRow.waitFor({ timeout: 3_000 });
+      await secondRow.getByRole('button', { name: 'Block', exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Reason').fill('Lost on the train');
+      await dialog.getByRole('button', { name: 'Block device' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await secondRow.waitFor({ state: 'detached', timeout: 5_000 });
+      const blocked = await deviceStatus(second.deviceId);
+      expect(blocked?.status).toBe('BLOCKED');
+      expect(blocked?.blockedReason).toBe('Lost on the train');
+
+      // Sign out ends the session on the server too.
+      const token = await page.evaluate(() => sessionStorage.getItem('gatehouse.token'));
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      expect(await page.evaluate(() => sessionStorage.getItem('gatehouse.token'))).toBeNull();
+      const after = await server.client.as(token).raw<{ me: unknown }>('{ me { id } }');
+      expect(after.errors?.[0]?.extensions?.code ?? (after.data?.me === null ? 'null' : 'ok')).not.toBe('ok');
+
+      expectClean(opened);
+    } finally {
+      await opened.close();
+    }
+  }, 40_000);
+
+  it('a USER account is told the console needs an administrator, and is not let in', async () => {
+    const user = await createUser(server);
+    const opened = await openConsole(browser, server.url);
+    try {
+      await signInThroughForm(opened.page, user.email, PASSWORD);
+      await opened.page.getByRole('alert').filter({ hasText: 'needs an administrator' }).waitFor();
+      expect(await opened.page.getByRole('navigation').count()).toBe(0);
+      expect(await opened.page.evaluate(() => sessionStorage.getItem('gatehouse.token'))).toBeNull();
+      expectClean(opened);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('a forged token in sessionStorage lands on the sign-in page', async () => {
+    const opened = await openConsole(browser, server.url, { token: 'forged-token-that-was-never-issued', route: '/pending' });
+    try {
+      await opened.page.getByRole('button', { name: 'Sign in' }).waitFor();
+      await opened.page.getByRole('alert').filter({ hasText: 'Sign in again' }).waitFor();
+      expect(await opened.page.getByRole('navigation').count()).toBe(0);
+      expect(await opened.page.evaluate(() => sessionStorage.getItem('gatehouse.token'))).toBeNull();
+      expectClean(opened);
+    } finally {
+      await opened.close();
+    }
+  });
+});

@@ -1,0 +1,120 @@
+// The lifecycle mutations every page uses, and the dialogs that confirm them (native <dialog>: focus is trapped and
+// Escape closes it, with no script of ours for either).
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useMutation } from 'urql';
+import { field, resultError } from './errors';
+import { graphql } from './gql';
+
+export const ApproveDevice = graphql(`
+  mutation ConsoleApproveDevice($id: ID!) {
+    approveDevice(id: $id) {
+      __typename
+      ... on Device { id status statusChangedAt blockedReason }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const BlockDevice = graphql(`
+  mutation ConsoleBlockDevice($id: ID!, $reason: String) {
+    blockDevice(id: $id, reason: $reason) {
+      __typename
+      ... on Device { id status statusChangedAt blockedReason }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const UnblockDevice = graphql(`
+  mutation ConsoleUnblockDevice($id: ID!) {
+    unblockDevice(id: $id) {
+      __typename
+      ... on Device { id status statusChangedAt blockedReason }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const RenameDevice = graphql(`
+  mutation ConsoleRenameDevice($id: ID!, $name: String!) {
+    renameDevice(id: $id, name: $name) {
+      __typename
+      ... on Device { id name }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const ForgetDevice = graphql(`
+  mutation ConsoleForgetDevice($id: ID!) {
+    forgetDevice(id: $id) {
+      __typename
+      ... on ForgottenDevice { id name }
+      ... on Error { code message }
+    }
+  }
+`);
+
+/** A modal dialog, open while mounted; `onClose` when dismissed (Escape, Cancel). */
+export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog ref={ref} aria-labelledby={titleId} onClose={onClose} onCancel={onClose}>
+      <h2 id={titleId}>{title}</h2>
+      {children}
+    </dialog>
+  );
+}
+
+/** Block with a reason: the reason is kept on the device and in its event. */
+export function BlockDialog({ device, onClose, onDone }: { device: { id: string; label: string }; onClose: () => void; onDone?: () => void }) {
+  const [{ fetching }, block] = useMutation(BlockDevice);
+  const [problem, setProblem] = useState<string | null>(null);
+  const reasonId = useId();
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const reason = field(new FormData(event.currentTarget), 'reason').trim();
+    const result = await block({ id: device.id, reason: reason || null });
+    const failed = resultError(result.error, result.data?.blockDevice);
+    if (failed) return setProblem(failed);
+    onDone?.();
+    onClose();
+  };
+  return (
+    <Dialog title={`Block ${device.label}`} onClose={onClose}>
+      <form onSubmit={(event) => void submit(event)}>
+        <p>Blocking ends every session of this device at once and refuses its sign-ins until it is unblocked.</p>
+        {problem && <p role="alert" className="error">{problem}</p>}
+        <label htmlFor={reasonId}>Reason</label>
+        <input id={reasonId} name="reason" maxLength={500} placeholder="Lost on the train" autoFocus />
+        <div className="buttons">
+          <button type="submit" className="danger" disabled={fetching}>Block device</button>
+          <button type="button" className="quiet" onClick={onClose}>Cancel</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Approve as a one-click action: returns the action and its last failure as a sentence. */
+export function useApprove(): [(id: string) => Promise<boolean>, string | null, boolean] {
+  const [{ fetching }, approve] = useMutation(ApproveDevice);
+  const [problem, setProblem] = useState<string | null>(null);
+  const run = async (id: string) => {
+    const result = await approve({ id });
+    const failed = resultError(result.error, result.data?.approveDevice);
+    setProblem(failed);
+    return !failed;
+  };
+  return [run, problem, fetching];
+}
+
+export function deviceLabel(device: { name?: string | null; model?: string | null }): string {
+  return device.name ?? device.model ?? 'Unnamed device';
+}

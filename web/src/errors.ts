@@ -1,0 +1,41 @@
+// API failures as sentences people can act on: never swallowed, never a raw stack.
+import type { CombinedError } from 'urql';
+
+interface Issue {
+  path?: string;
+  message?: string;
+}
+
+export function sentence(error: CombinedError | undefined | null): string | null {
+  if (!error) return null;
+  if (error.networkError) return 'Gatehouse cannot be reached. Check the connection and try again.';
+  const first = error.graphQLErrors[0];
+  if (!first) return error.message;
+  switch (first.extensions.code) {
+    case 'UNAUTHENTICATED':
+      return 'Your session has ended. Sign in again.';
+    case 'FORBIDDEN':
+      return 'Your account may not do this: it needs an administrator.';
+    case 'BAD_USER_INPUT': {
+      const issues = (first.extensions.issues ?? []) as Issue[];
+      const details = issues.map((issue) => issue.message).filter(Boolean);
+      return details.length ? `${details.join('. ')}.`.replace(/\.\.$/, '.') : first.message;
+    }
+    default:
+      return first.message;
+  }
+}
+
+/** A typed error result (`... on Error { code message }`) or a transport error, as one sentence; null on success. */
+export function resultError(
+  error: CombinedError | undefined,
+  data: { __typename?: string; message?: string } | null | undefined,
+): string | null {
+  return sentence(error) ?? (data && 'message' in data && data.message ? data.message : null);
+}
+
+/** A text field of a submitted form ('' when absent). */
+export function field(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}

@@ -1,0 +1,106 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query ConsoleMe {\n    me { id email displayName role }\n  }\n": typeof types.ConsoleMeDocument,
+    "\n  mutation ConsoleLogout {\n    logout\n  }\n": typeof types.ConsoleLogoutDocument,
+    "\n  query PendingDevices {\n    devices(filter: { status: PENDING }, first: 50) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          model\n          platform\n          osVersion\n          appName\n          appVersion\n          createdAt\n          owner { id email displayName }\n        }\n      }\n    }\n  }\n": typeof types.PendingDevicesDocument,
+    "\n  mutation ConsoleApproveDevice($id: ID!) {\n    approveDevice(id: $id) {\n      __typename\n      ... on Device { id status statusChangedAt blockedReason }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ConsoleApproveDeviceDocument,
+    "\n  mutation ConsoleBlockDevice($id: ID!, $reason: String) {\n    blockDevice(id: $id, reason: $reason) {\n      __typename\n      ... on Device { id status statusChangedAt blockedReason }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ConsoleBlockDeviceDocument,
+    "\n  mutation ConsoleUnblockDevice($id: ID!) {\n    unblockDevice(id: $id) {\n      __typename\n      ... on Device { id status statusChangedAt blockedReason }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ConsoleUnblockDeviceDocument,
+    "\n  mutation ConsoleRenameDevice($id: ID!, $name: String!) {\n    renameDevice(id: $id, name: $name) {\n      __typename\n      ... on Device { id name }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ConsoleRenameDeviceDocument,
+    "\n  mutation ConsoleForgetDevice($id: ID!) {\n    forgetDevice(id: $id) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ConsoleForgetDeviceDocument,
+    "\n  subscription ConsoleFeed($after: String) {\n    deviceEvents(after: $after) {\n      id\n      cursor\n      kind\n      at\n      deviceId\n      deviceName\n      fromStatus\n      toStatus\n      detail\n      ip\n      actor { id email }\n      user { id email }\n    }\n  }\n": typeof types.ConsoleFeedDocument,
+    "\n  query NewestEvent {\n    events(first: 1) { edges { node { id cursor } } }\n  }\n": typeof types.NewestEventDocument,
+    "\n  mutation ConsoleLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token user { id role } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ConsoleLoginDocument,
+};
+const documents: Documents = {
+    "\n  query ConsoleMe {\n    me { id email displayName role }\n  }\n": types.ConsoleMeDocument,
+    "\n  mutation ConsoleLogout {\n    logout\n  }\n": types.ConsoleLogoutDocument,
+    "\n  query PendingDevices {\n    devices(filter: { status: PENDING }, first: 50) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          model\n          platform\n          osVersion\n          appName\n          appVersion\n          createdAt\n          owner { id email displayName }\n        }\n      }\n    }\n  }\n": types.PendingDevicesDocument,
+    "\n  mutation ConsoleApproveDevice($id: ID!) {\n    approveDevice(id: $id) {\n      __typename\n      ... on Device { id status statusChangedAt blockedReason }\n      ... on Error { code message }\n    }\n  }\n": types.ConsoleApproveDeviceDocument,
+    "\n  mutation ConsoleBlockDevice($id: ID!, $reason: String) {\n    blockDevice(id: $id, reason: $reason) {\n      __typename\n      ... on Device { id status statusChangedAt blockedReason }\n      ... on Error { code message }\n    }\n  }\n": types.ConsoleBlockDeviceDocument,
+    "\n  mutation ConsoleUnblockDevice($id: ID!) {\n    unblockDevice(id: $id) {\n      __typename\n      ... on Device { id status statusChangedAt blockedReason }\n      ... on Error { code message }\n    }\n  }\n": types.ConsoleUnblockDeviceDocument,
+    "\n  mutation ConsoleRenameDevice($id: ID!, $name: String!) {\n    renameDevice(id: $id, name: $name) {\n      __typename\n      ... on Device { id name }\n      ... on Error { code message }\n    }\n  }\n": types.ConsoleRenameDeviceDocument,
+    "\n  mutation ConsoleForgetDevice($id: ID!) {\n    forgetDevice(id: $id) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n": types.ConsoleForgetDeviceDocument,
+    "\n  subscription ConsoleFeed($after: String) {\n    deviceEvents(after: $after) {\n      id\n      cursor\n      kind\n      at\n      deviceId\n      deviceName\n      fromStatus\n      toStatus\n      detail\n      ip\n      actor { id email }\n      user { id email }\n    }\n  }\n": types.ConsoleFeedDocument,
+    "\n  query NewestEvent {\n    events(first: 1) { edges { node { id cursor } } }\n  }\n": types.NewestEventDocument,
+    "\n  mutation ConsoleLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token user { id role } }\n      ... on Error { code message }\n    }\n  }\n": types.ConsoleLoginDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleMe {\n    me { id email displayName role }\n  }\n"): (typeof documents)["\n  query ConsoleMe {\n    me { id email displayName role }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleLogout {\n    logout\n  }\n"): (typeof documents)["\n  mutation ConsoleLogout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingDevices {\n    devices(filter: { status: PENDING }, first: 50) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          model\n          platform\n          osVersion\n          appName\n          appVersion\n          createdAt\n          owner { id email displayName }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PendingDevices {\n    devices(filter: { status: PENDING }, first: 50) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          model\n          platform\n          osVersion\n          appName\n          appVersion\n          createdAt\n          owner { id email displayName }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleApproveDevice($id: ID!) {\n    approveDevice(id: $id) {\n      __typename\n      ... on Device { id status statusChangedAt blockedReason }\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleApproveDevice($id: ID!) {\n    approveDevice(id: $id) {\n      __typename\n      ... on Device { id status statusChangedAt blockedReason }\n      ... on Error { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleBlockDevice($id: ID!, $reason: String) {\n    blockDevice(id: $id, reason: $reason) {\n      __typename\n      ... on Device { id status statusChangedAt blockedReason }\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleBlockDevice($id: ID!, $reason: String) {\n    blockDevice(id: $id, reason: $reason) {\n      __typename\n      ... on Device { id status statusChangedAt blockedReason }\n      ... on Error { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleUnblockDevice($id: ID!) {\n    unblockDevice(id: $id) {\n      __typename\n      ... on Device { id status statusChangedAt blockedReason }\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleUnblockDevice($id: ID!) {\n    unblockDevice(id: $id) {\n      __typename\n      ... on Device { id status statusChangedAt blockedReason }\n      ... on Error { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRenameDevice($id: ID!, $name: String!) {\n    renameDevice(id: $id, name: $name) {\n      __typename\n      ... on Device { id name }\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleRenameDevice($id: ID!, $name: String!) {\n    renameDevice(id: $id, name: $name) {\n      __typename\n      ... on Device { id name }\n      ... on Error { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleForgetDevice($id: ID!) {\n    forgetDevice(id: $id) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleForgetDevice($id: ID!) {\n    forgetDevice(id: $id) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConsoleFeed($after: String) {\n    deviceEvents(after: $after) {\n      id\n      cursor\n      kind\n      at\n      deviceId\n      deviceName\n      fromStatus\n      toStatus\n      detail\n      ip\n      actor { id email }\n      user { id email }\n    }\n  }\n"): (typeof documents)["\n  subscription ConsoleFeed($after: String) {\n    deviceEvents(after: $after) {\n      id\n      cursor\n      kind\n      at\n      deviceId\n      deviceName\n      fromStatus\n      toStatus\n      detail\n      ip\n      actor { id email }\n      user { id email }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NewestEvent {\n    events(first: 1) { edges { node { id cursor } } }\n  }\n"): (typeof documents)["\n  query NewestEvent {\n    events(first: 1) { edges { node { id cursor } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token user { id role } }\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token user { id role } }\n      ... on Error { code message }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

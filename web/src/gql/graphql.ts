@@ -1,0 +1,231 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** What a device says about itself when it signs in or registers */
+export type DeviceInput = {
+  /** The app signing in; up to 128 characters, left out: none */
+  appName?: string | null | undefined;
+  /** The app's version; up to 64 characters, left out: none */
+  appVersion?: string | null | undefined;
+  /** The OS-provided id of this app installation (not the IMEI) */
+  installationId: string;
+  /** The hardware model; up to 128 characters, left out: none */
+  model?: string | null | undefined;
+  /** A name for the device, kept from its registration (renameDevice changes it); 1 to 64 printable characters */
+  name?: string | null | undefined;
+  /** The OS version; up to 64 characters, left out: none */
+  osVersion?: string | null | undefined;
+  /** The operating system the app runs on */
+  platform: Platform;
+  /** A public JWK to bind to the device at registration: EC P-256 (ES256) or OKP Ed25519 (EdDSA). Bound for good: a different key means a different device */
+  publicKey?: unknown;
+  /** The push service token of this installation; stored, never shown, and makes mobileAuth PUSH_ENABLED */
+  pushToken?: string | null | undefined;
+};
+
+/** A signature of a challenge: ES256 in the IEEE P1363 form (r || s) WebCrypto makes, or Ed25519; base64url */
+export type DeviceProof = {
+  /** The challengeId deviceChallenge gave; each challenge answers one proof */
+  challengeId: string | number;
+  /** The JWK thumbprint of the signing key, as sent to deviceChallenge */
+  keyId: string;
+  /** The signature of the challenge's nonce, base64url */
+  signature: string;
+};
+
+/** Where a device is in its lifecycle: only an APPROVED device gets sessions */
+export type DeviceStatus =
+  /** May sign in: sign-ins from it get a session */
+  | 'APPROVED'
+  /** Refused by an administrator: its sessions ended and sign-ins answer DeviceBlocked */
+  | 'BLOCKED'
+  /** Registered, waiting for an administrator: sign-ins answer DevicePendingApproval */
+  | 'PENDING';
+
+/** What an audit event records */
+export type EventKind =
+  /** An administrator approved the device */
+  | 'DEVICE_APPROVED'
+  /** An administrator blocked the device (detail: the reason given) */
+  | 'DEVICE_BLOCKED'
+  /** The device and its sessions were deleted (deviceId and deviceName keep what it was) */
+  | 'DEVICE_FORGOTTEN'
+  /** A new device was recorded, by a first sign-in or registerDevice (toStatus: its first status) */
+  | 'DEVICE_REGISTERED'
+  /** The device was renamed (deviceName: the new name, detail: the old one) */
+  | 'DEVICE_RENAMED'
+  /** An administrator unblocked the device (toStatus: the status it returned to) */
+  | 'DEVICE_UNBLOCKED'
+  /** verifyDevice did not confirm the device (detail: the error code) */
+  | 'DEVICE_VERIFICATION_FAILED'
+  /** verifyDevice confirmed an APPROVED device by its key */
+  | 'DEVICE_VERIFIED'
+  /** Right credentials, but no session: no device sent, device pending or blocked, device limit or key refused (see detail) */
+  | 'LOGIN_DENIED'
+  /** A sign-in was refused for its credentials: wrong password, unknown email or a failed device proof */
+  | 'LOGIN_FAILED'
+  /** A session was issued */
+  | 'LOGIN_SUCCEEDED'
+  /** A password was changed by its user or reset by an administrator (detail: which) */
+  | 'PASSWORD_CHANGED'
+  /** An administrator changed the device policy (detail: each setting, before -> after) */
+  | 'POLICY_CHANGED'
+  /** Sessions ended: a sign-out, or a password change or reset (detail: why) */
+  | 'SESSION_REVOKED'
+  /** An account was created: by sign-up, by an administrator, or the first administrator at start-up (detail: its role) */
+  | 'USER_CREATED';
+
+/** Who is signing in, and from which device */
+export type LoginInput = {
+  /** Required for users; admins may leave it out */
+  device?: DeviceInput | null | undefined;
+  /** The account email, in any case */
+  email: string;
+  /** The account's password */
+  password: string;
+  /** Required once the device has a key: a fresh challenge signed by it (see deviceChallenge) */
+  proof?: DeviceProof | null | undefined;
+};
+
+/** The operating system a device runs, as its app reports it */
+export type Platform =
+  /** Android phones and tablets */
+  | 'ANDROID'
+  /** iOS (iPhone) */
+  | 'IOS'
+  /** iPadOS (iPad) */
+  | 'IPADOS'
+  /** Linux desktops */
+  | 'LINUX'
+  /** Apple macOS */
+  | 'MACOS'
+  /** Anything else */
+  | 'OTHER'
+  /** A web browser */
+  | 'WEB'
+  /** Microsoft Windows */
+  | 'WINDOWS';
+
+/** What an account may do */
+export type Role =
+  /** Does everything, and may sign in without a device (a dashboard session) */
+  | 'ADMIN'
+  /** Signs in from approved devices; sees themself and the devices they own or have used */
+  | 'USER';
+
+export type ConsoleMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleMeQuery = { me: { id: string, email: string, displayName: string | null, role: Role } | null };
+
+export type ConsoleLogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleLogoutMutation = { logout: boolean };
+
+export type PendingDevicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PendingDevicesQuery = { devices: { totalCount: number, edges: Array<{ node: { id: string, name: string | null, model: string | null, platform: Platform, osVersion: string | null, appName: string | null, appVersion: string | null, createdAt: string, owner: { id: string, email: string, displayName: string | null } } }> } };
+
+export type ConsoleApproveDeviceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleApproveDeviceMutation = { approveDevice:
+    | { __typename: 'Device', id: string, status: DeviceStatus, statusChangedAt: string, blockedReason: string | null }
+    | { __typename: 'InvalidTransition', code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+   };
+
+export type ConsoleBlockDeviceMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ConsoleBlockDeviceMutation = { blockDevice:
+    | { __typename: 'Device', id: string, status: DeviceStatus, statusChangedAt: string, blockedReason: string | null }
+    | { __typename: 'InvalidTransition', code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+   };
+
+export type ConsoleUnblockDeviceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleUnblockDeviceMutation = { unblockDevice:
+    | { __typename: 'Device', id: string, status: DeviceStatus, statusChangedAt: string, blockedReason: string | null }
+    | { __typename: 'InvalidTransition', code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+   };
+
+export type ConsoleRenameDeviceMutationVariables = Exact<{
+  id: string | number;
+  name: string;
+}>;
+
+
+export type ConsoleRenameDeviceMutation = { renameDevice:
+    | { __typename: 'Device', id: string, name: string | null }
+    | { __typename: 'InvalidTransition', code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+   };
+
+export type ConsoleForgetDeviceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleForgetDeviceMutation = { forgetDevice:
+    | { __typename: 'ForgottenDevice', id: string, name: string | null }
+    | { __typename: 'NotFound', code: string, message: string }
+   };
+
+export type ConsoleFeedSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleFeedSubscription = { deviceEvents: { id: string, cursor: string, kind: EventKind, at: string, deviceId: string | null, deviceName: string | null, fromStatus: DeviceStatus | null, toStatus: DeviceStatus | null, detail: string | null, ip: string | null, actor: { id: string, email: string } | null, user: { id: string, email: string } | null } };
+
+export type NewestEventQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NewestEventQuery = { events: { edges: Array<{ node: { id: string, cursor: string } }> } };
+
+export type ConsoleLoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type ConsoleLoginMutation = { login:
+    | { __typename: 'ChallengeExpired', code: string, message: string }
+    | { __typename: 'DeviceBlocked', code: string, message: string }
+    | { __typename: 'DeviceLimitReached', code: string, message: string }
+    | { __typename: 'DevicePendingApproval', code: string, message: string }
+    | { __typename: 'DeviceRequired', code: string, message: string }
+    | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'InvalidSignature', code: string, message: string }
+    | { __typename: 'Session', token: string, user: { id: string, role: Role } }
+    | { __typename: 'TooManyAttempts', code: string, message: string }
+    | { __typename: 'UnknownDevice', code: string, message: string }
+   };
+
+
+export const ConsoleMeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleMe"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<ConsoleMeQuery, ConsoleMeQueryVariables>;
+export const ConsoleLogoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleLogout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"}}]}}]} as unknown as DocumentNode<ConsoleLogoutMutation, ConsoleLogoutMutationVariables>;
+export const PendingDevicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PendingDevices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"devices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"PENDING"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"osVersion"}},{"kind":"Field","name":{"kind":"Name","value":"appName"}},{"kind":"Field","name":{"kind":"Name","value":"appVersion"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PendingDevicesQuery, PendingDevicesQueryVariables>;
+export const ConsoleApproveDeviceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleApproveDevice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveDevice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Device"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusChangedAt"}},{"kind":"Field","name":{"kind":"Name","value":"blockedReason"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleApproveDeviceMutation, ConsoleApproveDeviceMutationVariables>;
+export const ConsoleBlockDeviceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleBlockDevice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"blockDevice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Device"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusChangedAt"}},{"kind":"Field","name":{"kind":"Name","value":"blockedReason"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleBlockDeviceMutation, ConsoleBlockDeviceMutationVariables>;
+export const ConsoleUnblockDeviceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleUnblockDevice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unblockDevice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Device"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusChangedAt"}},{"kind":"Field","name":{"kind":"Name","value":"blockedReason"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleUnblockDeviceMutation, ConsoleUnblockDeviceMutationVariables>;
+export const ConsoleRenameDeviceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleRenameDevice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"renameDevice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Device"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleRenameDeviceMutation, ConsoleRenameDeviceMutationVariables>;
+export const ConsoleForgetDeviceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleForgetDevice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"forgetDevice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ForgottenDevice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleForgetDeviceMutation, ConsoleForgetDeviceMutationVariables>;
+export const ConsoleFeedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ConsoleFeed"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"deviceId"}},{"kind":"Field","name":{"kind":"Name","value":"deviceName"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"ip"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleFeedSubscription, ConsoleFeedSubscriptionVariables>;
+export const NewestEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NewestEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<NewestEventQuery, NewestEventQueryVariables>;
+export const ConsoleLoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleLogin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Session"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleLoginMutation, ConsoleLoginMutationVariables>;

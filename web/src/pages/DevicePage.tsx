@@ -1,0 +1,4 @@
+// A device: coming next.
+export function DevicePage(_props: { id?: string }) {
+  return <h1>A device</h1>;
+}

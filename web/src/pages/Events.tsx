@@ -1,0 +1,4 @@
+// Events: coming next.
+export function EventsPage(_props: { id?: string }) {
+  return <h1>Events</h1>;
+}

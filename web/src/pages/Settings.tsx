@@ -1,0 +1,4 @@
+// Settings: coming next.
+export function SettingsPage(_props: { id?: string }) {
+  return <h1>Settings</h1>;
+}
