@@ -1,5 +1,9 @@
 // The admin console (web/, served at /admin) in a real headless Chromium against a real server: sign-in, the live
 // Pending queue, approve and block from the page, who may use it, and that the page stays on its own origin.
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { formatDocument } from 'urql';
+import { Kind, validate, type DocumentNode } from 'graphql';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_CSP } from '../src/http/console.js';
@@ -8,6 +12,9 @@ import { consoleUrl, ensureConsoleBuilt, openConsole, signInThroughForm, type Co
 import { pendingPhone } from './helpers/devices.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createUser, PASSWORD, startServer, type TestServer } from './helpers/server.js';
 import { DeviceById } from './operations.js';
+import * as consoleDocuments from '../web/src/gql/graphql.js';
+import { schema } from '../src/graphql/schema.js';
+import { QUERY_LIMITS } from '../src/graphql/security.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -39,6 +46,20 @@ function expectClean(opened: ConsolePage) {
 }
 
 describe('admin console', () => {
+  it('sends only operations within the API’s limits, as urql sends them (with __typename added)', () => {
+    const documents = Object.entries(consoleDocuments).filter(([name]) => name.endsWith('Document'));
+    expect(documents.length).toBeGreaterThan(10);
+    for (const [name, document] of documents) {
+      const sent = formatDocument(document as DocumentNode);
+      expect(sent.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION), name).toBe(true);
+      const errors = validate(schema, sent, [
+        costLimitRule({ maxCost: QUERY_LIMITS.maxCost, exposeLimits: true }),
+        maxDepthRule({ n: QUERY_LIMITS.maxDepth, flattenFragments: true, exposeLimits: true }),
+      ]);
+      expect(errors.map((e) => e.message), name).toEqual([]);
+    }
+  });
+
   it('is served at /admin with its CSP, and index.html carries no inline script or style', async () => {
     const res = await fetch(consoleUrl(server.url, '/pending'));
     expect(res.status).toBe(200);
@@ -104,6 +125,67 @@ describe('admin console', () => {
       await opened.close();
     }
   }, 40_000);
+
+  it('finds a user by part of their email and shows their devices and latest events', async () => {
+    const phone = await pendingPhone(server);
+    const opened = await openConsole(browser, server.url, { route: '/users' });
+    const { page } = opened;
+    try {
+      await signInThroughForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+      // Part of the address, in capitals: the search is case-insensitive.
+      const part = phone.user.email.split('@')[0]!.slice(-8).toUpperCase();
+      await page.getByLabel('Search users').fill(part);
+      const row = page.getByRole('row').filter({ hasText: phone.user.email });
+      await row.getByRole('link', { name: phone.user.email }).click();
+      await page.getByRole('heading', { level: 1, name: phone.user.email }).waitFor();
+      const devices = page.getByRole('table', { name: `Devices of ${phone.user.email}` });
+      await devices.getByRole('row').filter({ hasText: 'iPhone 16' }).filter({ hasText: phone.user.email }).waitFor();
+      const events = page.getByRole('table', { name: `Latest events of ${phone.user.email}` });
+      await events.getByRole('row').filter({ hasText: 'Device registered' }).first().waitFor();
+      expectClean(opened);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('a device’s page blocks with a reason, unblocks, renames and forgets it, each shown on the page and in its timeline', async () => {
+    const phone = await pendingPhone(server);
+    const opened = await openConsole(browser, server.url, { route: `/devices/${encodeURIComponent(phone.deviceId)}` });
+    const { page } = opened;
+    try {
+      await signInThroughForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+      await page.getByRole('heading', { level: 1, name: 'iPhone 16' }).waitFor();
+      const timeline = page.getByRole('list', { name: 'Timeline' });
+
+      await page.getByRole('button', { name: 'Approve', exact: true }).click();
+      await timeline.getByText('Device approved').waitFor();
+      await page.getByRole('button', { name: 'Block', exact: true }).click();
+      await page.getByRole('dialog').getByLabel('Reason').fill('Stolen');
+      await page.getByRole('dialog').getByRole('button', { name: 'Block device' }).click();
+      await page.getByText('Reason: Stolen').waitFor();
+      await timeline.getByText('Device blocked').waitFor();
+
+      await page.getByRole('button', { name: 'Unblock', exact: true }).click();
+      await timeline.getByText('Device unblocked').waitFor();
+      expect((await deviceStatus(phone.deviceId))?.status).toBe('APPROVED');
+
+      await page.getByRole('button', { name: 'Rename', exact: true }).click();
+      await page.getByRole('dialog').getByLabel('Name').fill('Anna’s work phone');
+      await page.getByRole('dialog').getByRole('button', { name: 'Save name' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Anna’s work phone' }).waitFor();
+      await timeline.getByText('Device renamed').waitFor();
+
+      await page.getByRole('button', { name: 'Forget', exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('looks like a new device').waitFor();
+      await dialog.getByRole('button', { name: 'Forget device' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Devices' }).waitFor();
+      expect(await deviceStatus(phone.deviceId)).toBeNull();
+      expectClean(opened);
+    } finally {
+      await opened.close();
+    }
+  });
 
   it('a USER account is told the console needs an administrator, and is not let in', async () => {
     const user = await createUser(server);

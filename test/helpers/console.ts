@@ -11,7 +11,8 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 /** `npm install` builds the console (prepare); a checkout without it gets one build here. */
 export async function ensureConsoleBuilt(): Promise<void> {
   if (existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) return;
-  await promisify(execFile)('npm', ['run', 'console:build'], { cwd: ROOT });
+  // A production build, as npm install makes (vitest's NODE_ENV=test would make Vite build React's development one).
+  await promisify(execFile)('npm', ['run', 'console:build'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 export interface ConsolePage {
@@ -34,6 +35,8 @@ export async function openConsole(browser: Browser, serverUrl: string, options: 
   const violations: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
   const page = await context.newPage();
+  // A step that cannot happen fails with the locator it waited for, well before the test's own timeout.
+  page.setDefaultTimeout(8_000);
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });

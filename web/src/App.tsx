@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Provider, useMutation, useQuery } from 'urql';
 import { signedOut, useToken } from './auth';
+import { Logout } from './actions';
 import { createApi, type Api } from './client';
 import { sentence } from './errors';
 import { graphql } from './gql';
@@ -12,12 +13,6 @@ import { SignIn } from './pages/SignIn';
 const Me = graphql(`
   query ConsoleMe {
     me { id email displayName role }
-  }
-`);
-
-export const Logout = graphql(`
-  mutation ConsoleLogout {
-    logout
   }
 `);
 

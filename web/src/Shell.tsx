@@ -1,11 +1,11 @@
 // The signed-in frame: navigation (with the live pending count), the connection banner, and the page for the path.
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useMutation, useQuery, type UseQueryState } from 'urql';
-import { Logout } from './App';
+import { Logout } from './actions';
 import { signedOut } from './auth';
 import { graphql } from './gql';
 import type { ConsoleMeQuery, PendingDevicesQuery } from './gql/graphql';
-import { useConnection, useLive, useLiveFailure } from './live';
+import { DEVICE_KINDS, useCoalesced, useConnection, useLive, useLiveFailure } from './live';
 import { DevicePage } from './pages/DevicePage';
 import { DevicesPage } from './pages/Devices';
 import { EventsPage } from './pages/Events';
@@ -35,24 +35,6 @@ export const PendingDevices = graphql(`
     }
   }
 `);
-
-/** Event kinds after which a device list may have changed. */
-export const DEVICE_KINDS = new Set(['DEVICE_REGISTERED', 'DEVICE_APPROVED', 'DEVICE_BLOCKED', 'DEVICE_UNBLOCKED', 'DEVICE_RENAMED', 'DEVICE_FORGOTTEN']);
-
-/** Re-runs `refetch` once for a burst of calls (a bulk approval sends many events at once). */
-export function useCoalesced(refetch: () => void, delay = 60): () => void {
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
-  return useCallback(() => {
-    if (timer.current) return;
-    timer.current = setTimeout(() => {
-      timer.current = null;
-      refetch();
-    }, delay);
-  }, [refetch, delay]);
-}
 
 const NAV = [
   ['/pending', 'Pending'],

@@ -5,6 +5,12 @@ import { useMutation } from 'urql';
 import { field, resultError } from './errors';
 import { graphql } from './gql';
 
+export const Logout = graphql(`
+  mutation ConsoleLogout {
+    logout
+  }
+`);
+
 export const ApproveDevice = graphql(`
   mutation ConsoleApproveDevice($id: ID!) {
     approveDevice(id: $id) {
@@ -65,7 +71,9 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
     return () => dialog?.close();
   }, []);
   return (
-    <dialog ref={ref} aria-labelledby={titleId} onClose={onClose} onCancel={onClose}>
+    // A close event queued by an unmount that React undid at once (StrictMode in development) finds the dialog
+    // open again: only a dialog that really closed tells its owner.
+    <dialog ref={ref} aria-labelledby={titleId} onClose={() => ref.current?.open || onClose()}>
       <h2 id={titleId}>{title}</h2>
       {children}
     </dialog>

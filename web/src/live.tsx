@@ -3,7 +3,7 @@
 // (graphql-ws sends the same subscribe payload again on each retry, so the payload's `after` is kept current):
 // nothing is missed and nothing repeats. Pages listen for events and for "resync" (the socket is (re)connected:
 // refetch what you show, since the list may have changed while it was away).
-import { createContext, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
 import { stringifyDocument } from 'urql';
 import type { Api, ConnectionState } from './client';
 import { graphql } from './gql';
@@ -142,4 +142,22 @@ export function useConnection(): ConnectionState {
 export function useLiveFailure(): string | null {
   const live = useLiveContext();
   return useSyncExternalStore(live.onFailure, live.failure);
+}
+
+/** Event kinds after which a device list may have changed. */
+export const DEVICE_KINDS = new Set(['DEVICE_REGISTERED', 'DEVICE_APPROVED', 'DEVICE_BLOCKED', 'DEVICE_UNBLOCKED', 'DEVICE_RENAMED', 'DEVICE_FORGOTTEN']);
+
+/** Re-runs `refetch` once for a burst of calls (a bulk approval sends many events at once). */
+export function useCoalesced(refetch: () => void, delay = 60): () => void {
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+  return useCallback(() => {
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      refetch();
+    }, delay);
+  }, [refetch, delay]);
 }

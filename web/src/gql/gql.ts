@@ -15,8 +15,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query ConsoleMe {\n    me { id email displayName role }\n  }\n": typeof types.ConsoleMeDocument,
-    "\n  mutation ConsoleLogout {\n    logout\n  }\n": typeof types.ConsoleLogoutDocument,
     "\n  query PendingDevices {\n    devices(filter: { status: PENDING }, first: 50) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          model\n          platform\n          osVersion\n          appName\n          appVersion\n          createdAt\n          owner { id email displayName }\n        }\n      }\n    }\n  }\n": typeof types.PendingDevicesDocument,
+    "\n  mutation ConsoleLogout {\n    logout\n  }\n": typeof types.ConsoleLogoutDocument,
     "\n  mutation ConsoleApproveDevice($id: ID!) {\n    approveDevice(id: $id) {\n      __typename\n      ... on Device { id status statusChangedAt blockedReason }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ConsoleApproveDeviceDocument,
     "\n  mutation ConsoleBlockDevice($id: ID!, $reason: String) {\n    blockDevice(id: $id, reason: $reason) {\n      __typename\n      ... on Device { id status statusChangedAt blockedReason }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ConsoleBlockDeviceDocument,
     "\n  mutation ConsoleUnblockDevice($id: ID!) {\n    unblockDevice(id: $id) {\n      __typename\n      ... on Device { id status statusChangedAt blockedReason }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ConsoleUnblockDeviceDocument,
@@ -24,12 +24,21 @@ type Documents = {
     "\n  mutation ConsoleForgetDevice($id: ID!) {\n    forgetDevice(id: $id) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ConsoleForgetDeviceDocument,
     "\n  subscription ConsoleFeed($after: String) {\n    deviceEvents(after: $after) {\n      id\n      cursor\n      kind\n      at\n      deviceId\n      deviceName\n      fromStatus\n      toStatus\n      detail\n      ip\n      actor { id email }\n      user { id email }\n    }\n  }\n": typeof types.ConsoleFeedDocument,
     "\n  query NewestEvent {\n    events(first: 1) { edges { node { id cursor } } }\n  }\n": typeof types.NewestEventDocument,
+    "\n  query ConsoleDevice($id: ID!) {\n    device(id: $id) {\n      id\n      name\n      status\n      blockedReason\n      platform\n      osVersion\n      model\n      appName\n      appVersion\n      installationId\n      keyAlgorithm\n      keyId\n      mobileAuth\n      createdAt\n      lastUsedAt\n      statusChangedAt\n      statusChangedBy { id email }\n      owner { id email displayName }\n      lastUser { id email }\n      users(first: 10) { totalCount edges { node { id email displayName } } }\n      events(first: 20) { totalCount edges { node { ...ConsoleEventRow } } }\n    }\n  }\n": typeof types.ConsoleDeviceDocument,
+    "\n  query ConsoleDevices($filter: DeviceFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    devices(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { node { ...ConsoleDeviceRow } }\n    }\n  }\n": typeof types.ConsoleDevicesDocument,
+    "\n  query ConsoleEvents($filter: EventFilter, $after: String) {\n    events(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...ConsoleEventRow } }\n    }\n  }\n": typeof types.ConsoleEventsDocument,
+    "\n  query ConsolePolicy {\n    devicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n  }\n": typeof types.ConsolePolicyDocument,
+    "\n  mutation ConsoleSetPolicy($input: DevicePolicyInput!) {\n    setDevicePolicy(input: $input) {\n      __typename\n      ... on DevicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n    }\n  }\n": typeof types.ConsoleSetPolicyDocument,
     "\n  mutation ConsoleLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token user { id role } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ConsoleLoginDocument,
+    "\n  query ConsoleUser($id: ID!) {\n    user(id: $id) {\n      id\n      email\n      displayName\n      role\n      createdAt\n      lastLoginAt\n      deviceCount\n      devices(first: 12) { totalCount edges { node { ...ConsoleDeviceRow } } }\n      events(first: 10) { edges { node { ...ConsoleEventRow } } }\n    }\n  }\n": typeof types.ConsoleUserDocument,
+    "\n  query ConsoleSearchUsers($search: String, $after: String) {\n    users(filter: { search: $search }, first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id email displayName role deviceCount lastLoginAt } }\n    }\n  }\n": typeof types.ConsoleSearchUsersDocument,
+    "\n  fragment ConsoleDeviceRow on Device {\n    id\n    name\n    status\n    platform\n    osVersion\n    model\n    appName\n    appVersion\n    mobileAuth\n    lastUsedAt\n    createdAt\n    owner { id email displayName }\n    lastUser { id email }\n  }\n": typeof types.ConsoleDeviceRowFragmentDoc,
+    "\n  fragment ConsoleEventRow on Event {\n    id\n    cursor\n    kind\n    at\n    deviceId\n    deviceName\n    fromStatus\n    toStatus\n    detail\n    ip\n    actor { id email }\n    user { id email }\n  }\n": typeof types.ConsoleEventRowFragmentDoc,
 };
 const documents: Documents = {
     "\n  query ConsoleMe {\n    me { id email displayName role }\n  }\n": types.ConsoleMeDocument,
-    "\n  mutation ConsoleLogout {\n    logout\n  }\n": types.ConsoleLogoutDocument,
     "\n  query PendingDevices {\n    devices(filter: { status: PENDING }, first: 50) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          model\n          platform\n          osVersion\n          appName\n          appVersion\n          createdAt\n          owner { id email displayName }\n        }\n      }\n    }\n  }\n": types.PendingDevicesDocument,
+    "\n  mutation ConsoleLogout {\n    logout\n  }\n": types.ConsoleLogoutDocument,
     "\n  mutation ConsoleApproveDevice($id: ID!) {\n    approveDevice(id: $id) {\n      __typename\n      ... on Device { id status statusChangedAt blockedReason }\n      ... on Error { code message }\n    }\n  }\n": types.ConsoleApproveDeviceDocument,
     "\n  mutation ConsoleBlockDevice($id: ID!, $reason: String) {\n    blockDevice(id: $id, reason: $reason) {\n      __typename\n      ... on Device { id status statusChangedAt blockedReason }\n      ... on Error { code message }\n    }\n  }\n": types.ConsoleBlockDeviceDocument,
     "\n  mutation ConsoleUnblockDevice($id: ID!) {\n    unblockDevice(id: $id) {\n      __typename\n      ... on Device { id status statusChangedAt blockedReason }\n      ... on Error { code message }\n    }\n  }\n": types.ConsoleUnblockDeviceDocument,
@@ -37,7 +46,16 @@ const documents: Documents = {
     "\n  mutation ConsoleForgetDevice($id: ID!) {\n    forgetDevice(id: $id) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n": types.ConsoleForgetDeviceDocument,
     "\n  subscription ConsoleFeed($after: String) {\n    deviceEvents(after: $after) {\n      id\n      cursor\n      kind\n      at\n      deviceId\n      deviceName\n      fromStatus\n      toStatus\n      detail\n      ip\n      actor { id email }\n      user { id email }\n    }\n  }\n": types.ConsoleFeedDocument,
     "\n  query NewestEvent {\n    events(first: 1) { edges { node { id cursor } } }\n  }\n": types.NewestEventDocument,
+    "\n  query ConsoleDevice($id: ID!) {\n    device(id: $id) {\n      id\n      name\n      status\n      blockedReason\n      platform\n      osVersion\n      model\n      appName\n      appVersion\n      installationId\n      keyAlgorithm\n      keyId\n      mobileAuth\n      createdAt\n      lastUsedAt\n      statusChangedAt\n      statusChangedBy { id email }\n      owner { id email displayName }\n      lastUser { id email }\n      users(first: 10) { totalCount edges { node { id email displayName } } }\n      events(first: 20) { totalCount edges { node { ...ConsoleEventRow } } }\n    }\n  }\n": types.ConsoleDeviceDocument,
+    "\n  query ConsoleDevices($filter: DeviceFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    devices(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { node { ...ConsoleDeviceRow } }\n    }\n  }\n": types.ConsoleDevicesDocument,
+    "\n  query ConsoleEvents($filter: EventFilter, $after: String) {\n    events(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...ConsoleEventRow } }\n    }\n  }\n": types.ConsoleEventsDocument,
+    "\n  query ConsolePolicy {\n    devicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n  }\n": types.ConsolePolicyDocument,
+    "\n  mutation ConsoleSetPolicy($input: DevicePolicyInput!) {\n    setDevicePolicy(input: $input) {\n      __typename\n      ... on DevicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n    }\n  }\n": types.ConsoleSetPolicyDocument,
     "\n  mutation ConsoleLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token user { id role } }\n      ... on Error { code message }\n    }\n  }\n": types.ConsoleLoginDocument,
+    "\n  query ConsoleUser($id: ID!) {\n    user(id: $id) {\n      id\n      email\n      displayName\n      role\n      createdAt\n      lastLoginAt\n      deviceCount\n      devices(first: 12) { totalCount edges { node { ...ConsoleDeviceRow } } }\n      events(first: 10) { edges { node { ...ConsoleEventRow } } }\n    }\n  }\n": types.ConsoleUserDocument,
+    "\n  query ConsoleSearchUsers($search: String, $after: String) {\n    users(filter: { search: $search }, first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id email displayName role deviceCount lastLoginAt } }\n    }\n  }\n": types.ConsoleSearchUsersDocument,
+    "\n  fragment ConsoleDeviceRow on Device {\n    id\n    name\n    status\n    platform\n    osVersion\n    model\n    appName\n    appVersion\n    mobileAuth\n    lastUsedAt\n    createdAt\n    owner { id email displayName }\n    lastUser { id email }\n  }\n": types.ConsoleDeviceRowFragmentDoc,
+    "\n  fragment ConsoleEventRow on Event {\n    id\n    cursor\n    kind\n    at\n    deviceId\n    deviceName\n    fromStatus\n    toStatus\n    detail\n    ip\n    actor { id email }\n    user { id email }\n  }\n": types.ConsoleEventRowFragmentDoc,
 };
 
 /**
@@ -61,11 +79,11 @@ export function graphql(source: "\n  query ConsoleMe {\n    me { id email displa
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ConsoleLogout {\n    logout\n  }\n"): (typeof documents)["\n  mutation ConsoleLogout {\n    logout\n  }\n"];
+export function graphql(source: "\n  query PendingDevices {\n    devices(filter: { status: PENDING }, first: 50) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          model\n          platform\n          osVersion\n          appName\n          appVersion\n          createdAt\n          owner { id email displayName }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PendingDevices {\n    devices(filter: { status: PENDING }, first: 50) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          model\n          platform\n          osVersion\n          appName\n          appVersion\n          createdAt\n          owner { id email displayName }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PendingDevices {\n    devices(filter: { status: PENDING }, first: 50) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          model\n          platform\n          osVersion\n          appName\n          appVersion\n          createdAt\n          owner { id email displayName }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PendingDevices {\n    devices(filter: { status: PENDING }, first: 50) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          model\n          platform\n          osVersion\n          appName\n          appVersion\n          createdAt\n          owner { id email displayName }\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation ConsoleLogout {\n    logout\n  }\n"): (typeof documents)["\n  mutation ConsoleLogout {\n    logout\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -97,7 +115,43 @@ export function graphql(source: "\n  query NewestEvent {\n    events(first: 1) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ConsoleDevice($id: ID!) {\n    device(id: $id) {\n      id\n      name\n      status\n      blockedReason\n      platform\n      osVersion\n      model\n      appName\n      appVersion\n      installationId\n      keyAlgorithm\n      keyId\n      mobileAuth\n      createdAt\n      lastUsedAt\n      statusChangedAt\n      statusChangedBy { id email }\n      owner { id email displayName }\n      lastUser { id email }\n      users(first: 10) { totalCount edges { node { id email displayName } } }\n      events(first: 20) { totalCount edges { node { ...ConsoleEventRow } } }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleDevice($id: ID!) {\n    device(id: $id) {\n      id\n      name\n      status\n      blockedReason\n      platform\n      osVersion\n      model\n      appName\n      appVersion\n      installationId\n      keyAlgorithm\n      keyId\n      mobileAuth\n      createdAt\n      lastUsedAt\n      statusChangedAt\n      statusChangedBy { id email }\n      owner { id email displayName }\n      lastUser { id email }\n      users(first: 10) { totalCount edges { node { id email displayName } } }\n      events(first: 20) { totalCount edges { node { ...ConsoleEventRow } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleDevices($filter: DeviceFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    devices(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { node { ...ConsoleDeviceRow } }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleDevices($filter: DeviceFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    devices(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { node { ...ConsoleDeviceRow } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleEvents($filter: EventFilter, $after: String) {\n    events(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...ConsoleEventRow } }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleEvents($filter: EventFilter, $after: String) {\n    events(filter: $filter, first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...ConsoleEventRow } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsolePolicy {\n    devicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n  }\n"): (typeof documents)["\n  query ConsolePolicy {\n    devicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleSetPolicy($input: DevicePolicyInput!) {\n    setDevicePolicy(input: $input) {\n      __typename\n      ... on DevicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleSetPolicy($input: DevicePolicyInput!) {\n    setDevicePolicy(input: $input) {\n      __typename\n      ... on DevicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ConsoleLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token user { id role } }\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token user { id role } }\n      ... on Error { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleUser($id: ID!) {\n    user(id: $id) {\n      id\n      email\n      displayName\n      role\n      createdAt\n      lastLoginAt\n      deviceCount\n      devices(first: 12) { totalCount edges { node { ...ConsoleDeviceRow } } }\n      events(first: 10) { edges { node { ...ConsoleEventRow } } }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleUser($id: ID!) {\n    user(id: $id) {\n      id\n      email\n      displayName\n      role\n      createdAt\n      lastLoginAt\n      deviceCount\n      devices(first: 12) { totalCount edges { node { ...ConsoleDeviceRow } } }\n      events(first: 10) { edges { node { ...ConsoleEventRow } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleSearchUsers($search: String, $after: String) {\n    users(filter: { search: $search }, first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id email displayName role deviceCount lastLoginAt } }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleSearchUsers($search: String, $after: String) {\n    users(filter: { search: $search }, first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id email displayName role deviceCount lastLoginAt } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConsoleDeviceRow on Device {\n    id\n    name\n    status\n    platform\n    osVersion\n    model\n    appName\n    appVersion\n    mobileAuth\n    lastUsedAt\n    createdAt\n    owner { id email displayName }\n    lastUser { id email }\n  }\n"): (typeof documents)["\n  fragment ConsoleDeviceRow on Device {\n    id\n    name\n    status\n    platform\n    osVersion\n    model\n    appName\n    appVersion\n    mobileAuth\n    lastUsedAt\n    createdAt\n    owner { id email displayName }\n    lastUser { id email }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConsoleEventRow on Event {\n    id\n    cursor\n    kind\n    at\n    deviceId\n    deviceName\n    fromStatus\n    toStatus\n    detail\n    ip\n    actor { id email }\n    user { id email }\n  }\n"): (typeof documents)["\n  fragment ConsoleEventRow on Event {\n    id\n    cursor\n    kind\n    at\n    deviceId\n    deviceName\n    fromStatus\n    toStatus\n    detail\n    ip\n    actor { id email }\n    user { id email }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
