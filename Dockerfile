@@ -3,14 +3,22 @@
 ARG NODE_IMAGE=node:20-bookworm-slim
 
 # Production dependencies only. argon2 (a native addon) installs from its prebuilt binaries; the compiler and python
-# are here in case a platform has none, and stay out of the final image.
+# are here in case a platform has none, and stay out of the final image. The console is built in its own stage, so
+# `prepare` (which builds it with the dev dependencies) is left out here.
 FROM ${NODE_IMAGE} AS deps
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 g++ make \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+RUN npm pkg delete scripts.prepare && npm ci --omit=dev --no-audit --no-fund
+
+# The admin console (web/ -> web/dist): `npm ci` runs `prepare`, which builds it.
+FROM deps AS console
+COPY package.json package-lock.json ./
+COPY tsconfig.json ./
+COPY web ./web
+RUN npm ci --no-audit --no-fund
 
 FROM ${NODE_IMAGE}
 ENV NODE_ENV=production \
@@ -22,6 +30,7 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY package.json package-lock.json tsconfig.json ./
 COPY migrations ./migrations
 COPY src ./src
+COPY --from=console /app/web/dist ./web/dist
 # The unprivileged `node` user of the base image runs the server; it may write only /data (the embedded
 # PostgreSQL's data when no DATABASE_URL is given) and /tmp (tsx's cache).
 RUN mkdir -p /data && chown node:node /data
