@@ -1,5 +1,6 @@
 // Who is asking and from where: what every domain function receives besides its own arguments.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ApiKeyScope } from './apikeys/apikey.entity.js';
 import type { Sql } from './db/sql.js';
 import { NotAllowed } from './errors.js';
 import type { SessionView } from './sessions/session.entity.js';
@@ -14,7 +15,22 @@ export interface RequestMeta {
 export interface Actor {
   user: UserView;
   session: SessionView;
+  /**
+   * Set when an API key is the bearer: `user` is then the admin who made the key (events name them as actor and
+   * the key as actorKey), and the key's scopes alone decide what it may call (src/graphql/auth.ts).
+   */
+  key?: ApiKeyGrant | null | undefined;
 }
+
+/** The API key behind a request: what events name, and what it may do. */
+export interface ApiKeyGrant {
+  id: string;
+  name: string;
+  scopes: readonly ApiKeyScope[];
+}
+
+/** A key's live stand-in for a session (LiveSessions tracks it): its id is the key's, and apiKeyId says so. */
+export type ApiKeySessionView = SessionView & { apiKeyId: string };
 
 /** What a watch token grants: the status of one device, until it expires. */
 export interface WatchGrant {
@@ -45,6 +61,13 @@ export function isAdmin(actor: Actor | null): boolean {
 export function requireActor(dc: DomainContext): Actor {
   if (!dc.actor) throw new NotAllowed('Sign in first');
   return dc.actor;
+}
+
+/** For what only a person may do: an API key never manages keys (nor users or the policy). */
+export function requireAdminInPerson(dc: DomainContext): Actor {
+  const actor = requireAdmin(dc);
+  if (actor.key) throw new NotAllowed('An API key may not do this');
+  return actor;
 }
 
 export function requireAdmin(dc: DomainContext): Actor {

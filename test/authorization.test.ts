@@ -135,6 +135,24 @@ const AuthzActorEvents = graphql(`
   }
 `);
 
+const AuthzApiKeys = graphql(`
+  query AuthzApiKeys {
+    apiKeys { id name }
+  }
+`);
+
+const AuthzCreateApiKey = graphql(`
+  mutation AuthzCreateApiKey($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret apiKey { id name } } }
+  }
+`);
+
+const AuthzRevokeApiKey = graphql(`
+  mutation AuthzRevokeApiKey($id: ID!) {
+    revokeApiKey(id: $id) { __typename ... on ApiKey { id revokedAt } ... on Error { code } }
+  }
+`);
+
 // ---- The callers and the device under test ------------------------------------------------------------------------
 
 const CALLERS = ['anonymous', 'owner', 'coUser', 'stranger', 'admin'] as const;
@@ -318,6 +336,12 @@ const ROWS: Row[] = [
       expect(data.users.totalCount).toBe(1);
       expect(data.users.edges[0]?.node.id).toBe(accounts.owner.id);
     },
+  }),
+  row({
+    op: 'apiKeys',
+    kind: 'Query',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    send: ({ client }) => client.request(AuthzApiKeys),
   }),
   row({
     op: 'device',
@@ -551,6 +575,32 @@ const ROWS: Row[] = [
       client.request(CreateUser, { input: { email: `created-${randomUUID()}@example.com`, password: PASSWORD, role: 'ADMIN' } }),
   }),
   row({
+    op: 'createApiKey',
+    kind: 'Mutation',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    okType: 'ApiKeyCreated',
+    writes: true,
+    send: ({ client }) => client.request(AuthzCreateApiKey, { input: { name: 'matrix', scopes: ['DEVICES_READ'] } }),
+    check: (data) => {
+      if (data.createApiKey.__typename !== 'ApiKeyCreated') throw new Error(JSON.stringify(data.createApiKey));
+      expect(data.createApiKey.secret).toMatch(/^ghk_/);
+    },
+  }),
+  row({
+    op: 'revokeApiKey',
+    kind: 'Mutation',
+    note: 'a key made for the call',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    okType: 'ApiKey',
+    writes: true,
+    target: async () => {
+      const { createApiKey } = await clients.admin.data(AuthzCreateApiKey, { input: { name: 'to revoke', scopes: ['DEVICES_READ'] } });
+      if (createApiKey.__typename !== 'ApiKeyCreated') throw new Error(JSON.stringify(createApiKey));
+      return createApiKey.apiKey.id;
+    },
+    send: ({ client, target }) => client.request(AuthzRevokeApiKey, { id: target }),
+  }),
+  row({
     op: 'changePassword',
     kind: 'Mutation',
     note: 'a wrong current password, so no session of the file ends: the typed refusal shows the call got through',
@@ -740,6 +790,12 @@ const INVALID_ROWS: InvalidRow[] = [
     input: 'a device limit of 0',
     expect: adminThenInvalid,
     send: (c) => c.request(SetDevicePolicy, { input: { maxDevicesPerUser: 0 } }),
+  },
+  {
+    op: 'createApiKey',
+    input: 'no scopes',
+    expect: adminThenInvalid,
+    send: (c) => c.request(AuthzCreateApiKey, { input: { name: 'none', scopes: [] } }),
   },
 ];
 

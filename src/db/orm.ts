@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DataloaderType, helper, Utils, type Constructor } from '@mikro-orm/core';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
+import { ApiKey } from '../apikeys/apikey.entity.js';
 import { DeviceChallenge } from '../devices/challenge.entity.js';
 // Installs the AsyncLocalStorage gate before the ORM's first flush (see the file).
 import './async-context.js';
@@ -15,7 +16,7 @@ import { Session } from '../sessions/session.entity.js';
 import { ThrottleEntry } from '../sessions/throttle.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const entities = [User, Device, DeviceUser, DeviceChallenge, Session, Event, DevicePolicy, ThrottleEntry];
+export const entities = [User, Device, DeviceUser, DeviceChallenge, Session, Event, DevicePolicy, ThrottleEntry, ApiKey];
 
 export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 

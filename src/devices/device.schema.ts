@@ -1,6 +1,5 @@
 // GraphQL face of devices: the Device type, listing, registering and the admin lifecycle mutations.
 import { z } from 'zod';
-import { isAdmin } from '../actor.js';
 import { isEntityOf } from '../db/orm.js';
 import {
   DeviceAlreadyRegistered,
@@ -11,6 +10,7 @@ import {
 } from '../errors.js';
 import { deviceStatusChanged } from '../events/subscriptions.js';
 import { countEvents, eventCursor, listEvents } from '../events/events.js';
+import { personOf, readsAsAdmin } from '../graphql/auth.js';
 import { builder } from '../graphql/builder.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { keysetConnection } from '../graphql/connections.js';
@@ -62,7 +62,7 @@ const MobileAuthEnum = builder.enumType('MobileAuth', {
 });
 
 const adminOrOwner = (device: DeviceView, _args: object, ctx: GraphQLContext) =>
-  isAdmin(ctx.actor) || ctx.actor?.user.id === device.owner.id;
+  readsAsAdmin(ctx.actor) || personOf(ctx.actor)?.id === device.owner.id;
 
 builder.objectType(DeviceRef, {
   description: 'One app installation on one phone or computer, and whether it may sign in',
@@ -290,7 +290,7 @@ builder.subscriptionFields((t) => ({
     description:
       'The device each time its status changes. Admins: any device; users: devices they own; a watch token: its own device. ' +
       'When the device is forgotten it is pushed a last time and the subscription completes',
-    authScopes: { $any: { authenticated: true, watcher: true } },
+    authScopes: { $any: { authenticated: true, watcher: true, devicesRead: true } },
     args: { deviceId: t.arg.id({ required: true, description: 'The global id of the device to watch' }) },
     subscribe: (_root, args, ctx) => deviceStatusChanged(ctx, filterId(args.deviceId, 'Device')!),
     resolve: (device, _args, ctx) => {
@@ -306,7 +306,7 @@ builder.queryFields((t) => ({
     type: DeviceRef,
     nullable: true,
     description: 'Signed-in callers: the device by its global id; null when there is none or the caller may not see it',
-    authScopes: { authenticated: true },
+    authScopes: { authenticated: true, devicesRead: true },
     args: { id: t.arg.id({ required: true, description: 'The global id of the device' }) },
     resolve: (_root, args, ctx) => {
       const id = localId(args.id, 'Device');
@@ -315,8 +315,8 @@ builder.queryFields((t) => ({
   }),
   devices: t.connection({
     type: DeviceRef,
-    description: 'Admins: every device; users: the devices they own or have used. Newest first',
-    authScopes: { authenticated: true },
+    description: 'Admins (and API keys with DEVICES_READ): every device; users: the devices they own or have used. Newest first',
+    authScopes: { authenticated: true, devicesRead: true },
     args: { filter: t.arg({ type: DeviceFilterInput, description: 'Only the devices that match; left out: all of them' }) },
     resolve: (_root, args, ctx) => {
       const filter = filterOf(args.filter);
@@ -341,15 +341,15 @@ builder.mutationFields((t) => ({
   }),
   approveDevice: t.field({
     type: DeviceResult,
-    description: 'Admins: PENDING -> APPROVED',
-    authScopes: { admin: true },
+    description: 'Admins (and API keys with DEVICES_WRITE): PENDING -> APPROVED',
+    authScopes: { admin: true, devicesWrite: true },
     args: { id: t.arg.id({ required: true, description: 'The global id of the device' }) },
     resolve: (_root, args, ctx) => withDeviceId(args.id, (id) => approveDevice(ctx, id)),
   }),
   blockDevice: t.field({
     type: DeviceResult,
-    description: "Admins: PENDING or APPROVED -> BLOCKED, ending the device's sessions at once",
-    authScopes: { admin: true },
+    description: "Admins (and API keys with DEVICES_WRITE): PENDING or APPROVED -> BLOCKED, ending the device's sessions at once",
+    authScopes: { admin: true, devicesWrite: true },
     args: {
       id: t.arg.id({ required: true, description: 'The global id of the device' }),
       reason: t.arg.string({ description: 'Why, shown as blockedReason until it is unblocked; up to 500 characters', validate: reason }),
@@ -358,15 +358,15 @@ builder.mutationFields((t) => ({
   }),
   unblockDevice: t.field({
     type: DeviceResult,
-    description: 'Admins: BLOCKED -> the status it had before the block',
-    authScopes: { admin: true },
+    description: 'Admins (and API keys with DEVICES_WRITE): BLOCKED -> the status it had before the block',
+    authScopes: { admin: true, devicesWrite: true },
     args: { id: t.arg.id({ required: true, description: 'The global id of the device' }) },
     resolve: (_root, args, ctx) => withDeviceId(args.id, (id) => unblockDevice(ctx, id)),
   }),
   renameDevice: t.field({
     type: DeviceResult,
-    description: 'Owners and admins: name the device (1 to 64 printable characters, trimmed)',
-    authScopes: { authenticated: true },
+    description: 'Owners and admins (and API keys with DEVICES_WRITE): name the device (1 to 64 printable characters, trimmed)',
+    authScopes: { authenticated: true, devicesWrite: true },
     args: {
       id: t.arg.id({ required: true, description: 'The global id of the device' }),
       name: t.arg.string({ required: true, description: 'The new name; 1 to 64 printable characters, trimmed', validate: deviceNameSchema }),
@@ -375,8 +375,8 @@ builder.mutationFields((t) => ({
   }),
   forgetDevice: t.field({
     type: ForgetDeviceResult,
-    description: 'Owners and admins: delete the device and its sessions; its next sign-in is a new PENDING device',
-    authScopes: { authenticated: true },
+    description: 'Owners and admins (and API keys with DEVICES_WRITE): delete the device and its sessions; its next sign-in is a new PENDING device',
+    authScopes: { authenticated: true, devicesWrite: true },
     args: { id: t.arg.id({ required: true, description: 'The global id of the device' }) },
     resolve: (_root, args, ctx) => withDeviceId(args.id, (id) => forgetDevice(ctx, id)),
   }),

@@ -18,6 +18,8 @@ export const EVENT_KINDS = [
   'DEVICE_VERIFIED',
   'DEVICE_VERIFICATION_FAILED',
   'PASSWORD_CHANGED',
+  'API_KEY_CREATED',
+  'API_KEY_REVOKED',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -34,6 +36,8 @@ export const Event = defineEntity({
     kind: p.enum([...EVENT_KINDS]),
     at: p.datetime().onCreate(() => new Date()),
     actorId: p.uuid().nullable(),
+    /** The API key the actor acted through (actorId is then the admin who made it); null for a person's session. */
+    actorKeyId: p.uuid().nullable(),
     userId: p.uuid().nullable(),
     deviceId: p.uuid().nullable(),
     deviceName: p.string().length(64).nullable(),
@@ -54,7 +58,7 @@ export type Event = InferEntity<typeof Event>;
 /** What reading an event needs (the feed, the GraphQL face): a managed Event, or an EventRow read by hand. */
 export type EventView = Pick<
   Event,
-  'id' | 'position' | 'kind' | 'at' | 'actorId' | 'userId' | 'deviceId' | 'deviceName' | 'fromStatus' | 'toStatus' | 'ip' | 'userAgent' | 'detail'
+  'id' | 'position' | 'kind' | 'at' | 'actorId' | 'actorKeyId' | 'userId' | 'deviceId' | 'deviceName' | 'fromStatus' | 'toStatus' | 'ip' | 'userAgent' | 'detail'
 >;
 
 export const EVENT_COLUMNS = [
@@ -63,6 +67,7 @@ export const EVENT_COLUMNS = [
   'kind',
   'at',
   'actor_id',
+  'actor_key_id',
   'user_id',
   'device_id',
   'device_name',
@@ -82,6 +87,7 @@ export class EventRow implements EventView {
   readonly kind: EventKind;
   readonly at: Date;
   readonly actorId: string | null;
+  readonly actorKeyId: string | null;
   readonly userId: string | null;
   readonly deviceId: string | null;
   readonly deviceName: string | null;
@@ -98,6 +104,8 @@ export class EventRow implements EventView {
     this.kind = row.kind as EventKind;
     this.at = row.at as Date;
     this.actorId = row.actor_id as string | null;
+    // Absent from events committed before the column existed and carried by an older instance's NOTIFY.
+    this.actorKeyId = (row.actor_key_id as string | null | undefined) ?? null;
     this.userId = row.user_id as string | null;
     this.deviceId = row.device_id as string | null;
     this.deviceName = row.device_name as string | null;

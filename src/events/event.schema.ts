@@ -1,10 +1,11 @@
 // GraphQL face of the audit log: the Event type and the admins' events query.
+import { apiKeyLoader } from '../apikeys/apikeys.js';
 import { isEntityOf } from '../db/orm.js';
 import { builder } from '../graphql/builder.js';
 import { loadersForEvent } from '../graphql/loaders.js';
 import { keysetConnection } from '../graphql/connections.js';
 import { filterId, globalId } from '../graphql/ids.js';
-import { DeviceRef, DeviceStatusEnum, EventConnection, EventRef, UserRef } from '../graphql/refs.js';
+import { ApiKeyRef, DeviceRef, DeviceStatusEnum, EventConnection, EventRef, UserRef } from '../graphql/refs.js';
 import { Event, EventRow, type EventKind } from './event.entity.js';
 import { InvalidCursor } from '../db/keyset.js';
 import { countEvents, cursorPosition, eventCursor, listEvents, type EventFilter } from './events.js';
@@ -30,6 +31,8 @@ const EventKindEnum = builder.enumType('EventKind', {
     DEVICE_VERIFIED: { description: 'verifyDevice confirmed an APPROVED device by its key' },
     DEVICE_VERIFICATION_FAILED: { description: 'verifyDevice did not confirm the device (detail: the error code)' },
     PASSWORD_CHANGED: { description: 'A password was changed by its user or reset by an administrator (detail: which)' },
+    API_KEY_CREATED: { description: 'An administrator created an API key (detail: its name, id and scopes)' },
+    API_KEY_REVOKED: { description: 'An administrator revoked an API key, ending it at once (detail: its name, id and scopes)' },
   } satisfies Record<EventKind, object>,
 });
 
@@ -48,8 +51,15 @@ builder.objectType(EventRef, {
     actor: t.field({
       type: UserRef,
       nullable: true,
-      description: 'Who did it; null for the system or an unknown caller',
+      description: 'Who did it; null for the system or an unknown caller. For a change made with an API key: the admin who made the key (actorKey names the key)',
       resolve: (e, _args, ctx) => (e.actorId ? ctx.loaders.user.load(e.actorId) : null),
+    }),
+    actorKey: t.field({
+      type: ApiKeyRef,
+      nullable: true,
+      description:
+        "The API key the change was made with (a workflow: \"approved by 'HR onboarding'\"), revoked or not; null when a person did it in their own session",
+      resolve: (e, _args, ctx) => (e.actorKeyId ? apiKeyLoader(ctx.loaders, ctx.sql).load(e.actorKeyId) : null),
     }),
     user: t.field({
       type: UserRef,
@@ -116,7 +126,7 @@ builder.subscriptionFields((t) => ({
     description:
       'Admins: every event; a user: events of devices they own. Filters work as in `events` (new arrivals: kinds: [DEVICE_REGISTERED]). ' +
       'With `after: <Event.cursor>` it first replays every later event in commit order, then continues live, with no gap or duplicate',
-    authScopes: { authenticated: true },
+    authScopes: { authenticated: true, devicesRead: true },
     args: {
       filter: t.arg({ type: EventFilterInput, description: 'Only the events that match; left out: all the caller may see' }),
       after: t.arg.string({ description: 'An Event.cursor: first replay every later event, then go on live' }),
@@ -144,8 +154,8 @@ function afterPosition(cursor: string | null | undefined): bigint | null {
 builder.queryFields((t) => ({
   events: t.connection({
     type: EventRef,
-    description: 'Admins: the audit log, newest first',
-    authScopes: { admin: true },
+    description: 'Admins (and API keys with DEVICES_READ): the audit log, newest first',
+    authScopes: { admin: true, devicesRead: true },
     args: { filter: t.arg({ type: EventFilterInput, description: 'Only the events that match; left out: all of them' }) },
     resolve: (_root, args, ctx) => {
       const filter = eventFilterOf(args.filter);

@@ -20,6 +20,8 @@ function eventFields(dc: Pick<DomainContext, 'actor' | 'meta'>, input: EventInpu
   return {
     kind: input.kind,
     actorId: input.actorId === undefined ? (dc.actor?.user.id ?? null) : input.actorId,
+    // The key is named only when the actor is the caller (not for an event about someone else's attempt).
+    actorKeyId: input.actorId === undefined ? (dc.actor?.key?.id ?? null) : null,
     userId: input.userId ?? null,
     deviceId: input.device?.id ?? null,
     deviceName: input.device?.name ?? null,
@@ -55,6 +57,7 @@ export function eventInsert(
     typed(e.kind, 'text'),
     typed(at, 'timestamptz'),
     typed(e.actorId, 'uuid'),
+    typed(e.actorKeyId, 'uuid'),
     expressions.userId ?? typed(e.userId, 'uuid'),
     typed(e.deviceId, 'uuid'),
     expressions.deviceName ?? typed(e.deviceName, 'text'),
@@ -65,7 +68,7 @@ export function eventInsert(
     expressions.detail ?? typed(e.detail, 'text'),
   ];
   return {
-    columns: 'kind, at, actor_id, user_id, device_id, device_name, from_status, to_status, ip, user_agent, detail',
+    columns: 'kind, at, actor_id, actor_key_id, user_id, device_id, device_name, from_status, to_status, ip, user_agent, detail',
     values: values.join(', '),
   };
 }

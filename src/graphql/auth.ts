@@ -5,7 +5,8 @@ import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTyp
 import { RequestCache } from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { isAdmin } from '../actor.js';
+import { isAdmin, type Actor } from '../actor.js';
+import type { ApiKeyScope } from '../apikeys/apikey.entity.js';
 import type { GraphQLContext } from './context.js';
 
 export interface Scopes {
@@ -13,26 +14,64 @@ export interface Scopes {
   admin: boolean;
   /** A watch token: good only where a field asks for it (deviceStatusChanged). */
   watcher: boolean;
+  /**
+   * An API key with DEVICES_READ: the users, devices and events queries and the subscriptions, as an admin reads
+   * them. The key scopes are a key's only ones: a key is neither `authenticated` (a person's session) nor `admin`.
+   */
+  devicesRead: boolean;
+  /** An API key with DEVICES_WRITE: approve, block, unblock, rename and forget devices, as an admin would. */
+  devicesWrite: boolean;
+  /** An API key with WEBHOOKS_MANAGE: the webhook endpoints (admins pass with `admin`). */
+  webhooksManage: boolean;
+}
+
+function keyHas(actor: Actor | null, scope: ApiKeyScope): boolean {
+  return actor?.key?.scopes.includes(scope) ?? false;
 }
 
 export function scopesOf(ctx: GraphQLContext): Scopes {
+  const { actor } = ctx;
+  const person = actor !== null && !actor.key;
   return {
-    authenticated: ctx.actor !== null,
-    admin: ctx.actor?.user.role === 'ADMIN',
+    authenticated: person,
+    admin: person && actor.user.role === 'ADMIN',
     watcher: ctx.watch !== null,
+    devicesRead: keyHas(actor, 'DEVICES_READ'),
+    devicesWrite: keyHas(actor, 'DEVICES_WRITE'),
+    webhooksManage: keyHas(actor, 'WEBHOOKS_MANAGE'),
   };
+}
+
+/**
+ * Whether the caller reads everything an admin reads: an admin in person, or an API key with DEVICES_READ. For
+ * field checks that look at the caller (adminOrSelf, adminOrOwner); a key is never "self" or "owner" of anything.
+ */
+export function readsAsAdmin(actor: Actor | null): boolean {
+  return actor?.key ? keyHas(actor, 'DEVICES_READ') : isAdmin(actor);
+}
+
+/** The caller as a person: the user of a session, never the admin behind an API key (null for anyone else). */
+export function personOf(actor: Actor | null): Actor['user'] | null {
+  return actor && !actor.key ? actor.user : null;
 }
 
 /**
  * Callers who see the same thing: any read gives two callers with the same audience identical results, so
  * subscribers share one execution of an event by it (src/graphql/shared-execution.ts). Resolvers look at the caller
  * only through scopesOf, isAdmin(actor) and actor.user.id (adminOrSelf, adminOrOwner, the device listings), and no
- * rule of an admin depends on which admin: admins are one audience, anyone else is their own. A resolver that reads
- * more of the caller (their session, their request) must add it here.
+ * rule of an admin depends on which admin: admins are one audience, anyone else is their own. An API key reads
+ * through its scopes alone (scopesOf, readsAsAdmin), never as its admin in person, so keys with the same scopes are
+ * one audience. A resolver that reads more of the caller (their session, their request) must add it here.
  */
 export function audienceOf(ctx: GraphQLContext): string {
   const { actor, watch } = ctx;
-  const who = !actor ? 'anonymous' : isAdmin(actor) ? 'admin' : `user:${actor.user.id}`;
+  const who = !actor
+    ? 'anonymous'
+    : actor.key
+      ? `key:${[...actor.key.scopes].sort().join(',')}`
+      : isAdmin(actor)
+        ? 'admin'
+        : `user:${actor.user.id}`;
   return watch ? `${who}|watch:${watch.session.id}` : who;
 }
 

@@ -1,6 +1,7 @@
 // The GraphQL refs several feature schemas share (types, connections, enums, inputs, LoginResult); each feature's
 // *.schema.ts implements its own and imports the others' from here, so no schema module imports another.
 import { z } from 'zod';
+import type { ApiKeyView } from '../apikeys/apikey.entity.js';
 import type { DeviceStatus, DeviceView, Platform } from '../devices/device.entity.js';
 import type { DeviceDetails, DeviceFilter } from '../devices/devices.js';
 import type { DeviceProof } from '../devices/verification.js';
@@ -48,6 +49,8 @@ export const PlatformEnum = builder.enumType('Platform', {
 export const UserRef = builder.objectRef<UserView>('User');
 export const DeviceRef = builder.objectRef<DeviceView>('Device');
 export const EventRef = builder.objectRef<EventView>('Event');
+// Implemented in apikeys/apikey.schema.ts; Event.actorKey names one.
+export const ApiKeyRef = builder.objectRef<ApiKeyView>('ApiKey');
 
 export const UserConnection = builder.connectionObject(
   { type: UserRef, name: 'UserConnection', description: 'One page of users, with the total count of all that match' },
@@ -98,3 +101,4 @@ export function filterOf<T extends { userId?: string | null | undefined }>(filte
 /** Free text in a filter: bounded, and no control characters (PostgreSQL refuses NUL in text). */
 export const searchText = (max: number) =>
   z.string().max(max, `must be at most ${max} characters`).regex(/^\P{C}*$/u, 'must be printable characters');
+

@@ -13,6 +13,7 @@ import '../events/event.schema.js';
 import '../sessions/session.schema.js';
 import '../policy/policy.schema.js';
 import '../devices/verification.schema.js';
+import '../apikeys/apikey.schema.js';
 
 builder.queryType({ description: 'Reads. Every field but me and devicePolicy needs a session (Authorization: Bearer <token>)' });
 builder.mutationType({
@@ -29,7 +30,7 @@ builder.queryField('node', (t) =>
     type: builder.nodeInterfaceRef(),
     nullable: true,
     description: 'Anything by its global id, when the caller may see it',
-    authScopes: { authenticated: true },
+    authScopes: { authenticated: true, devicesRead: true },
     args: { id: t.arg.id({ required: true, description: 'The id field of a User, Device or Event' }) },
     resolve: async (_root, args, ctx) => {
       const decoded = decodeAny(args.id);

@@ -2,6 +2,8 @@
 // that session ends (logout, expiry, a block or forget of its device), whichever instance the change was made on.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import type { ApiKeySessionView } from '../actor.js';
+import { liveApiKeyIds } from '../apikeys/apikeys.js';
 import type { EventView } from '../events/event.entity.js';
 import type { SessionKind, SessionView } from './session.entity.js';
 import { liveSessionIds } from './sessions.js';
@@ -11,6 +13,8 @@ interface Entry {
   userId: string;
   deviceId: string | null;
   kind: SessionKind;
+  /** Set when an API key holds the connection (sessionId is then the key's id). */
+  apiKeyId: string | null;
   expiresAt: number;
   end: () => void;
   timer?: NodeJS.Timeout;
@@ -34,6 +38,7 @@ export class LiveSessions {
       userId: session.user.id,
       deviceId: session.device?.id ?? null,
       kind: session.kind,
+      apiKeyId: (session as Partial<ApiKeySessionView>).apiKeyId ?? null,
       expiresAt: session.expiresAt.getTime(),
       end,
     };
@@ -72,10 +77,17 @@ export class LiveSessions {
       }
     }
     if (event.kind === 'SESSION_REVOKED' && event.userId) {
-      const affected = [...this.entries].filter((e) => e.userId === event.userId);
+      const affected = [...this.entries].filter((e) => e.userId === event.userId && !e.apiKeyId);
       if (!affected.length) return;
       const alive = await liveSessionIds(this.em(), [...new Set(affected.map((e) => e.sessionId))]);
       for (const entry of affected) if (!alive.has(entry.sessionId)) this.end(entry);
+    }
+    if (event.kind === 'API_KEY_REVOKED') {
+      // The event names the key only in words; the few connections keys hold are re-checked instead.
+      const affected = [...this.entries].filter((e) => e.apiKeyId);
+      if (!affected.length) return;
+      const alive = await liveApiKeyIds(this.em(), [...new Set(affected.map((e) => e.apiKeyId!))]);
+      for (const entry of affected) if (!alive.has(entry.apiKeyId!)) this.end(entry);
     }
   }
 

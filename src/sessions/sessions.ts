@@ -1,6 +1,8 @@
 // Sessions: signing in (with the device approval gate), signing out, and resolving a bearer token.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { resolveApiKey } from '../apikeys/apikeys.js';
+import { API_KEY_PREFIX } from '../apikeys/apikey.entity.js';
 import { requireActor, type Actor, type DomainContext, type WatchGrant } from '../actor.js';
 import type {
   ChallengeExpired,
@@ -362,6 +364,11 @@ export async function resolveBearer(
   token: string,
 ): Promise<{ actor: Actor; watch: null } | { actor: null; watch: WatchGrant } | null> {
   if (!token || token.length > 512) return null;
+  // An API key: its own one-statement lookup (src/apikeys/apikeys.ts). Session tokens never carry the prefix.
+  if (token.startsWith(API_KEY_PREFIX)) {
+    const actor = await resolveApiKey(sql, token);
+    return actor ? { actor, watch: null } : null;
+  }
   // Every authenticated request starts here: one indexed read, written by hand and read into plain rows (the
   // ORM's query building and hydration cost more than the query).
   const [row] = await sql.query(BEARER_SESSION, [hashToken(token)]);

@@ -1,9 +1,9 @@
 // GraphQL face of users: the User type, finding users, signing up and creating accounts.
 import { z } from 'zod';
-import { isAdmin } from '../actor.js';
 import { isEntityOf } from '../db/orm.js';
 import { countDevices, countOwnedDevices, deviceCursor, listDevices } from '../devices/devices.js';
 import { countEvents, eventCursor, listEvents } from '../events/events.js';
+import { personOf, readsAsAdmin } from '../graphql/auth.js';
 import { builder } from '../graphql/builder.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { keysetConnection } from '../graphql/connections.js';
@@ -40,9 +40,9 @@ const RoleEnum = builder.enumType('Role', {
   } satisfies Record<Role, object>,
 });
 
-/** Admins, and the user themself: who may read a user's devices and events. */
+/** Admins (and API keys with DEVICES_READ), and the user themself: who may read a user's devices and events. */
 const adminOrSelf = (user: UserView, _args: object, ctx: GraphQLContext) =>
-  isAdmin(ctx.actor) || ctx.actor?.user.id === user.id;
+  readsAsAdmin(ctx.actor) || personOf(ctx.actor)?.id === user.id;
 
 builder.objectType(UserRef, {
   description: 'Someone who signs in: from a phone (USER) or an admin dashboard (ADMIN)',
@@ -149,14 +149,14 @@ builder.queryFields((t) => ({
   me: t.field({
     type: UserRef,
     nullable: true,
-    description: 'The signed-in user; null without a session',
-    resolve: (_root, _args, ctx) => ctx.actor?.user ?? null,
+    description: 'The signed-in user; null without a session, and for an API key (which is no user)',
+    resolve: (_root, _args, ctx) => personOf(ctx.actor),
   }),
   user: t.field({
     type: UserRef,
     nullable: true,
     description: 'Admins: any user; users: only themself. Null when there is none or the caller may not see them',
-    authScopes: { authenticated: true },
+    authScopes: { authenticated: true, devicesRead: true },
     args: { id: t.arg.id({ required: true, description: 'The global id of the user' }) },
     resolve: (_root, args, ctx) => {
       const id = localId(args.id, 'User');
@@ -165,8 +165,8 @@ builder.queryFields((t) => ({
   }),
   users: t.connection({
     type: UserRef,
-    description: 'Admins: find users, ordered by email',
-    authScopes: { admin: true },
+    description: 'Admins (and API keys with DEVICES_READ): find users, ordered by email',
+    authScopes: { admin: true, devicesRead: true },
     args: { filter: t.arg({ type: UserFilterInput, description: 'Only the users that match; left out: all of them' }) },
     resolve: (_root, args, ctx) => {
       const filter = args.filter ?? {};

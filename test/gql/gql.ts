@@ -15,6 +15,11 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      __typename\n      ... on ApiKeyCreated { secret apiKey { id name scopes expiresAt lastUsedAt revokedAt createdBy { email } } }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  query ApiKeys {\n    apiKeys { id name scopes createdBy { email } createdAt expiresAt lastUsedAt revokedAt }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      __typename\n      ... on ApiKey { id revokedAt }\n      ... on Error { code message }\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query KeyEvents($filter: EventFilter) {\n    events(filter: $filter, first: 20) {\n      edges { node { kind detail deviceId actor { email } actorKey { id name } } }\n    }\n  }\n": typeof types.KeyEventsDocument,
+    "\n  subscription KeyLiveEvents {\n    deviceEvents { kind deviceId }\n  }\n": typeof types.KeyLiveEventsDocument,
     "\n  mutation AuthzChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { __typename ... on Error { code } }\n  }\n": typeof types.AuthzChangePasswordDocument,
     "\n  mutation AuthzResetPassword($userId: ID!, $next: String!) {\n    resetPassword(userId: $userId, newPassword: $next) { __typename ... on Error { code } }\n  }\n": typeof types.AuthzResetPasswordDocument,
     "\n  mutation AuthzChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { __typename ... on DeviceChallenge { challengeId nonce } }\n  }\n": typeof types.AuthzChallengeDocument,
@@ -26,6 +31,9 @@ type Documents = {
     "\n  query AuthzOwnerEvents($id: ID!) {\n    device(id: $id) {\n      id\n      owner { id events(first: 1) { totalCount } }\n    }\n  }\n": typeof types.AuthzOwnerEventsDocument,
     "\n  query AuthzActorDevices {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id devices(first: 1) { totalCount } } } } }\n    }\n  }\n": typeof types.AuthzActorDevicesDocument,
     "\n  query AuthzActorEvents {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id events(first: 1) { totalCount } } } } }\n    }\n  }\n": typeof types.AuthzActorEventsDocument,
+    "\n  query AuthzApiKeys {\n    apiKeys { id name }\n  }\n": typeof types.AuthzApiKeysDocument,
+    "\n  mutation AuthzCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret apiKey { id name } } }\n  }\n": typeof types.AuthzCreateApiKeyDocument,
+    "\n  mutation AuthzRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { __typename ... on ApiKey { id revokedAt } ... on Error { code } }\n  }\n": typeof types.AuthzRevokeApiKeyDocument,
     "\n  mutation KeysChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce expiresAt }\n      ... on TooManyAttempts { retryAfter message }\n    }\n  }\n": typeof types.KeysChallengeDocument,
     "\n  mutation KeysVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId status device { id keyId keyAlgorithm owner { email } } }\n      ... on DevicePendingApproval { watchToken }\n      ... on Error { code message }\n    }\n  }\n": typeof types.KeysVerifyDocument,
     "\n  mutation KeysLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { token user { email } device { id } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.KeysLoginWithDeviceDocument,
@@ -83,6 +91,11 @@ type Documents = {
     "\n  mutation ThrottleVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) { __typename ... on TooManyAttempts { retryAfter } ... on Error { code } }\n  }\n": typeof types.ThrottleVerifyDocument,
 };
 const documents: Documents = {
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      __typename\n      ... on ApiKeyCreated { secret apiKey { id name scopes expiresAt lastUsedAt revokedAt createdBy { email } } }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  query ApiKeys {\n    apiKeys { id name scopes createdBy { email } createdAt expiresAt lastUsedAt revokedAt }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      __typename\n      ... on ApiKey { id revokedAt }\n      ... on Error { code message }\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  query KeyEvents($filter: EventFilter) {\n    events(filter: $filter, first: 20) {\n      edges { node { kind detail deviceId actor { email } actorKey { id name } } }\n    }\n  }\n": types.KeyEventsDocument,
+    "\n  subscription KeyLiveEvents {\n    deviceEvents { kind deviceId }\n  }\n": types.KeyLiveEventsDocument,
     "\n  mutation AuthzChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { __typename ... on Error { code } }\n  }\n": types.AuthzChangePasswordDocument,
     "\n  mutation AuthzResetPassword($userId: ID!, $next: String!) {\n    resetPassword(userId: $userId, newPassword: $next) { __typename ... on Error { code } }\n  }\n": types.AuthzResetPasswordDocument,
     "\n  mutation AuthzChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { __typename ... on DeviceChallenge { challengeId nonce } }\n  }\n": types.AuthzChallengeDocument,
@@ -94,6 +107,9 @@ const documents: Documents = {
     "\n  query AuthzOwnerEvents($id: ID!) {\n    device(id: $id) {\n      id\n      owner { id events(first: 1) { totalCount } }\n    }\n  }\n": types.AuthzOwnerEventsDocument,
     "\n  query AuthzActorDevices {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id devices(first: 1) { totalCount } } } } }\n    }\n  }\n": types.AuthzActorDevicesDocument,
     "\n  query AuthzActorEvents {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id events(first: 1) { totalCount } } } } }\n    }\n  }\n": types.AuthzActorEventsDocument,
+    "\n  query AuthzApiKeys {\n    apiKeys { id name }\n  }\n": types.AuthzApiKeysDocument,
+    "\n  mutation AuthzCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret apiKey { id name } } }\n  }\n": types.AuthzCreateApiKeyDocument,
+    "\n  mutation AuthzRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { __typename ... on ApiKey { id revokedAt } ... on Error { code } }\n  }\n": types.AuthzRevokeApiKeyDocument,
     "\n  mutation KeysChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce expiresAt }\n      ... on TooManyAttempts { retryAfter message }\n    }\n  }\n": types.KeysChallengeDocument,
     "\n  mutation KeysVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId status device { id keyId keyAlgorithm owner { email } } }\n      ... on DevicePendingApproval { watchToken }\n      ... on Error { code message }\n    }\n  }\n": types.KeysVerifyDocument,
     "\n  mutation KeysLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { token user { email } device { id } }\n      ... on Error { code message }\n    }\n  }\n": types.KeysLoginWithDeviceDocument,
@@ -154,6 +170,26 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      __typename\n      ... on ApiKeyCreated { secret apiKey { id name scopes expiresAt lastUsedAt revokedAt createdBy { email } } }\n    }\n  }\n"): typeof import('./graphql.js').CreateApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys { id name scopes createdBy { email } createdAt expiresAt lastUsedAt revokedAt }\n  }\n"): typeof import('./graphql.js').ApiKeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      __typename\n      ... on ApiKey { id revokedAt }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').RevokeApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KeyEvents($filter: EventFilter) {\n    events(filter: $filter, first: 20) {\n      edges { node { kind detail deviceId actor { email } actorKey { id name } } }\n    }\n  }\n"): typeof import('./graphql.js').KeyEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription KeyLiveEvents {\n    deviceEvents { kind deviceId }\n  }\n"): typeof import('./graphql.js').KeyLiveEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AuthzChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { __typename ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AuthzChangePasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -195,6 +231,18 @@ export function graphql(source: "\n  query AuthzActorDevices {\n    me {\n      
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuthzActorEvents {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id events(first: 1) { totalCount } } } } }\n    }\n  }\n"): typeof import('./graphql.js').AuthzActorEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthzApiKeys {\n    apiKeys { id name }\n  }\n"): typeof import('./graphql.js').AuthzApiKeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret apiKey { id name } } }\n  }\n"): typeof import('./graphql.js').AuthzCreateApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { __typename ... on ApiKey { id revokedAt } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AuthzRevokeApiKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,12 +4,31 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What an API key may do. No key manages keys, users or the device policy */
+export type ApiKeyScope =
+  /** Read users, devices and events (queries, node, and the subscriptions) as an admin reads them */
+  | 'DEVICES_READ'
+  /** Approve, block, unblock, rename and forget devices as an admin would (events name the key as actorKey) */
+  | 'DEVICES_WRITE'
+  /** Manage webhook endpoints */
+  | 'WEBHOOKS_MANAGE';
+
 /** Whether new devices wait for an administrator */
 export type ApprovalMode =
   /** A new device is APPROVED at once */
   | 'AUTOMATIC'
   /** A new device is PENDING until an admin approves it */
   | 'REQUIRED';
+
+/** A new API key */
+export type CreateApiKeyInput = {
+  /** Days until it stops working, 1 to 3650; left out or null: it never expires (revoke it instead) */
+  expiresInDays?: number | null | undefined;
+  /** What it is for, shown in the audit log; 1 to 64 printable characters, trimmed */
+  name: string;
+  /** What it may do: at least one scope */
+  scopes: Array<ApiKeyScope>;
+};
 
 /** An account an administrator creates */
 export type CreateUserInput = {
@@ -98,6 +117,10 @@ export type EventFilter = {
 
 /** What an audit event records */
 export type EventKind =
+  /** An administrator created an API key (detail: its name, id and scopes) */
+  | 'API_KEY_CREATED'
+  /** An administrator revoked an API key, ending it at once (detail: its name, id and scopes) */
+  | 'API_KEY_REVOKED'
   /** An administrator approved the device */
   | 'DEVICE_APPROVED'
   /** An administrator blocked the device (detail: the reason given) */
@@ -195,6 +218,40 @@ export type UserFilter = {
   /** Part of the email or display name */
   search?: string | null | undefined;
 };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { __typename: 'ApiKeyCreated', secret: string, apiKey: { id: string, name: string, scopes: Array<ApiKeyScope>, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null, createdBy: { email: string } } } };
+
+export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiKeysQuery = { apiKeys: Array<{ id: string, name: string, scopes: Array<ApiKeyScope>, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null, createdBy: { email: string } }> };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey:
+    | { __typename: 'ApiKey', id: string, revokedAt: string | null }
+    | { __typename: 'NotFound', code: string, message: string }
+   };
+
+export type KeyEventsQueryVariables = Exact<{
+  filter?: EventFilter | null | undefined;
+}>;
+
+
+export type KeyEventsQuery = { events: { edges: Array<{ node: { kind: EventKind, detail: string | null, deviceId: string | null, actor: { email: string } | null, actorKey: { id: string, name: string } | null } }> } };
+
+export type KeyLiveEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KeyLiveEventsSubscription = { deviceEvents: { kind: EventKind, deviceId: string | null } };
 
 export type AuthzChangePasswordMutationVariables = Exact<{
   current: string;
@@ -297,6 +354,28 @@ export type AuthzActorEventsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type AuthzActorEventsQuery = { me: { id: string, events: { edges: Array<{ node: { kind: EventKind, actor: { id: string, events: { totalCount: number } } | null } }> } } | null };
+
+export type AuthzApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuthzApiKeysQuery = { apiKeys: Array<{ id: string, name: string }> };
+
+export type AuthzCreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type AuthzCreateApiKeyMutation = { createApiKey: { __typename: 'ApiKeyCreated', secret: string, apiKey: { id: string, name: string } } };
+
+export type AuthzRevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AuthzRevokeApiKeyMutation = { revokeApiKey:
+    | { __typename: 'ApiKey', id: string, revokedAt: string | null }
+    | { __typename: 'NotFound', code: string }
+   };
 
 export type KeysChallengeMutationVariables = Exact<{
   keyId: string;
@@ -835,6 +914,86 @@ export const DeviceFieldsFragmentDoc = new TypedDocumentString(`
   blockedReason
 }
     `, {"fragmentName":"DeviceFields"}) as unknown as TypedDocumentString<DeviceFieldsFragment, unknown>;
+export const CreateApiKeyDocument = new TypedDocumentString(`
+    mutation CreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    __typename
+    ... on ApiKeyCreated {
+      secret
+      apiKey {
+        id
+        name
+        scopes
+        expiresAt
+        lastUsedAt
+        revokedAt
+        createdBy {
+          email
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const ApiKeysDocument = new TypedDocumentString(`
+    query ApiKeys {
+  apiKeys {
+    id
+    name
+    scopes
+    createdBy {
+      email
+    }
+    createdAt
+    expiresAt
+    lastUsedAt
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    __typename
+    ... on ApiKey {
+      id
+      revokedAt
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const KeyEventsDocument = new TypedDocumentString(`
+    query KeyEvents($filter: EventFilter) {
+  events(filter: $filter, first: 20) {
+    edges {
+      node {
+        kind
+        detail
+        deviceId
+        actor {
+          email
+        }
+        actorKey {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KeyEventsQuery, KeyEventsQueryVariables>;
+export const KeyLiveEventsDocument = new TypedDocumentString(`
+    subscription KeyLiveEvents {
+  deviceEvents {
+    kind
+    deviceId
+  }
+}
+    `) as unknown as TypedDocumentString<KeyLiveEventsSubscription, KeyLiveEventsSubscriptionVariables>;
 export const AuthzChangePasswordDocument = new TypedDocumentString(`
     mutation AuthzChangePassword($current: String!, $next: String!) {
   changePassword(currentPassword: $current, newPassword: $next) {
@@ -985,6 +1144,42 @@ export const AuthzActorEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuthzActorEventsQuery, AuthzActorEventsQueryVariables>;
+export const AuthzApiKeysDocument = new TypedDocumentString(`
+    query AuthzApiKeys {
+  apiKeys {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzApiKeysQuery, AuthzApiKeysQueryVariables>;
+export const AuthzCreateApiKeyDocument = new TypedDocumentString(`
+    mutation AuthzCreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    __typename
+    ... on ApiKeyCreated {
+      secret
+      apiKey {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzCreateApiKeyMutation, AuthzCreateApiKeyMutationVariables>;
+export const AuthzRevokeApiKeyDocument = new TypedDocumentString(`
+    mutation AuthzRevokeApiKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    __typename
+    ... on ApiKey {
+      id
+      revokedAt
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzRevokeApiKeyMutation, AuthzRevokeApiKeyMutationVariables>;
 export const KeysChallengeDocument = new TypedDocumentString(`
     mutation KeysChallenge($keyId: String!) {
   deviceChallenge(keyId: $keyId) {
