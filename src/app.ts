@@ -13,7 +13,10 @@ import { createMetrics } from './http/metrics.js';
 import { requestHandler } from './http/routes.js';
 import { graphqlWebSocketServer } from './http/websocket.js';
 import { gatehouseYoga } from './http/yoga.js';
+import { startJobQueue, type JobQueue } from './jobs/queue.js';
 import { LiveSessions } from './sessions/live.js';
+import type { DeliverySettings } from './webhooks/delivery.js';
+import { WebhookDispatch } from './webhooks/dispatch.js';
 
 export { MAX_BODY_BYTES } from './http/routes.js';
 export { CONNECTION_INIT_TIMEOUT_MS, MAX_SUBSCRIPTIONS_PER_CONNECTION, MAX_WS_PAYLOAD_BYTES } from './http/websocket.js';
@@ -36,7 +39,15 @@ export interface AppOptions {
   preparedStatements?: boolean;
   /** Proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, proxy-addr's names); default none. */
   trustProxy?: string[];
+  /** Webhook delivery: the retry schedule and whether private addresses may be sent to (default: the config's). */
+  webhooks?: DeliverySettings;
 }
+
+/** WEBHOOK_RETRY_SCHEDULE's and WEBHOOKS_ALLOW_PRIVATE's defaults. */
+export const DEFAULT_WEBHOOK_SETTINGS: DeliverySettings = {
+  retryScheduleMs: [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000],
+  allowPrivate: false,
+};
 
 export function buildApp(options: AppOptions) {
   const { orm, logger } = options;
@@ -46,6 +57,10 @@ export function buildApp(options: AppOptions) {
   feed.listen((event) => {
     live.handle(event).catch((err: unknown) => logger.error({ err }, 'ending sessions failed'));
   });
+  const webhookSettings = options.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
+  const webhooks = new WebhookDispatch(sql, webhookSettings, logger);
+  feed.listen((event) => webhooks.onEvent(event));
+  let jobs: JobQueue | null = null;
 
   const corsOrigins = options.corsOrigins ?? [];
   /** Same-origin pages (GraphiQL) and clients that send no Origin (apps, servers) pass; browsers must be listed. */
@@ -80,6 +95,7 @@ export function buildApp(options: AppOptions) {
     introspection: options.introspection ?? options.graphiql,
     graphiql,
     metrics,
+    webhooks: { allowPrivate: webhookSettings.allowPrivate, changed: (id) => webhooks.changed(id) },
   });
 
   let stopping = false;
@@ -103,6 +119,8 @@ export function buildApp(options: AppOptions) {
     feed,
     async start(port: number, host?: string): Promise<{ port: number; url: string }> {
       await feed.start();
+      jobs = await startJobQueue({ connectionString: orm.config.get('clientUrl'), logger, tasks: webhooks.tasks });
+      await webhooks.start(jobs);
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve());
@@ -133,6 +151,8 @@ export function buildApp(options: AppOptions) {
         });
         server.closeIdleConnections();
       });
+      webhooks.stop();
+      await jobs?.stop();
       await feed.stop();
       await orm.close();
     },

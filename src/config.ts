@@ -8,6 +8,14 @@ const booleanString = z
 
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** "5s", "30m", "2h", "1d", "250ms" in milliseconds; null if it is none of those. */
+export function durationMs(text: string): number | null {
+  const match = text.match(/^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/);
+  return match ? Math.round(Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS]) : null;
+}
+
 const configSchema = z.object({
   NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(4000)),
@@ -72,6 +80,26 @@ const configSchema = z.object({
    * that cannot keep them (PgBouncer in transaction mode before 1.21).
    */
   DATABASE_PREPARED_STATEMENTS: z.preprocess(emptyAsUndefined, booleanString.default(true)),
+  /**
+   * Waits between a webhook delivery's failed attempts (s, m, h, d; comma-separated): after the last one fails, the
+   * delivery is given up. The default is Svix's schedule, about a day in all.
+   */
+  WEBHOOK_RETRY_SCHEDULE: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default('5s,5m,30m,2h,5h,10h')
+      .transform((v, ctx) => {
+        const waits = v.split(',').map((part) => durationMs(part.trim()));
+        if (!waits.length || waits.some((w) => w === null)) {
+          ctx.addIssue({ code: 'custom', message: 'must be durations like 5s,5m,30m,2h (s, m, h or d), comma-separated' });
+          return z.NEVER;
+        }
+        return waits as number[];
+      }),
+  ),
+  /** Webhook endpoints may be private, loopback or link-local addresses (development and tests only). */
+  WEBHOOKS_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, booleanString.default(false)),
   /** GET /metrics (event-loop delay, memory, connections) for benchmarks and monitoring; off by default. */
   METRICS: z.preprocess(emptyAsUndefined, booleanString.default(false)),
   LOG_LEVEL: z.preprocess(

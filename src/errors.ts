@@ -119,3 +119,10 @@ export class TooManyAttempts extends DomainError {
     super(`Too many attempts: try again in ${retryAfter} second${retryAfter === 1 ? '' : 's'}`);
   }
 }
+
+export class WebhookUrlRefused extends DomainError {
+  readonly code = 'WEBHOOK_URL_REFUSED';
+  constructor(reason: string) {
+    super(`This URL cannot receive webhooks: ${reason}`);
+  }
+}

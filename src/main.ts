@@ -61,6 +61,7 @@ const app = buildApp({
   metrics: config.METRICS,
   preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
   trustProxy: config.TRUST_PROXY,
+  webhooks: { retryScheduleMs: config.WEBHOOK_RETRY_SCHEDULE, allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE },
 });
 const { url } = await app.start(config.PORT, config.HOST);
 

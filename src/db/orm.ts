@@ -15,8 +15,9 @@ import { DevicePolicy } from '../policy/policy.entity.js';
 import { Session } from '../sessions/session.entity.js';
 import { ThrottleEntry } from '../sessions/throttle.entity.js';
 import { User } from '../users/user.entity.js';
+import { WebhookDelivery, WebhookEndpoint } from '../webhooks/webhook.entity.js';
 
-export const entities = [User, Device, DeviceUser, DeviceChallenge, Session, Event, DevicePolicy, ThrottleEntry, ApiKey];
+export const entities = [User, Device, DeviceUser, DeviceChallenge, Session, Event, DevicePolicy, ThrottleEntry, ApiKey, WebhookEndpoint, WebhookDelivery];
 
 export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 

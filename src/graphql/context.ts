@@ -9,9 +9,18 @@ export interface Observer {
   signIn(result: string): void;
 }
 
+/** What the webhook operations need of the running app. */
+export interface WebhookHooks {
+  /** WEBHOOKS_ALLOW_PRIVATE: endpoints may be private, loopback or link-local addresses. */
+  allowPrivate: boolean;
+  /** An endpoint was added or changed: deliver to it (and re-read the endpoints) without waiting for an event. */
+  changed(endpointId: string): Promise<void>;
+}
+
 export interface GraphQLContext extends LiveContext {
   loaders: Loaders;
   observer: Observer;
+  webhooks: WebhookHooks;
 }
 
 /** Reports a sign-in's outcome (login, loginWithDevice) to the observer, and hands it on. */

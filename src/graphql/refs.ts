@@ -16,7 +16,7 @@ import {
   TooManyAttempts,
   UnknownDevice,
 } from '../errors.js';
-import type { EventView } from '../events/event.entity.js';
+import type { EventKind, EventView } from '../events/event.entity.js';
 import type { IssuedSession } from '../sessions/tokens.js';
 import type { UserView } from '../users/user.entity.js';
 import { builder } from './builder.js';
@@ -102,3 +102,28 @@ export function filterOf<T extends { userId?: string | null | undefined }>(filte
 export const searchText = (max: number) =>
   z.string().max(max, `must be at most ${max} characters`).regex(/^\P{C}*$/u, 'must be printable characters');
 
+// Implemented here: the event log (events/event.schema.ts) and webhook endpoints (webhooks/webhook.schema.ts) use it.
+export const EventKindEnum = builder.enumType('EventKind', {
+  description: 'What an audit event records',
+  values: {
+    USER_CREATED: { description: 'An account was created: by sign-up, by an administrator, or the first administrator at start-up (detail: its role)' },
+    LOGIN_SUCCEEDED: { description: 'A session was issued' },
+    LOGIN_FAILED: { description: 'A sign-in was refused for its credentials: wrong password, unknown email or a failed device proof' },
+    LOGIN_DENIED: {
+      description: 'Right credentials, but no session: no device sent, device pending or blocked, device limit or key refused (see detail)',
+    },
+    DEVICE_REGISTERED: { description: 'A new device was recorded, by a first sign-in or registerDevice (toStatus: its first status)' },
+    DEVICE_APPROVED: { description: 'An administrator approved the device' },
+    DEVICE_BLOCKED: { description: 'An administrator blocked the device (detail: the reason given)' },
+    DEVICE_UNBLOCKED: { description: 'An administrator unblocked the device (toStatus: the status it returned to)' },
+    DEVICE_RENAMED: { description: 'The device was renamed (deviceName: the new name, detail: the old one)' },
+    DEVICE_FORGOTTEN: { description: 'The device and its sessions were deleted (deviceId and deviceName keep what it was)' },
+    SESSION_REVOKED: { description: 'Sessions ended: a sign-out, or a password change or reset (detail: why)' },
+    POLICY_CHANGED: { description: 'An administrator changed the device policy (detail: each setting, before -> after)' },
+    DEVICE_VERIFIED: { description: 'verifyDevice confirmed an APPROVED device by its key' },
+    DEVICE_VERIFICATION_FAILED: { description: 'verifyDevice did not confirm the device (detail: the error code)' },
+    PASSWORD_CHANGED: { description: 'A password was changed by its user or reset by an administrator (detail: which)' },
+    API_KEY_CREATED: { description: 'An administrator created an API key (detail: its name, id and scopes)' },
+    API_KEY_REVOKED: { description: 'An administrator revoked an API key, ending it at once (detail: its name, id and scopes)' },
+  } satisfies Record<EventKind, object>,
+});

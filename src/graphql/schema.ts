@@ -13,6 +13,7 @@ import '../events/event.schema.js';
 import '../sessions/session.schema.js';
 import '../policy/policy.schema.js';
 import '../devices/verification.schema.js';
+import '../webhooks/webhook.schema.js';
 import '../apikeys/apikey.schema.js';
 
 builder.queryType({ description: 'Reads. Every field but me and devicePolicy needs a session (Authorization: Bearer <token>)' });

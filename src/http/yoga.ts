@@ -10,7 +10,7 @@ import type { Orm } from '../db/orm.js';
 import type { Sql } from '../db/sql.js';
 import type { EventFeed } from '../events/feed.js';
 import { audienceOf, releaseAuthCache, useAuthCacheRelease } from '../graphql/auth.js';
-import type { GraphQLContext, Observer } from '../graphql/context.js';
+import type { GraphQLContext, Observer, WebhookHooks } from '../graphql/context.js';
 import { maskError } from '../graphql/errors.js';
 import { useHotOperationJit } from '../graphql/jit.js';
 import { createLoaders } from '../graphql/loaders.js';
@@ -47,6 +47,7 @@ export interface YogaOptions {
   introspection: boolean;
   /** GraphiQL at GET /graphql (a browser's request), served from this origin; null: off. */
   graphiql: ReturnType<typeof selfHostedGraphiQL> | null;
+  webhooks: WebhookHooks;
   /** Counting operations (its plugin) and sign-ins; null: metrics off. */
   metrics: { plugin: Plugin; signIn: Observer['signIn'] } | null;
 }
@@ -137,6 +138,7 @@ export function gatehouseYoga(options: YogaOptions) {
         live: options.live,
         loaders: createLoaders(sql),
         observer,
+        webhooks: options.webhooks,
       };
       // `em` is on the context already (above).
       return extension as GraphQLContext;

@@ -89,6 +89,9 @@ type Documents = {
     "\n  query StatementsPhoneRead {\n    me {\n      id\n      email\n      devices(first: 10) {\n        totalCount\n        edges { node { id name status platform model appName lastUsedAt owner { id email } lastUser { id email } } }\n      }\n    }\n  }\n": typeof types.StatementsPhoneReadDocument,
     "\n  mutation ThrottleChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce }\n      ... on TooManyAttempts { retryAfter }\n    }\n  }\n": typeof types.ThrottleChallengeDocument,
     "\n  mutation ThrottleVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) { __typename ... on TooManyAttempts { retryAfter } ... on Error { code } }\n  }\n": typeof types.ThrottleVerifyDocument,
+    "\n  mutation WebhooksCreate($input: WebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on WebhookEndpointCreated { secret endpoint { id url kinds enabled } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.WebhooksCreateDocument,
+    "\n  query WebhooksDeliveries($id: ID!) {\n    webhookEndpoint(id: $id) {\n      id\n      failingSince\n      deliveries(first: 50) { eventCursor status attempts responseStatus lastError nextAttemptAt }\n    }\n  }\n": typeof types.WebhooksDeliveriesDocument,
+    "mutation WebhooksUser($input: CreateUserInput!) { createUser(input: $input) { __typename } }": typeof types.WebhooksUserDocument,
 };
 const documents: Documents = {
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      __typename\n      ... on ApiKeyCreated { secret apiKey { id name scopes expiresAt lastUsedAt revokedAt createdBy { email } } }\n    }\n  }\n": types.CreateApiKeyDocument,
@@ -165,6 +168,9 @@ const documents: Documents = {
     "\n  query StatementsPhoneRead {\n    me {\n      id\n      email\n      devices(first: 10) {\n        totalCount\n        edges { node { id name status platform model appName lastUsedAt owner { id email } lastUser { id email } } }\n      }\n    }\n  }\n": types.StatementsPhoneReadDocument,
     "\n  mutation ThrottleChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce }\n      ... on TooManyAttempts { retryAfter }\n    }\n  }\n": types.ThrottleChallengeDocument,
     "\n  mutation ThrottleVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) { __typename ... on TooManyAttempts { retryAfter } ... on Error { code } }\n  }\n": types.ThrottleVerifyDocument,
+    "\n  mutation WebhooksCreate($input: WebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on WebhookEndpointCreated { secret endpoint { id url kinds enabled } }\n      ... on Error { code message }\n    }\n  }\n": types.WebhooksCreateDocument,
+    "\n  query WebhooksDeliveries($id: ID!) {\n    webhookEndpoint(id: $id) {\n      id\n      failingSince\n      deliveries(first: 50) { eventCursor status attempts responseStatus lastError nextAttemptAt }\n    }\n  }\n": types.WebhooksDeliveriesDocument,
+    "mutation WebhooksUser($input: CreateUserInput!) { createUser(input: $input) { __typename } }": types.WebhooksUserDocument,
 };
 
 /**
@@ -463,6 +469,18 @@ export function graphql(source: "\n  mutation ThrottleChallenge($keyId: String!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ThrottleVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) { __typename ... on TooManyAttempts { retryAfter } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').ThrottleVerifyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhooksCreate($input: WebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on WebhookEndpointCreated { secret endpoint { id url kinds enabled } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').WebhooksCreateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhooksDeliveries($id: ID!) {\n    webhookEndpoint(id: $id) {\n      id\n      failingSince\n      deliveries(first: 50) { eventCursor status attempts responseStatus lastError nextAttemptAt }\n    }\n  }\n"): typeof import('./graphql.js').WebhooksDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation WebhooksUser($input: CreateUserInput!) { createUser(input: $input) { __typename } }"): typeof import('./graphql.js').WebhooksUserDocument;
 
 
 export function graphql(source: string) {

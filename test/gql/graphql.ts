@@ -219,6 +219,25 @@ export type UserFilter = {
   search?: string | null | undefined;
 };
 
+/** Where one event's delivery to one endpoint stands */
+export type WebhookDeliveryStatus =
+  /** Every attempt of the retry schedule failed; the endpoint went on to the next event */
+  | 'FAILED'
+  /** Not delivered yet: waiting its turn, or its next attempt (nextAttemptAt) */
+  | 'PENDING'
+  /** The endpoint answered 2xx */
+  | 'SUCCEEDED';
+
+/** A new endpoint */
+export type WebhookEndpointInput = {
+  /** What it is for */
+  description?: string | null | undefined;
+  /** Only these event kinds; left out or empty: every kind */
+  kinds?: Array<EventKind> | null | undefined;
+  /** http(s) URL of a public address (private ones only with WEBHOOKS_ALLOW_PRIVATE) */
+  url: string;
+};
+
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
 }>;
@@ -864,6 +883,33 @@ export type ThrottleVerifyMutation = { verifyDevice:
     | { __typename: 'KnownDevice' }
     | { __typename: 'TooManyAttempts', retryAfter: number, code: string }
     | { __typename: 'UnknownDevice', code: string }
+   };
+
+export type WebhooksCreateMutationVariables = Exact<{
+  input: WebhookEndpointInput;
+}>;
+
+
+export type WebhooksCreateMutation = { createWebhookEndpoint:
+    | { __typename: 'WebhookEndpointCreated', secret: string, endpoint: { id: string, url: string, kinds: Array<EventKind> | null, enabled: boolean } }
+    | { __typename: 'WebhookUrlRefused', code: string, message: string }
+   };
+
+export type WebhooksDeliveriesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WebhooksDeliveriesQuery = { webhookEndpoint: { id: string, failingSince: string | null, deliveries: Array<{ eventCursor: string, status: WebhookDeliveryStatus, attempts: number, responseStatus: number | null, lastError: string | null, nextAttemptAt: string | null }> } | null };
+
+export type WebhooksUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type WebhooksUserMutation = { createUser:
+    | { __typename: 'EmailTaken' }
+    | { __typename: 'User' }
    };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -2437,3 +2483,46 @@ export const ThrottleVerifyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ThrottleVerifyMutation, ThrottleVerifyMutationVariables>;
+export const WebhooksCreateDocument = new TypedDocumentString(`
+    mutation WebhooksCreate($input: WebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    __typename
+    ... on WebhookEndpointCreated {
+      secret
+      endpoint {
+        id
+        url
+        kinds
+        enabled
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhooksCreateMutation, WebhooksCreateMutationVariables>;
+export const WebhooksDeliveriesDocument = new TypedDocumentString(`
+    query WebhooksDeliveries($id: ID!) {
+  webhookEndpoint(id: $id) {
+    id
+    failingSince
+    deliveries(first: 50) {
+      eventCursor
+      status
+      attempts
+      responseStatus
+      lastError
+      nextAttemptAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhooksDeliveriesQuery, WebhooksDeliveriesQueryVariables>;
+export const WebhooksUserDocument = new TypedDocumentString(`
+    mutation WebhooksUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<WebhooksUserMutation, WebhooksUserMutationVariables>;

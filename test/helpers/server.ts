@@ -53,6 +53,7 @@ export async function startServer(env: Record<string, string> = {}, appOptions: 
     logger: pino({ level: 'silent' }),
     settings: { sessionTtlDays: config.SESSION_TTL_DAYS, throttleScale: config.THROTTLE_SCALE },
     graphiql: false,
+    webhooks: { retryScheduleMs: config.WEBHOOK_RETRY_SCHEDULE, allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE },
     trustProxy: config.TRUST_PROXY,
     ...appOptions,
   });
@@ -129,6 +130,7 @@ export async function startInstance(server: TestServer, env: Record<string, stri
     logger: pino({ level: 'silent' }),
     settings: { sessionTtlDays: config.SESSION_TTL_DAYS, throttleScale: config.THROTTLE_SCALE },
     graphiql: false,
+    webhooks: { retryScheduleMs: config.WEBHOOK_RETRY_SCHEDULE, allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE },
   });
   const { port } = await app.start(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
