@@ -4,13 +4,21 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { formatDocument } from 'urql';
 import { Kind, validate, type DocumentNode } from 'graphql';
+import { createClient } from 'graphql-ws';
+import { pino } from 'pino';
+import WebSocket from 'ws';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_CSP } from '../src/http/console.js';
 import { launchChromium } from './helpers/browser.js';
 import { consoleUrl, ensureConsoleBuilt, openConsole, signInThroughForm, type ConsolePage } from './helpers/console.js';
 import { pendingPhone } from './helpers/devices.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createUser, PASSWORD, startServer, type TestServer } from './helpers/server.js';
+import { FeedProbe } from './helpers/live.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, createUser, newDevice, PASSWORD, startServer, type TestServer } from './helpers/server.js';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { dropDatabase } from '../src/db/databases.js';
+import { openDatabase } from '../src/db/orm.js';
 import { DeviceById } from './operations.js';
 import * as consoleDocuments from '../web/src/gql/graphql.js';
 import { schema } from '../src/graphql/schema.js';
@@ -36,10 +44,33 @@ async function deviceStatus(id: string) {
   return device;
 }
 
+/** A user's phone signs in from a new installation (named, as people name them) and starts watching its status. */
+async function watchingPhone(name: string) {
+  const user = await createUser(server);
+  const res = await server.client.raw<{ login: { __typename: string; watchToken?: string; device?: { id: string } } }>(
+    `mutation($input: LoginInput!) {
+      login(input: $input) { __typename ... on DevicePendingApproval { watchToken device { id } } }
+    }`,
+    { input: { email: user.email, password: PASSWORD, device: newDevice({ name }) } },
+  );
+  const login = res.data?.login;
+  if (login?.__typename !== 'DevicePendingApproval' || !login.watchToken || !login.device) throw new Error(JSON.stringify(res));
+  const statuses: string[] = [];
+  const ready = new FeedProbe(server.app).readiness();
+  const watcher = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${login.watchToken}` } });
+  watcher.subscribe<{ deviceStatusChanged: { status: string } }>(
+    { query: 'subscription($id: ID!) { deviceStatusChanged(deviceId: $id) { id status } }', variables: { id: login.device.id } },
+    { next: (result) => void (result.data && statuses.push(result.data.deviceStatusChanged.status)), error: () => {}, complete: () => {} },
+  );
+  await ready();
+  return { email: user.email, deviceId: login.device.id, statuses, stop: () => watcher.dispose() };
+}
+
 /** Every request went to the server's own origin, with no console error and no CSP violation. */
-function expectClean(opened: ConsolePage) {
-  const origin = new URL(server.url).origin;
+function expectClean(opened: ConsolePage, on: { url: string } = server) {
+  const origin = new URL(on.url).origin;
   expect(opened.requests.length).toBeGreaterThan(0);
+  // ws://host/graphql counts as the same origin (the console's live feed).
   expect(opened.requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith(`${origin.replace(/^http/, 'ws')}/`))).toEqual([]);
   expect(opened.violations).toEqual([]);
   expect(opened.errors).toEqual([]);
@@ -84,18 +115,27 @@ describe('admin console', () => {
       expect(await page.title()).toMatch(/Pending/);
 
       // A phone signs in through the API from a new installation: its row arrives without a reload.
-      const phone = await pendingPhone(server);
+      const phone = await watchingPhone('Field phone 7');
       const arrived = Date.now();
-      const row = page.getByRole('row').filter({ hasText: phone.user.email }).filter({ hasText: 'iPhone 16' });
+      const row = page.getByRole('row').filter({ hasText: phone.email }).filter({ hasText: 'Field phone 7' });
       await row.waitFor({ timeout: 3_000 });
       const latency = Date.now() - arrived;
       expect(latency).toBeLessThan(3_000);
       await expect.poll(() => nav.getByRole('link', { name: 'Pending' }).innerText()).toContain('1');
       expect(await page.title()).toMatch(/^\(1\) Pending/);
 
-      await row.getByRole('button', { name: 'Approve', exact: true }).click();
+      // Keyboard alone: Tab to the row's Approve button, then Enter.
+      const approve = row.getByRole('button', { name: 'Approve', exact: true });
+      for (let tabs = 0; tabs < 40 && !(await approve.evaluate((button) => button === document.activeElement)); tabs++) {
+        await page.keyboard.press('Tab');
+      }
+      expect(await approve.evaluate((button) => button === document.activeElement)).toBe(true);
+      await page.keyboard.press('Enter');
       await row.waitFor({ state: 'detached', timeout: 5_000 });
       expect((await deviceStatus(phone.deviceId))?.status).toBe('APPROVED');
+      // The phone's own deviceStatusChanged subscription is told.
+      await expect.poll(() => phone.statuses, { timeout: 5_000 }).toEqual(['APPROVED']);
+      await phone.stop();
       await page.getByText('No device is waiting for approval.').waitFor();
 
       // Block with a reason from the dialog.
@@ -111,6 +151,16 @@ describe('admin console', () => {
       const blocked = await deviceStatus(second.deviceId);
       expect(blocked?.status).toBe('BLOCKED');
       expect(blocked?.blockedReason).toBe('Lost on the train');
+
+      // Several at once: select two rows, approve them together.
+      const [third, fourth] = await Promise.all([pendingPhone(server), pendingPhone(server)]);
+      for (const phone of [third, fourth]) {
+        await page.getByRole('checkbox', { name: `Select iPhone 16 of ${phone.user.email}` }).check({ timeout: 3_000 });
+      }
+      await page.getByRole('button', { name: 'Approve selected (2)' }).click();
+      await page.getByText('No device is waiting for approval.').waitFor();
+      expect((await deviceStatus(third.deviceId))?.status).toBe('APPROVED');
+      expect((await deviceStatus(fourth.deviceId))?.status).toBe('APPROVED');
 
       // Sign out ends the session on the server too.
       const token = await page.evaluate(() => sessionStorage.getItem('gatehouse.token'));
@@ -186,6 +236,44 @@ describe('admin console', () => {
       await opened.close();
     }
   });
+
+  it('survives a server restart: shows "reconnecting", then resumes and shows what arrived meanwhile', async () => {
+    const own = await startServer();
+    const port = Number(new URL(own.url).port);
+    const opened = await openConsole(browser, own.url);
+    const { page } = opened;
+    let restarted: ReturnType<typeof buildApp> | null = null;
+    try {
+      await signInThroughForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+      await page.getByText('No device is waiting for approval.').waitFor();
+      await own.app.stop();
+      await page.getByRole('status').filter({ hasText: 'reconnecting' }).waitFor();
+
+      // The same database, a new process on the same port; a phone signs in before the console is back.
+      const config = loadConfig({ ADMIN_EMAIL, ADMIN_PASSWORD, LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+      const { orm } = await openDatabase(own.databaseUrl);
+      restarted = buildApp({
+        orm,
+        logger: pino({ level: 'silent' }),
+        settings: { sessionTtlDays: config.SESSION_TTL_DAYS, throttleScale: config.THROTTLE_SCALE },
+        graphiql: false,
+      });
+      await restarted.start(port, '127.0.0.1');
+      const phone = await pendingPhone(own);
+
+      await page.getByRole('row').filter({ hasText: phone.user.email }).waitFor({ timeout: 20_000 });
+      await page.getByRole('status').filter({ hasText: 'reconnecting' }).waitFor({ state: 'detached' });
+      // The browser reports each attempt that met the server away (the WebSocket's, or a refetch that raced the
+      // shutdown); nothing else may be an error.
+      const outage = /WebSocket connection to .* failed|net::ERR_(CONNECTION_REFUSED|CONNECTION_RESET|EMPTY_RESPONSE|CONNECTION_CLOSED)/;
+      opened.errors.splice(0, opened.errors.length, ...opened.errors.filter((e) => !outage.test(e)));
+      expectClean(opened, own);
+    } finally {
+      await opened.close();
+      await restarted?.stop();
+      await dropDatabase(own.databaseUrl);
+    }
+  }, 45_000);
 
   it('a USER account is told the console needs an administrator, and is not let in', async () => {
     const user = await createUser(server);

@@ -41,6 +41,8 @@ export async function openConsole(browser: Browser, serverUrl: string, options: 
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(String(error)));
+  // WebSockets are not requests to Playwright: record where they go too.
+  page.on('websocket', (socket) => requests.push(socket.url()));
   await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
   await page.addInitScript((token) => {
     document.addEventListener('securitypolicyviolation', (e) => {

@@ -80,29 +80,34 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
   );
 }
 
-/** Block with a reason: the reason is kept on the device and in its event. */
-export function BlockDialog({ device, onClose, onDone }: { device: { id: string; label: string }; onClose: () => void; onDone?: () => void }) {
+/** Block one device or several with a reason: the reason is kept on each device and in its event. */
+export function BlockDialog({ devices, onClose, onDone }: { devices: { id: string; label: string }[]; onClose: () => void; onDone?: () => void }) {
   const [{ fetching }, block] = useMutation(BlockDevice);
   const [problem, setProblem] = useState<string | null>(null);
   const reasonId = useId();
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const reason = field(new FormData(event.currentTarget), 'reason').trim();
-    const result = await block({ id: device.id, reason: reason || null });
-    const failed = resultError(result.error, result.data?.blockDevice);
-    if (failed) return setProblem(failed);
+    const failures: string[] = [];
+    for (const device of devices) {
+      const result = await block({ id: device.id, reason: reason || null });
+      const failed = resultError(result.error, result.data?.blockDevice);
+      if (failed) failures.push(devices.length > 1 ? `${device.label}: ${failed}` : failed);
+    }
+    if (failures.length) return setProblem(failures.join(' '));
     onDone?.();
     onClose();
   };
+  const title = devices.length === 1 ? `Block ${devices[0]!.label}` : `Block ${devices.length} devices`;
   return (
-    <Dialog title={`Block ${device.label}`} onClose={onClose}>
+    <Dialog title={title} onClose={onClose}>
       <form onSubmit={(event) => void submit(event)}>
-        <p>Blocking ends every session of this device at once and refuses its sign-ins until it is unblocked.</p>
+        <p>Blocking ends every session of {devices.length === 1 ? 'this device' : 'these devices'} at once and refuses sign-ins until unblocked.</p>
         {problem && <p role="alert" className="error">{problem}</p>}
         <label htmlFor={reasonId}>Reason</label>
         <input id={reasonId} name="reason" maxLength={500} placeholder="Lost on the train" autoFocus />
         <div className="buttons">
-          <button type="submit" className="danger" disabled={fetching}>Block device</button>
+          <button type="submit" className="danger" disabled={fetching}>Block device{devices.length === 1 ? '' : 's'}</button>
           <button type="button" className="quiet" onClick={onClose}>Cancel</button>
         </div>
       </form>

@@ -1,7 +1,7 @@
 // The live feed: one `deviceEvents` subscription for the whole console. It starts after the newest event the API
 // had when the console opened, keeps the cursor of the last event it saw, and resumes from it after a reconnect
-// (graphql-ws sends the same subscribe payload again on each retry, so the payload's `after` is kept current):
-// nothing is missed and nothing repeats. Pages listen for events and for "resync" (the socket is (re)connected:
+// (graphql-ws sends the same subscribe payload again on each retry, so the payload's `after` is kept current, and
+// a subscription the server completed on shutdown is started again with it): nothing is missed, nothing repeats. Pages listen for events and for "resync" (the socket is (re)connected:
 // refetch what you show, since the list may have changed while it was away).
 import { createContext, useCallback, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
 import { stringifyDocument } from 'urql';
@@ -62,14 +62,19 @@ export function startLive(api: Api): Live {
     for (const listener of resyncListeners) listener();
   });
 
-  void (async () => {
-    const newest = await api.urql.query(NewestEvent, {}, { requestPolicy: 'network-only' }).toPromise();
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  const payload = { query: stringifyDocument(Feed), variables: { after: null as string | null } };
+  // The server completes live subscriptions when it shuts down (and closes the socket with 1001): subscribe again,
+  // from the last cursor, once the socket is back (graphql-ws connects again for it, with its own back-off).
+  const again = () => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      subscribe();
+    }, 500);
+  };
+  const subscribe = () => {
     if (stopped) return;
-    if (newest.error) return fail(`The live feed could not start: ${newest.error.message}`);
-    const payload = {
-      query: stringifyDocument(Feed),
-      variables: { after: newest.data?.events.edges[0]?.node.cursor ?? null },
-    };
     unsubscribe = api.ws.subscribe<ConsoleFeedSubscription>(payload, {
       next(result) {
         const event = result.data?.deviceEvents;
@@ -81,13 +86,20 @@ export function startLive(api: Api): Live {
         for (const listener of eventListeners) listener(event);
       },
       error(error) {
+        // GraphQL errors (FORBIDDEN, a bad cursor) will not go away by retrying; a closed socket may.
         if (Array.isArray(error)) fail(`The live feed stopped: ${error.map((e: { message: string }) => e.message).join('; ')}`);
-        else if (!stopped) fail('The live feed stopped; reload the page to start it again.');
+        else again();
       },
-      complete() {
-        // The server completes subscriptions when it shuts down or the session ends; the socket's retry resumes.
-      },
+      complete: again,
     });
+  };
+
+  void (async () => {
+    const newest = await api.urql.query(NewestEvent, {}, { requestPolicy: 'network-only' }).toPromise();
+    if (stopped) return;
+    if (newest.error) return fail(`The live feed could not start: ${newest.error.message}`);
+    payload.variables.after = newest.data?.events.edges[0]?.node.cursor ?? null;
+    subscribe();
   })();
 
   const add = <T,>(set: Set<T>, listener: T) => {
@@ -103,6 +115,7 @@ export function startLive(api: Api): Live {
     connection: api.connection,
     stop() {
       stopped = true;
+      if (retry) clearTimeout(retry);
       offConnected();
       unsubscribe?.();
     },

@@ -137,7 +137,7 @@ export function DevicePage({ id }: { id: string }) {
         </ol>
       )}
 
-      {dialog === 'block' && <BlockDialog device={{ id, label }} onClose={() => setDialog(null)} />}
+      {dialog === 'block' && <BlockDialog devices={[{ id, label }]} onClose={() => setDialog(null)} />}
       {dialog === 'rename' && <RenameDialog id={id} current={device.name ?? ''} onClose={() => setDialog(null)} />}
       {dialog === 'forget' && <ForgetDialog id={id} label={label} onClose={() => setDialog(null)} />}
     </section>

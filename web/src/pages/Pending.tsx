@@ -13,7 +13,7 @@ type Row = PendingDevicesQuery['devices']['edges'][number]['node'];
 export function PendingPage({ result }: { result: UseQueryState<PendingDevicesQuery> }) {
   const [approve, approveProblem] = useApprove();
   const [, approveOne] = useMutation(ApproveDevice);
-  const [blocking, setBlocking] = useState<{ id: string; label: string } | null>(null);
+  const [blocking, setBlocking] = useState<{ id: string; label: string }[] | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulkProblem, setBulkProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -58,6 +58,14 @@ export function PendingPage({ result }: { result: UseQueryState<PendingDevicesQu
           <button type="button" disabled={visibleSelected.length === 0 || busy} onClick={() => void approveSelected()}>
             Approve selected ({visibleSelected.length})
           </button>
+          <button
+            type="button"
+            className="danger"
+            disabled={visibleSelected.length === 0 || busy}
+            onClick={() => setBlocking(visibleSelected.map((row) => ({ id: row.id, label: `${deviceLabel(row)} of ${row.owner.email}` })))}
+          >
+            Block selected ({visibleSelected.length})
+          </button>
         </div>
       )}
       {result.data && rows.length === 0 && <p className="empty">No device is waiting for approval.</p>}
@@ -65,7 +73,14 @@ export function PendingPage({ result }: { result: UseQueryState<PendingDevicesQu
         <table>
           <thead>
             <tr>
-              <th scope="col"><span className="visually-hidden">Select</span></th>
+              <th scope="col">
+                <input
+                  type="checkbox"
+                  aria-label="Select all shown"
+                  checked={visibleSelected.length === rows.length}
+                  onChange={(event) => setSelected(event.target.checked ? new Set(rows.map((row) => row.id)) : new Set())}
+                />
+              </th>
               <th scope="col">Device</th>
               <th scope="col">Owner</th>
               <th scope="col">Platform</th>
@@ -97,14 +112,14 @@ export function PendingPage({ result }: { result: UseQueryState<PendingDevicesQu
                 <td><time dateTime={row.createdAt}>{when(row.createdAt)}</time></td>
                 <td className="actions">
                   <button type="button" onClick={() => void approve(row.id)}>Approve</button>
-                  <button type="button" className="danger" onClick={() => setBlocking({ id: row.id, label: deviceLabel(row) })}>Block</button>
+                  <button type="button" className="danger" onClick={() => setBlocking([{ id: row.id, label: deviceLabel(row) }])}>Block</button>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {blocking && <BlockDialog device={blocking} onClose={() => setBlocking(null)} />}
+      {blocking && <BlockDialog devices={blocking} onClose={() => setBlocking(null)} onDone={() => setSelected(new Set())} />}
     </section>
   );
 }
