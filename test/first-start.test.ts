@@ -1,7 +1,7 @@
 // The first ten minutes: a fresh copy of the project in a private home directory (mode 700, as /root is) installs and
 // starts with the embedded PostgreSQL and answers /graphql; a failing embedded database ends in one line.
 import { spawn, execFileSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,8 +43,12 @@ async function copyProject(target: string): Promise<void> {
     .split('\0')
     .filter(Boolean);
   for (const file of files) {
+    // Never another checkout's installed packages (a worktree may link its node_modules to this one's: npm ci in
+    // the copy would then empty the original).
+    if (file.split('/').includes('node_modules')) continue;
     const from = path.join(root, file);
-    if (!(await stat(from).catch(() => null))) continue; // deleted in the working tree
+    const info = await lstat(from).catch(() => null);
+    if (!info || info.isSymbolicLink()) continue; // deleted in the working tree, or a link out of it
     await mkdir(path.dirname(path.join(target, file)), { recursive: true });
     await cp(from, path.join(target, file));
   }
