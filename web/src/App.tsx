@@ -41,8 +41,7 @@ function Authenticated({ api }: { api: Api }) {
   const [live, setLive] = useState<Live | null>(null);
   useEffect(() => {
     if (!isAdmin) return;
-    const started = startLive(api);
-    setLive(started);
+    const started = startLive(api, () => setLive(started));
     return () => {
       started.stop();
       setLive(null);

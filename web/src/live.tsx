@@ -46,7 +46,7 @@ export interface Live {
   stop: () => void;
 }
 
-export function startLive(api: Api): Live {
+export function startLive(api: Api, onReady: () => void): Live {
   const eventListeners = new Set<(event: FeedEvent) => void>();
   const resyncListeners = new Set<() => void>();
   const failureListeners = new Set<() => void>();
@@ -58,7 +58,11 @@ export function startLive(api: Api): Live {
     for (const listener of failureListeners) listener();
   };
 
+  // Pages mount once the starting cursor is known (onReady), so their first queries already see everything before
+  // it and the replay brings everything after: only a reconnection asks them to refetch.
+  let connections = 0;
   const offConnected = api.ws.on('connected', () => {
+    if (++connections === 1) return;
     for (const listener of resyncListeners) listener();
   });
 
@@ -100,6 +104,7 @@ export function startLive(api: Api): Live {
     if (newest.error) return fail(`The live feed could not start: ${newest.error.message}`);
     payload.variables.after = newest.data?.events.edges[0]?.node.cursor ?? null;
     subscribe();
+    onReady();
   })();
 
   const add = <T,>(set: Set<T>, listener: T) => {

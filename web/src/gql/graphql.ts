@@ -119,7 +119,9 @@ export type EventKind =
   /** Sessions ended: a sign-out, or a password change or reset (detail: why) */
   | 'SESSION_REVOKED'
   /** An account was created: by sign-up, by an administrator, or the first administrator at start-up (detail: its role) */
-  | 'USER_CREATED';
+  | 'USER_CREATED'
+  /** A webhook endpoint whose every attempt had failed for WEBHOOK_DISABLE_AFTER was disabled (detail: its id and URL) */
+  | 'WEBHOOK_DISABLED';
 
 /** Who is signing in, and from which device */
 export type LoginInput = {
