@@ -14,7 +14,7 @@ import { openDatabase } from '../src/db/orm.js';
 import { addressRefusal, webhookUrlRefusal } from '../src/webhooks/address.js';
 import { graphql } from './gql/gql.js';
 import { GraphQLClient } from './helpers/client.js';
-import { pendingPhone } from './helpers/devices.js';
+import { approvedPhone, pendingPhone } from './helpers/devices.js';
 import { until } from './helpers/live.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, signIn, startInstance, startServer, type TestServer } from './helpers/server.js';
 
@@ -28,12 +28,43 @@ const CreateEndpoint = graphql(`
   }
 `);
 
+const TestSend = graphql(`
+  mutation WebhooksTest($id: ID!) {
+    sendTestWebhook(id: $id) { __typename ... on WebhookTest { ok responseStatus durationMs error } ... on Error { code } }
+  }
+`);
+
+const Redeliver = graphql(`
+  mutation WebhooksRedeliver($id: ID!) {
+    redeliverWebhook(deliveryId: $id) { __typename ... on WebhookDelivery { id status } ... on Error { code } }
+  }
+`);
+
+const Replay = graphql(`
+  mutation WebhooksReplay($id: ID!, $after: String!) {
+    replayWebhooks(endpointId: $id, after: $after) { __typename ... on WebhookEndpoint { id } ... on Error { code } }
+  }
+`);
+
+const Rotate = graphql(`
+  mutation WebhooksRotate($id: ID!) {
+    rotateWebhookSecret(id: $id) { __typename ... on WebhookEndpointCreated { secret } ... on Error { code } }
+  }
+`);
+
+const Disabled = graphql(`
+  query WebhooksDisabled($id: ID!) {
+    webhookEndpoint(id: $id) { enabled failingSince }
+    events(first: 5, filter: { kinds: [WEBHOOK_DISABLED] }) { edges { node { kind detail actor { id } } } }
+  }
+`);
+
 const Deliveries = graphql(`
   query WebhooksDeliveries($id: ID!) {
     webhookEndpoint(id: $id) {
       id
       failingSince
-      deliveries(first: 50) { eventCursor status attempts responseStatus lastError nextAttemptAt }
+      deliveries(first: 50) { id eventCursor status attempts responseStatus lastError nextAttemptAt }
     }
   }
 `);
@@ -214,6 +245,101 @@ describe('a webhook', () => {
       await other.stop();
       await hook.close();
     }
+  });
+});
+
+describe('operating an endpoint', () => {
+  it('sends a signed test message and answers what the endpoint said', async () => {
+    const hook = await receiver(() => 418);
+    try {
+      const admin = await server.admin();
+      const { secret, endpoint } = await createEndpoint(admin, hook.url);
+      const { sendTestWebhook } = await admin.data(TestSend, { id: endpoint.id });
+      expect(sendTestWebhook).toMatchObject({ __typename: 'WebhookTest', ok: false, responseStatus: 418, error: 'HTTP 418' });
+      expect(hook.received).toHaveLength(1);
+      expect((new Webhook(secret).verify(hook.received[0]!.body, headersOf(hook.received[0]!)) as { type: string }).type).toBe('webhook.test');
+      const { webhookEndpoint } = await admin.data(Deliveries, { id: endpoint.id });
+      expect(webhookEndpoint?.deliveries).toEqual([]);
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('signs with both secrets after a rotation, so a receiver still holding the old one verifies', async () => {
+    const hook = await receiver();
+    try {
+      const admin = await server.admin();
+      const { secret: old, endpoint } = await createEndpoint(admin, hook.url);
+      const { rotateWebhookSecret } = await admin.data(Rotate, { id: endpoint.id });
+      if (rotateWebhookSecret.__typename !== 'WebhookEndpointCreated') throw new Error(JSON.stringify(rotateWebhookSecret));
+      await pendingPhone(server);
+      await until(() => hook.received.length === 1, 'the webhook');
+      const delivery = hook.received[0]!;
+      expect(delivery.signature.split(' ')).toHaveLength(2);
+      for (const secret of [old, rotateWebhookSecret.secret]) expect(() => new Webhook(secret).verify(delivery.body, headersOf(delivery))).not.toThrow();
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('redelivers one delivery, and replays everything after a cursor in order, with the same webhook-ids', async () => {
+    const hook = await receiver();
+    try {
+      const admin = await server.admin();
+      const { endpoint } = await createEndpoint(admin, hook.url);
+      for (let i = 0; i < 3; i++) await pendingPhone(server);
+      await until(() => hook.received.length === 3, 'three webhooks');
+      const first = hook.received.map((r) => r.id);
+      const { webhookEndpoint } = await admin.data(Deliveries, { id: endpoint.id });
+      const [newest, middle, oldest] = webhookEndpoint!.deliveries;
+
+      const { redeliverWebhook } = await admin.data(Redeliver, { id: middle!.id });
+      expect(redeliverWebhook).toMatchObject({ __typename: 'WebhookDelivery', status: 'PENDING' });
+      await until(() => hook.received.length === 4, 'the redelivery');
+      expect(hook.received[3]!.id).toBe(first[1]);
+
+      const { replayWebhooks } = await admin.data(Replay, { id: endpoint.id, after: oldest!.eventCursor });
+      expect(replayWebhooks.__typename).toBe('WebhookEndpoint');
+      await until(() => hook.received.length === 6, 'the replay');
+      expect(hook.received.slice(4).map((r) => r.id)).toEqual([first[1], first[2]]);
+      expect(newest!.status).toBe('SUCCEEDED');
+
+      const missing = await admin.data(Redeliver, { id: endpoint.id });
+      expect(missing.redeliverWebhook).toMatchObject({ __typename: 'NotFound' });
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('is disabled, with a WEBHOOK_DISABLED event by no one, once every attempt has failed for WEBHOOK_DISABLE_AFTER', async () => {
+    const strict = await startServer({ ...FAST, WEBHOOK_RETRY_SCHEDULE: '300ms,300ms,300ms,300ms,300ms,300ms,300ms,300ms', WEBHOOK_DISABLE_AFTER: '1s' });
+    const hook = await receiver(() => 500);
+    try {
+      const admin = await strict.admin();
+      const { endpoint } = await createEndpoint(admin, hook.url);
+      await pendingPhone(strict);
+      await until(async () => (await admin.data(Disabled, { id: endpoint.id })).webhookEndpoint?.enabled === false, 'the endpoint to be disabled', 15_000);
+      const { events, webhookEndpoint } = await admin.data(Disabled, { id: endpoint.id });
+      expect(webhookEndpoint?.failingSince).not.toBeNull();
+      expect(events.edges).toHaveLength(1);
+      expect(events.edges[0]!.node).toMatchObject({ kind: 'WEBHOOK_DISABLED', actor: null });
+      expect(events.edges[0]!.node.detail).toContain(hook.url);
+      const attempts = hook.received.length;
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(hook.received.length).toBe(attempts);
+    } finally {
+      await hook.close();
+      await strict.stop();
+    }
+  });
+
+  it('is managed by admins only: anonymous callers and users are refused and nothing is stored', async () => {
+    const phone = await approvedPhone(server);
+    const anonymous = await server.client.request(CreateEndpoint, { input: { url: 'http://127.0.0.1:9/refused' } });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const asUser = await phone.client.request(CreateEndpoint, { input: { url: 'http://127.0.0.1:9/refused' } });
+    expect(asUser.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await server.count('select 1 from webhook_endpoints where url = ?', ['http://127.0.0.1:9/refused'])).toBe(0);
   });
 });
 

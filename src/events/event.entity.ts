@@ -20,6 +20,7 @@ export const EVENT_KINDS = [
   'PASSWORD_CHANGED',
   'API_KEY_CREATED',
   'API_KEY_REVOKED',
+  'WEBHOOK_DISABLED',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

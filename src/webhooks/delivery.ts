@@ -8,6 +8,7 @@ import { request as httpsRequest } from 'node:https';
 import type { Logger } from 'pino';
 import { useAgent } from 'request-filtering-agent';
 import type { Row, Sql } from '../db/sql.js';
+import { eventInsert } from '../events/events.js';
 import { webhookBody, webhookId, webhookSignature } from './payload.js';
 
 /** A 2xx within this is success; anything else, or nothing by then, is a failed attempt. */
@@ -24,12 +25,14 @@ export interface DeliverySettings {
   retryScheduleMs: number[];
   /** Private, loopback and link-local addresses may be sent to (development and tests). */
   allowPrivate: boolean;
+  /** An endpoint whose every attempt has failed for this long is disabled (WEBHOOK_DISABLED). */
+  disableAfterMs: number;
 }
 
 /** Asks the job queue to drain an endpoint, now or at a time. */
 export type WakeEndpoint = (endpointId: string, at?: Date) => Promise<void>;
 
-interface Attempt {
+export interface Attempt {
   ok: boolean;
   status: number | null;
   durationMs: number;
@@ -77,6 +80,27 @@ const RECORD_ATTEMPT = `
   where id = $1`;
 const MARK_FAILING = `update webhook_endpoints set failing_since = coalesce(failing_since, now()) where id = $1`;
 const MARK_HEALTHY = `update webhook_endpoints set failing_since = null where id = $1 and failing_since is not null`;
+
+/** Disables the endpoint if it has failed for long enough, with its WEBHOOK_DISABLED event, in one statement. */
+function disableIfFailing(endpointId: string, disableAfterMs: number): { text: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const param = (value: unknown) => `$${values.push(value)}`;
+  const system = { actor: null, meta: { ip: null, userAgent: null } };
+  const event = eventInsert(system, { kind: 'WEBHOOK_DISABLED', actorId: null }, new Date(), param, {
+    detail: `left('endpoint ' || d.id || ': every attempt failed since ' || to_char(d.failing_since at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ' (' || d.url || ')', 1000)`,
+  });
+  const text = `
+    with d as (
+      update webhook_endpoints set enabled = false, lease_owner = null, lease_until = null
+      where id = ${param(endpointId)}::uuid and enabled
+        and failing_since < now() - ${param(disableAfterMs)} * interval '1 millisecond'
+      returning id, url, failing_since
+    ), e as (
+      insert into events (${event.columns}) select ${event.values} from d
+    )
+    select id from d`;
+  return { text, values };
+}
 
 /** Reads at most RESPONSE_BODY_BYTES of a response, then lets the rest go. */
 function readSome(res: IncomingMessage): Promise<string> {
@@ -196,6 +220,14 @@ export class WebhookDelivery {
     const nextAttemptAt = status === 'PENDING' ? new Date(Date.now() + withJitter(waitMs!)) : null;
     await this.sql.query(RECORD_ATTEMPT, [pending.id, status, attempt.status, attempt.durationMs, attempt.error, attempt.body, nextAttemptAt]);
     await this.sql.query(attempt.ok ? MARK_HEALTHY : MARK_FAILING, [endpointId]);
+    if (!attempt.ok) {
+      const disable = disableIfFailing(endpointId, this.settings.disableAfterMs);
+      const [disabled] = await this.sql.query(disable.text, disable.values, { prepared: false });
+      if (disabled) {
+        this.logger.warn({ endpointId }, 'webhook endpoint disabled: every attempt has failed for too long');
+        return 'waiting';
+      }
+    }
     this.logger.info({ endpointId, eventId: pending.event_id, attempt: attempts, status: attempt.status, ms: attempt.durationMs, outcome: status }, 'webhook attempt');
     if (nextAttemptAt) {
       await this.wake(endpointId, nextAttemptAt);
@@ -205,17 +237,34 @@ export class WebhookDelivery {
   }
 
   private send(endpoint: Row, event: Row): Promise<Attempt> {
-    const body = webhookBody(event);
-    const id = webhookId(event.id as string, endpoint.id as string);
-    const timestamp = new Date();
-    const secrets = [endpoint.secret as string];
-    const previousUntil = endpoint.previous_secret_until as Date | null;
-    if (endpoint.previous_secret && previousUntil && previousUntil.getTime() > Date.now()) secrets.push(endpoint.previous_secret as string);
-    const headers = {
-      'webhook-id': id,
-      'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-      'webhook-signature': webhookSignature(secrets, id, timestamp, body),
+    const target: EndpointTarget = {
+      url: endpoint.url as string,
+      secret: endpoint.secret as string,
+      previousSecret: endpoint.previous_secret as string | null,
+      previousSecretUntil: endpoint.previous_secret_until as Date | null,
     };
-    return post(endpoint.url as string, headers, body, this.settings.allowPrivate);
+    return signedPost(target, webhookId(event.id as string, endpoint.id as string), webhookBody(event), this.settings.allowPrivate);
   }
+}
+
+/** Where and with which secrets an endpoint is sent to. */
+export interface EndpointTarget {
+  url: string;
+  secret: string;
+  previousSecret: string | null;
+  previousSecretUntil: Date | null;
+}
+
+/** Posts `body` to the endpoint with the Standard Webhooks headers, signed by each of its live secrets. */
+export function signedPost(endpoint: EndpointTarget, id: string, body: string, allowPrivate: boolean): Promise<Attempt> {
+  const timestamp = new Date();
+  const secrets = [endpoint.secret];
+  const previousLive = endpoint.previousSecret && endpoint.previousSecretUntil && endpoint.previousSecretUntil.getTime() > Date.now();
+  if (previousLive) secrets.push(endpoint.previousSecret!);
+  const headers = {
+    'webhook-id': id,
+    'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
+    'webhook-signature': webhookSignature(secrets, id, timestamp, body),
+  };
+  return post(endpoint.url, headers, body, allowPrivate);
 }

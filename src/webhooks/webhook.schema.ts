@@ -15,8 +15,12 @@ import {
   findWebhookEndpoint,
   listDeliveries,
   listWebhookEndpoints,
+  redeliverWebhook,
+  replayWebhooks,
   rotateWebhookSecret,
+  sendTestWebhook,
   updateWebhookEndpoint,
+  type TestSend,
 } from './webhooks.js';
 
 const MANAGE = { $any: { admin: true, webhooksManage: true } } as const;
@@ -71,7 +75,7 @@ const WebhookEndpointRef = builder.objectRef<WebhookEndpoint>('WebhookEndpoint')
         first: t.arg.int({ description: 'How many, 1 to 100 (default 20)', validate: z.number().int().min(1).max(100) }),
         after: t.arg.string({ description: 'Only deliveries of events before this eventCursor (the next page)', validate: z.string().max(40) }),
       },
-      resolve: (e, args, ctx) => listDeliveries(ctx, e.id, args.first ?? 20, args.after ? cursorPosition(Buffer.from(args.after, 'base64url').toString('utf8')) : undefined),
+      resolve: (e, args, ctx) => listDeliveries(ctx, e.id, args.first ?? 20, args.after ? positionOf(args.after) : undefined),
     }),
   }),
 });
@@ -124,13 +128,41 @@ const SecretRotatedResult = builder.errorUnion('WebhookSecretRotatedResult', {
   types: [WebhookEndpointCreatedRef, NotFound],
   resolveType: () => 'WebhookEndpointCreated',
 });
-const EndpointDeletedResult = builder.errorUnion('WebhookEndpointDeletedResult', {
-  description: 'The endpoint as it was, or NotFound',
+const EndpointDeletedResult = builder.errorUnion('WebhookEndpointOrNotFound', {
+  description: 'The endpoint, or NotFound',
   types: [WebhookEndpointRef, NotFound],
   resolveType: () => 'WebhookEndpoint',
 });
 
+const WebhookTestRef = builder.objectRef<TestSend>('WebhookTest').implement({
+  description: 'What the endpoint answered a signed `webhook.test` message',
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'ok' in value && 'durationMs' in value,
+  fields: (t) => ({
+    ok: t.exposeBoolean('ok', { description: 'Whether it answered 2xx within 10 seconds' }),
+    responseStatus: t.exposeInt('responseStatus', { nullable: true, description: 'Its HTTP status; null if none came back' }),
+    durationMs: t.exposeInt('durationMs', { description: 'How long the attempt took, in milliseconds' }),
+    error: t.exposeString('error', { nullable: true, description: 'Why it failed; null if it succeeded' }),
+  }),
+});
+
+const TestResult = builder.errorUnion('WebhookTestResult', {
+  description: "The endpoint's answer, or NotFound",
+  types: [WebhookTestRef, NotFound],
+  resolveType: () => 'WebhookTest',
+});
+const DeliveryResult = builder.errorUnion('WebhookDeliveryResult', {
+  description: 'The delivery, due again, or NotFound',
+  types: [WebhookDeliveryRef, NotFound],
+  resolveType: () => 'WebhookDelivery',
+});
+
 const endpointId = (id: string) => localId(id, 'WebhookEndpoint');
+
+/** An Event.cursor (or WebhookDelivery.eventCursor) to its log position; anything else is bad input. */
+function positionOf(cursor: string): string {
+  const position = cursorPosition(Buffer.from(cursor, 'base64url').toString('utf8'));
+  return position!;
+}
 
 builder.queryFields((t) => ({
   webhookEndpoints: t.field({
@@ -193,6 +225,44 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { id }, ctx) => {
       const local = endpointId(String(id));
       return local ? rotateWebhookSecret(ctx, local) : new NotFound('Webhook endpoint');
+    },
+  }),
+  sendTestWebhook: t.field({
+    type: TestResult,
+    description: 'Post a signed `webhook.test` message to the endpoint now and answer what it said (nothing is recorded or retried)',
+    authScopes: MANAGE,
+    args: { id: t.arg.id({ required: true, description: "The endpoint's id" }) },
+    resolve: async (_root, { id }, ctx) => {
+      const local = endpointId(String(id));
+      return local ? sendTestWebhook(ctx, local, ctx.webhooks.allowPrivate) : new NotFound('Webhook endpoint');
+    },
+  }),
+  redeliverWebhook: t.field({
+    type: DeliveryResult,
+    description: "Send one delivery again (a delivered or given-up one too), in its place in the endpoint's order",
+    authScopes: MANAGE,
+    args: { deliveryId: t.arg.id({ required: true, description: "The delivery's id" }) },
+    resolve: async (_root, { deliveryId }, ctx) => {
+      const local = localId(String(deliveryId), 'WebhookDelivery');
+      const delivery = local ? await redeliverWebhook(ctx, local) : new NotFound('Webhook delivery');
+      if (!(delivery instanceof Error)) await ctx.webhooks.changed(delivery.endpoint.id);
+      return delivery;
+    },
+  }),
+  replayWebhooks: t.field({
+    type: EndpointDeletedResult,
+    description: 'Send the endpoint every event of its kinds after this cursor again, in order (their earlier deliveries are replaced)',
+    authScopes: MANAGE,
+    args: {
+      endpointId: t.arg.id({ required: true, description: "The endpoint's id" }),
+      after: t.arg.string({ required: true, description: 'An Event.cursor (or a delivery eventCursor): the events after it are sent again', validate: z.string().max(40) }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const local = endpointId(String(args.endpointId));
+      if (!local) return new NotFound('Webhook endpoint');
+      const endpoint = await replayWebhooks(ctx, local, positionOf(args.after));
+      if (!(endpoint instanceof Error)) await ctx.webhooks.changed(endpoint.id);
+      return endpoint;
     },
   }),
   deleteWebhookEndpoint: t.field({

@@ -4,7 +4,9 @@ import { randomBytes } from 'node:crypto';
 import type { DomainContext } from '../actor.js';
 import { NotFound, WebhookUrlRefused } from '../errors.js';
 import type { EventKind } from '../events/event.entity.js';
+import { globalId } from '../graphql/ids.js';
 import { webhookUrlRefusal } from './address.js';
+import { signedPost } from './delivery.js';
 import { WebhookDelivery, WebhookEndpoint } from './webhook.entity.js';
 
 /** After a rotation, the previous secret signs alongside the new one for this long. */
@@ -106,4 +108,52 @@ export async function listDeliveries(dc: DomainContext, endpointId: string, firs
     { endpoint: endpointId, ...(after ? { eventPosition: { $lt: after } } : {}) },
     { orderBy: { eventPosition: 'desc' }, limit: first },
   );
+}
+
+/** The outcome of sendTestWebhook: what the endpoint answered. */
+export interface TestSend {
+  ok: boolean;
+  responseStatus: number | null;
+  durationMs: number;
+  error: string | null;
+}
+
+/** Posts a signed `webhook.test` message to the endpoint now (not an event: nothing is recorded or retried). */
+export async function sendTestWebhook(dc: DomainContext, id: string, allowPrivate: boolean): Promise<TestSend | NotFound> {
+  const endpoint = await findWebhookEndpoint(dc, id);
+  if (!endpoint) return new NotFound('Webhook endpoint');
+  const at = new Date().toISOString();
+  const body = JSON.stringify({ type: 'webhook.test', timestamp: at, data: { endpoint: globalId('WebhookEndpoint', endpoint.id), at } });
+  const attempt = await signedPost(
+    { url: endpoint.url, secret: endpoint.secret, previousSecret: endpoint.previousSecret ?? null, previousSecretUntil: endpoint.previousSecretUntil ?? null },
+    `msg_test_${randomBytes(12).toString('hex')}`,
+    body,
+    allowPrivate,
+  );
+  return { ok: attempt.ok, responseStatus: attempt.status, durationMs: attempt.durationMs, error: attempt.error };
+}
+
+/** Sends one delivery again from its first attempt, in its place in the endpoint's order. */
+export async function redeliverWebhook(dc: DomainContext, deliveryId: string): Promise<WebhookDelivery | NotFound> {
+  const delivery = await dc.em.findOne(WebhookDelivery, { id: deliveryId });
+  if (!delivery) return new NotFound('Webhook delivery');
+  delivery.status = 'PENDING';
+  delivery.nextAttemptAt = null;
+  await dc.em.flush();
+  return delivery;
+}
+
+/**
+ * Sends the endpoint every event of its kinds after `afterPosition` again, in order: their earlier deliveries are
+ * replaced by new ones (the same webhook-id each, so a receiver that keeps ids drops what it already has).
+ */
+export async function replayWebhooks(dc: DomainContext, endpointId: string, afterPosition: string): Promise<WebhookEndpoint | NotFound> {
+  const endpoint = await findWebhookEndpoint(dc, endpointId);
+  if (!endpoint) return new NotFound('Webhook endpoint');
+  await dc.em.transactional(async (tx) => {
+    await tx.nativeDelete(WebhookDelivery, { endpoint: endpointId, eventPosition: { $gt: afterPosition } });
+    await tx.nativeUpdate(WebhookEndpoint, { id: endpointId }, { cursor: afterPosition });
+  });
+  await dc.em.refresh(endpoint);
+  return endpoint;
 }
