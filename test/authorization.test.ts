@@ -153,6 +153,60 @@ const AuthzRevokeApiKey = graphql(`
   }
 `);
 
+const AuthzWebhookEndpoints = graphql(`
+  query AuthzWebhookEndpoints {
+    webhookEndpoints { id url }
+  }
+`);
+
+const AuthzWebhookEndpoint = graphql(`
+  query AuthzWebhookEndpoint($id: ID!) {
+    webhookEndpoint(id: $id) { id url }
+  }
+`);
+
+const AuthzCreateWebhook = graphql(`
+  mutation AuthzCreateWebhook($input: WebhookEndpointInput!) {
+    createWebhookEndpoint(input: $input) { __typename ... on WebhookEndpointCreated { secret endpoint { id } } ... on Error { code } }
+  }
+`);
+
+const AuthzUpdateWebhook = graphql(`
+  mutation AuthzUpdateWebhook($id: ID!) {
+    updateWebhookEndpoint(id: $id, input: { description: "checked" }) { __typename ... on WebhookEndpoint { id description } ... on Error { code } }
+  }
+`);
+
+const AuthzRotateWebhook = graphql(`
+  mutation AuthzRotateWebhook($id: ID!) {
+    rotateWebhookSecret(id: $id) { __typename ... on WebhookEndpointCreated { secret } ... on Error { code } }
+  }
+`);
+
+const AuthzDeleteWebhook = graphql(`
+  mutation AuthzDeleteWebhook($id: ID!) {
+    deleteWebhookEndpoint(id: $id) { __typename ... on WebhookEndpoint { id } ... on Error { code } }
+  }
+`);
+
+const AuthzTestWebhook = graphql(`
+  mutation AuthzTestWebhook($id: ID!) {
+    sendTestWebhook(id: $id) { __typename ... on WebhookTest { ok } ... on Error { code } }
+  }
+`);
+
+const AuthzRedeliverWebhook = graphql(`
+  mutation AuthzRedeliverWebhook($id: ID!) {
+    redeliverWebhook(deliveryId: $id) { __typename ... on WebhookDelivery { id } ... on Error { code } }
+  }
+`);
+
+const AuthzReplayWebhooks = graphql(`
+  mutation AuthzReplayWebhooks($id: ID!) {
+    replayWebhooks(endpointId: $id, after: "MA") { __typename ... on WebhookEndpoint { id } ... on Error { code } }
+  }
+`);
+
 // ---- The callers and the device under test ------------------------------------------------------------------------
 
 const CALLERS = ['anonymous', 'owner', 'coUser', 'stranger', 'admin'] as const;
@@ -187,7 +241,8 @@ let ownerEventId: string;
 const missingDeviceId = Buffer.from(`Device:${randomUUID()}`, 'utf8').toString('base64');
 
 beforeAll(async () => {
-  server = await startServer();
+  // Webhook endpoints on loopback (nothing listens at port 9: an allowed test send fails fast, and nothing leaves).
+  server = await startServer({ WEBHOOKS_ALLOW_PRIVATE: 'true' });
   const owner = await approvedPhone(server, newDevice({ name: 'Shared tablet' }));
   shared = { deviceId: owner.deviceId, device: owner.device };
   const coUser = await createUser(server);
@@ -295,6 +350,20 @@ function row<T>(spec: RowSpec<T>): Row {
   return spec as unknown as Row;
 }
 
+/** Loopback, port 9 (discard): nothing listens, so nothing is delivered anywhere. */
+const HOOK_URL = 'http://127.0.0.1:9/authz';
+let sharedEndpoint: Promise<string> | undefined;
+
+/** A webhook endpoint the admin made (kinds that never happen here): one shared, or a fresh one. */
+function webhookEndpoint(fresh = false): Promise<string> {
+  const make = async () => {
+    const { createWebhookEndpoint } = await clients.admin.data(AuthzCreateWebhook, { input: { url: HOOK_URL, kinds: ['WEBHOOK_DISABLED'] } });
+    if (createWebhookEndpoint.__typename !== 'WebhookEndpointCreated') throw new Error(JSON.stringify(createWebhookEndpoint));
+    return createWebhookEndpoint.endpoint.id;
+  };
+  return fresh ? make() : (sharedEndpoint ??= make());
+}
+
 const ROWS: Row[] = [
   // -- Queries --------------------------------------------------------------------------------------------------
   row({
@@ -342,6 +411,20 @@ const ROWS: Row[] = [
     kind: 'Query',
     expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
     send: ({ client }) => client.request(AuthzApiKeys),
+  }),
+  row({
+    op: 'webhookEndpoints',
+    kind: 'Query',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    send: ({ client }) => client.request(AuthzWebhookEndpoints),
+  }),
+  row({
+    op: 'webhookEndpoint',
+    kind: 'Query',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    target: () => webhookEndpoint(),
+    send: ({ client, target }) => client.request(AuthzWebhookEndpoint, { id: target }),
+    check: (data) => expect(data.webhookEndpoint?.url).toBe(HOOK_URL),
   }),
   row({
     op: 'device',
@@ -617,6 +700,64 @@ const ROWS: Row[] = [
     writes: true,
     target: async () => (await createUser(server)).id,
     send: ({ client, target }) => client.request(AuthzResetPassword, { userId: target, next: 'a-new-password-123' }),
+  }),
+  row({
+    op: 'createWebhookEndpoint',
+    kind: 'Mutation',
+    note: 'only for kinds that never happen here, so nothing is sent',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    okType: 'WebhookEndpointCreated',
+    send: ({ client }) => client.request(AuthzCreateWebhook, { input: { url: HOOK_URL, kinds: ['WEBHOOK_DISABLED'] } }),
+  }),
+  row({
+    op: 'updateWebhookEndpoint',
+    kind: 'Mutation',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    okType: 'WebhookEndpoint',
+    target: () => webhookEndpoint(),
+    send: ({ client, target }) => client.request(AuthzUpdateWebhook, { id: target }),
+  }),
+  row({
+    op: 'rotateWebhookSecret',
+    kind: 'Mutation',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    okType: 'WebhookEndpointCreated',
+    target: () => webhookEndpoint(),
+    send: ({ client, target }) => client.request(AuthzRotateWebhook, { id: target }),
+  }),
+  row({
+    op: 'deleteWebhookEndpoint',
+    kind: 'Mutation',
+    note: 'an endpoint made for the call',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    okType: 'WebhookEndpoint',
+    target: () => webhookEndpoint(true),
+    send: ({ client, target }) => client.request(AuthzDeleteWebhook, { id: target }),
+  }),
+  row({
+    op: 'sendTestWebhook',
+    kind: 'Mutation',
+    note: 'to a loopback port where nothing listens: the failed attempt shows the call got through',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    okType: 'WebhookTest',
+    target: () => webhookEndpoint(),
+    send: ({ client, target }) => client.request(AuthzTestWebhook, { id: target }),
+  }),
+  row({
+    op: 'redeliverWebhook',
+    kind: 'Mutation',
+    note: 'no such delivery: NotFound shows the call got through',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    okType: 'NotFound',
+    send: ({ client }) => client.request(AuthzRedeliverWebhook, { id: Buffer.from(`WebhookDelivery:${randomUUID()}`).toString('base64') }),
+  }),
+  row({
+    op: 'replayWebhooks',
+    kind: 'Mutation',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    okType: 'WebhookEndpoint',
+    target: () => webhookEndpoint(),
+    send: ({ client, target }) => client.request(AuthzReplayWebhooks, { id: target }),
   }),
   row({
     op: 'setDevicePolicy',
