@@ -14,11 +14,12 @@ import { launchChromium } from './helpers/browser.js';
 import { consoleUrl, ensureConsoleBuilt, openConsole, signInThroughForm, type ConsolePage } from './helpers/console.js';
 import { pendingPhone } from './helpers/devices.js';
 import { FeedProbe } from './helpers/live.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createUser, newDevice, PASSWORD, startServer, type TestServer } from './helpers/server.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, createUser, newDevice, PASSWORD, signIn, startServer, type TestServer } from './helpers/server.js';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { dropDatabase } from '../src/db/databases.js';
 import { openDatabase } from '../src/db/orm.js';
+import { hashToken } from '../src/sessions/tokens.js';
 import { DeviceById } from './operations.js';
 import * as consoleDocuments from '../web/src/gql/graphql.js';
 import { schema } from '../src/graphql/schema.js';
@@ -329,16 +330,20 @@ describe('admin console', () => {
     }
   });
 
-  it('a forged token in sessionStorage lands on the sign-in page', async () => {
-    const opened = await openConsole(browser, server.url, { token: 'forged-token-that-was-never-issued', route: '/pending' });
-    try {
-      await opened.page.getByRole('button', { name: 'Sign in' }).waitFor();
-      await opened.page.getByRole('alert').filter({ hasText: 'Sign in again' }).waitFor();
-      expect(await opened.page.getByRole('navigation').count()).toBe(0);
-      expect(await opened.page.evaluate(() => sessionStorage.getItem('gatehouse.token'))).toBeNull();
-      expectClean(opened);
-    } finally {
-      await opened.close();
+  it('a forged or an expired token in sessionStorage lands on the sign-in page', async () => {
+    const expired = await signIn(server.client, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await server.orm.em.getConnection().execute("update sessions set expires_at = now() - interval '1 second' where token_hash = ?", [hashToken(expired)]);
+    for (const token of ['forged-token-that-was-never-issued', expired]) {
+      const opened = await openConsole(browser, server.url, { token, route: '/pending' });
+      try {
+        await opened.page.getByRole('button', { name: 'Sign in' }).waitFor();
+        await opened.page.getByRole('alert').filter({ hasText: 'Sign in again' }).waitFor();
+        expect(await opened.page.getByRole('navigation').count()).toBe(0);
+        expect(await opened.page.evaluate(() => sessionStorage.getItem('gatehouse.token'))).toBeNull();
+        expectClean(opened);
+      } finally {
+        await opened.close();
+      }
     }
   });
 });
