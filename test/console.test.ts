@@ -20,7 +20,7 @@ import { loadConfig } from '../src/config.js';
 import { dropDatabase } from '../src/db/databases.js';
 import { openDatabase } from '../src/db/orm.js';
 import { hashToken } from '../src/sessions/tokens.js';
-import { DeviceById } from './operations.js';
+import { BlockDevice, DeviceById } from './operations.js';
 import * as consoleDocuments from '../web/src/gql/graphql.js';
 import { schema } from '../src/graphql/schema.js';
 import { QUERY_LIMITS } from '../src/graphql/security.js';
@@ -232,6 +232,30 @@ describe('admin console', () => {
       await dialog.getByRole('button', { name: 'Forget device' }).click();
       await page.getByRole('heading', { level: 1, name: 'Devices' }).waitFor();
       expect(await deviceStatus(phone.deviceId)).toBeNull();
+      expectClean(opened);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('Events shows a change live; Devices filters by status', async () => {
+    const phone = await pendingPhone(server);
+    const opened = await openConsole(browser, server.url, { route: '/events' });
+    const { page } = opened;
+    try {
+      await signInThroughForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+      await page.getByRole('heading', { level: 1, name: 'Events' }).waitFor();
+      await page.getByRole('row').filter({ hasText: 'Device registered' }).filter({ hasText: phone.user.email }).waitFor();
+      const admin = await server.admin();
+      await admin.data(BlockDevice, { id: phone.deviceId, reason: 'Left the company' });
+      await page.getByRole('row').filter({ hasText: 'Device blocked' }).filter({ hasText: 'Left the company' }).waitFor({ timeout: 3_000 });
+
+      await page.getByRole('navigation').getByRole('link', { name: 'Devices' }).click();
+      await page.getByLabel('Status').selectOption('BLOCKED');
+      const row = page.getByRole('row').filter({ hasText: phone.user.email });
+      await row.filter({ hasText: 'Blocked' }).waitFor();
+      await page.getByLabel('Status').selectOption('PENDING');
+      await row.waitFor({ state: 'detached' });
       expectClean(opened);
     } finally {
       await opened.close();
