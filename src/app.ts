@@ -4,6 +4,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { DomainSettings } from './actor.js';
+import { AlertDispatch, DEFAULT_ALERT_OPTIONS, type AlertOptions } from './alerts/dispatch.js';
+import { loadConfig } from './config.js';
 import type { Orm } from './db/orm.js';
 import { sqlOf } from './db/sql.js';
 import { EventFeed, PostgresWakeSignal, type WakeSignal } from './events/feed.js';
@@ -41,12 +43,16 @@ export interface AppOptions {
   trustProxy?: string[];
   /** Webhook delivery: the retry schedule and whether private addresses may be sent to (default: the config's). */
   webhooks?: DeliverySettings;
+  /** Alert emails: SMTP or .eml files, From, the links' origin, the digest window (default: the config's defaults). */
+  alerts?: AlertOptions;
 }
 
-/** WEBHOOK_RETRY_SCHEDULE's and WEBHOOKS_ALLOW_PRIVATE's defaults. */
+/** WEBHOOK_RETRY_SCHEDULE's, WEBHOOKS_ALLOW_PRIVATE's and WEBHOOK_DISABLE_AFTER's defaults. */
+const configDefaults = loadConfig({});
 export const DEFAULT_WEBHOOK_SETTINGS: DeliverySettings = {
-  retryScheduleMs: [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000],
-  allowPrivate: false,
+  retryScheduleMs: configDefaults.WEBHOOK_RETRY_SCHEDULE,
+  allowPrivate: configDefaults.WEBHOOKS_ALLOW_PRIVATE,
+  disableAfterMs: configDefaults.WEBHOOK_DISABLE_AFTER,
 };
 
 export function buildApp(options: AppOptions) {
@@ -60,6 +66,8 @@ export function buildApp(options: AppOptions) {
   const webhookSettings = options.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
   const webhooks = new WebhookDispatch(sql, webhookSettings, logger);
   feed.listen((event) => webhooks.onEvent(event));
+  const alerts = new AlertDispatch(sql, () => orm.em.fork(), options.alerts ?? DEFAULT_ALERT_OPTIONS, logger);
+  feed.listen((event) => alerts.onEvent(event));
   let jobs: JobQueue | null = null;
 
   const corsOrigins = options.corsOrigins ?? [];
@@ -119,13 +127,14 @@ export function buildApp(options: AppOptions) {
     feed,
     async start(port: number, host?: string): Promise<{ port: number; url: string }> {
       await feed.start();
-      jobs = await startJobQueue({ connectionString: orm.config.get('clientUrl'), logger, tasks: webhooks.tasks });
+      jobs = await startJobQueue({ connectionString: orm.config.get('clientUrl'), logger, tasks: { ...webhooks.tasks, ...alerts.tasks } });
       await webhooks.start(jobs);
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve());
       });
       const address = server.address() as AddressInfo;
+      await alerts.start(jobs, address.port);
       const shownHost = !host || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
       return { port: address.port, url: `http://${shownHost}:${address.port}/graphql` };
     },
@@ -152,6 +161,7 @@ export function buildApp(options: AppOptions) {
         server.closeIdleConnections();
       });
       webhooks.stop();
+      alerts.stop();
       await jobs?.stop();
       await feed.stop();
       await orm.close();

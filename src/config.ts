@@ -98,6 +98,21 @@ const configSchema = z.object({
         return waits as number[];
       }),
   ),
+  /** An endpoint whose every attempt has failed for this long is disabled, with a WEBHOOK_DISABLED event. */
+  WEBHOOK_DISABLE_AFTER: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default('3d')
+      .transform((v, ctx) => {
+        const ms = durationMs(v.trim());
+        if (ms === null) {
+          ctx.addIssue({ code: 'custom', message: 'must be a duration like 3d, 12h or 30m' });
+          return z.NEVER;
+        }
+        return ms;
+      }),
+  ),
   /** Webhook endpoints may be private, loopback or link-local addresses (development and tests only). */
   WEBHOOKS_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, booleanString.default(false)),
   /** GET /metrics (event-loop delay, memory, connections) for benchmarks and monitoring; off by default. */
@@ -106,6 +121,14 @@ const configSchema = z.object({
     emptyAsUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
+  /** Alert emails go to this SMTP server (smtp://user:pass@host:port, or smtps://); unset: .eml files under DATA_DIR/mail. */
+  SMTP_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional()),
+  /** The From of alert emails. */
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().trim().min(3).max(254).default('Gatehouse <gatehouse@localhost>')),
+  /** Where alert emails link to (the admin console's origin); unset: http://localhost:PORT. */
+  PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  /** An admin gets at most one alert email per this many seconds; the arrivals of that window come in one digest. */
+  ALERT_DIGEST_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(86_400).default(60)),
 });
 
 export type Config = z.infer<typeof configSchema>;

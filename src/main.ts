@@ -3,6 +3,7 @@
 import './runtime-flags.js';
 import path from 'node:path';
 import { pino } from 'pino';
+import { alertOptionsOf } from './alerts/dispatch.js';
 import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -61,7 +62,8 @@ const app = buildApp({
   metrics: config.METRICS,
   preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
   trustProxy: config.TRUST_PROXY,
-  webhooks: { retryScheduleMs: config.WEBHOOK_RETRY_SCHEDULE, allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE },
+  alerts: alertOptionsOf(config),
+  webhooks: { retryScheduleMs: config.WEBHOOK_RETRY_SCHEDULE, allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE, disableAfterMs: config.WEBHOOK_DISABLE_AFTER },
 });
 const { url } = await app.start(config.PORT, config.HOST);
 

@@ -141,6 +141,18 @@ const AuthzApiKeys = graphql(`
   }
 `);
 
+const AuthzNotificationSettings = graphql(`
+  query AuthzNotificationSettings {
+    notificationSettings { newDevicePending }
+  }
+`);
+
+const AuthzUpdateNotificationSettings = graphql(`
+  mutation AuthzUpdateNotificationSettings($input: NotificationSettingsInput!) {
+    updateNotificationSettings(input: $input) { __typename ... on NotificationSettings { newDevicePending } }
+  }
+`);
+
 const AuthzCreateApiKey = graphql(`
   mutation AuthzCreateApiKey($input: CreateApiKeyInput!) {
     createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret apiKey { id name } } }
@@ -413,6 +425,13 @@ const ROWS: Row[] = [
     send: ({ client }) => client.request(AuthzApiKeys),
   }),
   row({
+    op: 'notificationSettings',
+    kind: 'Query',
+    note: "the admin's own",
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    send: ({ client }) => client.request(AuthzNotificationSettings),
+  }),
+  row({
     op: 'webhookEndpoints',
     kind: 'Query',
     expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
@@ -668,6 +687,14 @@ const ROWS: Row[] = [
       if (data.createApiKey.__typename !== 'ApiKeyCreated') throw new Error(JSON.stringify(data.createApiKey));
       expect(data.createApiKey.secret).toMatch(/^ghk_/);
     },
+  }),
+  row({
+    op: 'updateNotificationSettings',
+    kind: 'Mutation',
+    note: "the admin's own",
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    okType: 'NotificationSettings',
+    send: ({ client }) => client.request(AuthzUpdateNotificationSettings, { input: { newDevicePending: true } }),
   }),
   row({
     op: 'revokeApiKey',

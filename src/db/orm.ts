@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DataloaderType, helper, Utils, type Constructor } from '@mikro-orm/core';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
+import { AlertCursor, AlertDigest, AlertSettings, PendingAlert } from '../alerts/alert.entity.js';
 import { ApiKey } from '../apikeys/apikey.entity.js';
 import { DeviceChallenge } from '../devices/challenge.entity.js';
 // Installs the AsyncLocalStorage gate before the ORM's first flush (see the file).
@@ -17,7 +18,7 @@ import { ThrottleEntry } from '../sessions/throttle.entity.js';
 import { User } from '../users/user.entity.js';
 import { WebhookDelivery, WebhookEndpoint } from '../webhooks/webhook.entity.js';
 
-export const entities = [User, Device, DeviceUser, DeviceChallenge, Session, Event, DevicePolicy, ThrottleEntry, ApiKey, WebhookEndpoint, WebhookDelivery];
+export const entities = [User, Device, DeviceUser, DeviceChallenge, Session, Event, DevicePolicy, ThrottleEntry, ApiKey, WebhookEndpoint, WebhookDelivery, AlertSettings, AlertCursor, AlertDigest, PendingAlert];
 
 export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 

@@ -15,6 +15,7 @@ import '../policy/policy.schema.js';
 import '../devices/verification.schema.js';
 import '../webhooks/webhook.schema.js';
 import '../apikeys/apikey.schema.js';
+import '../alerts/alert.schema.js';
 
 builder.queryType({ description: 'Reads. Every field but me and devicePolicy needs a session (Authorization: Bearer <token>)' });
 builder.mutationType({

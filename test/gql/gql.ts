@@ -15,6 +15,9 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AlertsSettings {\n    notificationSettings { newDevicePending }\n  }\n": typeof types.AlertsSettingsDocument,
+    "\n  mutation AlertsUpdateSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      __typename\n      ... on NotificationSettings { newDevicePending }\n    }\n  }\n": typeof types.AlertsUpdateSettingsDocument,
+    "\n  mutation AlertsAddUser($input: CreateUserInput!) {\n    createUser(input: $input) { __typename ... on User { id email } ... on Error { code } }\n  }\n": typeof types.AlertsAddUserDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      __typename\n      ... on ApiKeyCreated { secret apiKey { id name scopes expiresAt lastUsedAt revokedAt createdBy { email } } }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  query ApiKeys {\n    apiKeys { id name scopes createdBy { email } createdAt expiresAt lastUsedAt revokedAt }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      __typename\n      ... on ApiKey { id revokedAt }\n      ... on Error { code message }\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
@@ -32,8 +35,19 @@ type Documents = {
     "\n  query AuthzActorDevices {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id devices(first: 1) { totalCount } } } } }\n    }\n  }\n": typeof types.AuthzActorDevicesDocument,
     "\n  query AuthzActorEvents {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id events(first: 1) { totalCount } } } } }\n    }\n  }\n": typeof types.AuthzActorEventsDocument,
     "\n  query AuthzApiKeys {\n    apiKeys { id name }\n  }\n": typeof types.AuthzApiKeysDocument,
+    "\n  query AuthzNotificationSettings {\n    notificationSettings { newDevicePending }\n  }\n": typeof types.AuthzNotificationSettingsDocument,
+    "\n  mutation AuthzUpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) { __typename ... on NotificationSettings { newDevicePending } }\n  }\n": typeof types.AuthzUpdateNotificationSettingsDocument,
     "\n  mutation AuthzCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret apiKey { id name } } }\n  }\n": typeof types.AuthzCreateApiKeyDocument,
     "\n  mutation AuthzRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { __typename ... on ApiKey { id revokedAt } ... on Error { code } }\n  }\n": typeof types.AuthzRevokeApiKeyDocument,
+    "\n  query AuthzWebhookEndpoints {\n    webhookEndpoints { id url }\n  }\n": typeof types.AuthzWebhookEndpointsDocument,
+    "\n  query AuthzWebhookEndpoint($id: ID!) {\n    webhookEndpoint(id: $id) { id url }\n  }\n": typeof types.AuthzWebhookEndpointDocument,
+    "\n  mutation AuthzCreateWebhook($input: WebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { __typename ... on WebhookEndpointCreated { secret endpoint { id } } ... on Error { code } }\n  }\n": typeof types.AuthzCreateWebhookDocument,
+    "\n  mutation AuthzUpdateWebhook($id: ID!) {\n    updateWebhookEndpoint(id: $id, input: { description: \"checked\" }) { __typename ... on WebhookEndpoint { id description } ... on Error { code } }\n  }\n": typeof types.AuthzUpdateWebhookDocument,
+    "\n  mutation AuthzRotateWebhook($id: ID!) {\n    rotateWebhookSecret(id: $id) { __typename ... on WebhookEndpointCreated { secret } ... on Error { code } }\n  }\n": typeof types.AuthzRotateWebhookDocument,
+    "\n  mutation AuthzDeleteWebhook($id: ID!) {\n    deleteWebhookEndpoint(id: $id) { __typename ... on WebhookEndpoint { id } ... on Error { code } }\n  }\n": typeof types.AuthzDeleteWebhookDocument,
+    "\n  mutation AuthzTestWebhook($id: ID!) {\n    sendTestWebhook(id: $id) { __typename ... on WebhookTest { ok } ... on Error { code } }\n  }\n": typeof types.AuthzTestWebhookDocument,
+    "\n  mutation AuthzRedeliverWebhook($id: ID!) {\n    redeliverWebhook(deliveryId: $id) { __typename ... on WebhookDelivery { id } ... on Error { code } }\n  }\n": typeof types.AuthzRedeliverWebhookDocument,
+    "\n  mutation AuthzReplayWebhooks($id: ID!) {\n    replayWebhooks(endpointId: $id, after: \"MA\") { __typename ... on WebhookEndpoint { id } ... on Error { code } }\n  }\n": typeof types.AuthzReplayWebhooksDocument,
     "\n  mutation KeysChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce expiresAt }\n      ... on TooManyAttempts { retryAfter message }\n    }\n  }\n": typeof types.KeysChallengeDocument,
     "\n  mutation KeysVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId status device { id keyId keyAlgorithm owner { email } } }\n      ... on DevicePendingApproval { watchToken }\n      ... on Error { code message }\n    }\n  }\n": typeof types.KeysVerifyDocument,
     "\n  mutation KeysLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { token user { email } device { id } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.KeysLoginWithDeviceDocument,
@@ -90,10 +104,18 @@ type Documents = {
     "\n  mutation ThrottleChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce }\n      ... on TooManyAttempts { retryAfter }\n    }\n  }\n": typeof types.ThrottleChallengeDocument,
     "\n  mutation ThrottleVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) { __typename ... on TooManyAttempts { retryAfter } ... on Error { code } }\n  }\n": typeof types.ThrottleVerifyDocument,
     "\n  mutation WebhooksCreate($input: WebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on WebhookEndpointCreated { secret endpoint { id url kinds enabled } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.WebhooksCreateDocument,
-    "\n  query WebhooksDeliveries($id: ID!) {\n    webhookEndpoint(id: $id) {\n      id\n      failingSince\n      deliveries(first: 50) { eventCursor status attempts responseStatus lastError nextAttemptAt }\n    }\n  }\n": typeof types.WebhooksDeliveriesDocument,
+    "\n  mutation WebhooksTest($id: ID!) {\n    sendTestWebhook(id: $id) { __typename ... on WebhookTest { ok responseStatus durationMs error } ... on Error { code } }\n  }\n": typeof types.WebhooksTestDocument,
+    "\n  mutation WebhooksRedeliver($id: ID!) {\n    redeliverWebhook(deliveryId: $id) { __typename ... on WebhookDelivery { id status } ... on Error { code } }\n  }\n": typeof types.WebhooksRedeliverDocument,
+    "\n  mutation WebhooksReplay($id: ID!, $after: String!) {\n    replayWebhooks(endpointId: $id, after: $after) { __typename ... on WebhookEndpoint { id } ... on Error { code } }\n  }\n": typeof types.WebhooksReplayDocument,
+    "\n  mutation WebhooksRotate($id: ID!) {\n    rotateWebhookSecret(id: $id) { __typename ... on WebhookEndpointCreated { secret } ... on Error { code } }\n  }\n": typeof types.WebhooksRotateDocument,
+    "\n  query WebhooksDisabled($id: ID!) {\n    webhookEndpoint(id: $id) { enabled failingSince }\n    events(first: 5, filter: { kinds: [WEBHOOK_DISABLED] }) { edges { node { kind detail actor { id } } } }\n  }\n": typeof types.WebhooksDisabledDocument,
+    "\n  query WebhooksDeliveries($id: ID!) {\n    webhookEndpoint(id: $id) {\n      id\n      failingSince\n      deliveries(first: 50) { id eventCursor status attempts responseStatus lastError nextAttemptAt }\n    }\n  }\n": typeof types.WebhooksDeliveriesDocument,
     "mutation WebhooksUser($input: CreateUserInput!) { createUser(input: $input) { __typename } }": typeof types.WebhooksUserDocument,
 };
 const documents: Documents = {
+    "\n  query AlertsSettings {\n    notificationSettings { newDevicePending }\n  }\n": types.AlertsSettingsDocument,
+    "\n  mutation AlertsUpdateSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      __typename\n      ... on NotificationSettings { newDevicePending }\n    }\n  }\n": types.AlertsUpdateSettingsDocument,
+    "\n  mutation AlertsAddUser($input: CreateUserInput!) {\n    createUser(input: $input) { __typename ... on User { id email } ... on Error { code } }\n  }\n": types.AlertsAddUserDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      __typename\n      ... on ApiKeyCreated { secret apiKey { id name scopes expiresAt lastUsedAt revokedAt createdBy { email } } }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  query ApiKeys {\n    apiKeys { id name scopes createdBy { email } createdAt expiresAt lastUsedAt revokedAt }\n  }\n": types.ApiKeysDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      __typename\n      ... on ApiKey { id revokedAt }\n      ... on Error { code message }\n    }\n  }\n": types.RevokeApiKeyDocument,
@@ -111,8 +133,19 @@ const documents: Documents = {
     "\n  query AuthzActorDevices {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id devices(first: 1) { totalCount } } } } }\n    }\n  }\n": types.AuthzActorDevicesDocument,
     "\n  query AuthzActorEvents {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id events(first: 1) { totalCount } } } } }\n    }\n  }\n": types.AuthzActorEventsDocument,
     "\n  query AuthzApiKeys {\n    apiKeys { id name }\n  }\n": types.AuthzApiKeysDocument,
+    "\n  query AuthzNotificationSettings {\n    notificationSettings { newDevicePending }\n  }\n": types.AuthzNotificationSettingsDocument,
+    "\n  mutation AuthzUpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) { __typename ... on NotificationSettings { newDevicePending } }\n  }\n": types.AuthzUpdateNotificationSettingsDocument,
     "\n  mutation AuthzCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret apiKey { id name } } }\n  }\n": types.AuthzCreateApiKeyDocument,
     "\n  mutation AuthzRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { __typename ... on ApiKey { id revokedAt } ... on Error { code } }\n  }\n": types.AuthzRevokeApiKeyDocument,
+    "\n  query AuthzWebhookEndpoints {\n    webhookEndpoints { id url }\n  }\n": types.AuthzWebhookEndpointsDocument,
+    "\n  query AuthzWebhookEndpoint($id: ID!) {\n    webhookEndpoint(id: $id) { id url }\n  }\n": types.AuthzWebhookEndpointDocument,
+    "\n  mutation AuthzCreateWebhook($input: WebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { __typename ... on WebhookEndpointCreated { secret endpoint { id } } ... on Error { code } }\n  }\n": types.AuthzCreateWebhookDocument,
+    "\n  mutation AuthzUpdateWebhook($id: ID!) {\n    updateWebhookEndpoint(id: $id, input: { description: \"checked\" }) { __typename ... on WebhookEndpoint { id description } ... on Error { code } }\n  }\n": types.AuthzUpdateWebhookDocument,
+    "\n  mutation AuthzRotateWebhook($id: ID!) {\n    rotateWebhookSecret(id: $id) { __typename ... on WebhookEndpointCreated { secret } ... on Error { code } }\n  }\n": types.AuthzRotateWebhookDocument,
+    "\n  mutation AuthzDeleteWebhook($id: ID!) {\n    deleteWebhookEndpoint(id: $id) { __typename ... on WebhookEndpoint { id } ... on Error { code } }\n  }\n": types.AuthzDeleteWebhookDocument,
+    "\n  mutation AuthzTestWebhook($id: ID!) {\n    sendTestWebhook(id: $id) { __typename ... on WebhookTest { ok } ... on Error { code } }\n  }\n": types.AuthzTestWebhookDocument,
+    "\n  mutation AuthzRedeliverWebhook($id: ID!) {\n    redeliverWebhook(deliveryId: $id) { __typename ... on WebhookDelivery { id } ... on Error { code } }\n  }\n": types.AuthzRedeliverWebhookDocument,
+    "\n  mutation AuthzReplayWebhooks($id: ID!) {\n    replayWebhooks(endpointId: $id, after: \"MA\") { __typename ... on WebhookEndpoint { id } ... on Error { code } }\n  }\n": types.AuthzReplayWebhooksDocument,
     "\n  mutation KeysChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce expiresAt }\n      ... on TooManyAttempts { retryAfter message }\n    }\n  }\n": types.KeysChallengeDocument,
     "\n  mutation KeysVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId status device { id keyId keyAlgorithm owner { email } } }\n      ... on DevicePendingApproval { watchToken }\n      ... on Error { code message }\n    }\n  }\n": types.KeysVerifyDocument,
     "\n  mutation KeysLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { token user { email } device { id } }\n      ... on Error { code message }\n    }\n  }\n": types.KeysLoginWithDeviceDocument,
@@ -169,10 +202,27 @@ const documents: Documents = {
     "\n  mutation ThrottleChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce }\n      ... on TooManyAttempts { retryAfter }\n    }\n  }\n": types.ThrottleChallengeDocument,
     "\n  mutation ThrottleVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) { __typename ... on TooManyAttempts { retryAfter } ... on Error { code } }\n  }\n": types.ThrottleVerifyDocument,
     "\n  mutation WebhooksCreate($input: WebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on WebhookEndpointCreated { secret endpoint { id url kinds enabled } }\n      ... on Error { code message }\n    }\n  }\n": types.WebhooksCreateDocument,
-    "\n  query WebhooksDeliveries($id: ID!) {\n    webhookEndpoint(id: $id) {\n      id\n      failingSince\n      deliveries(first: 50) { eventCursor status attempts responseStatus lastError nextAttemptAt }\n    }\n  }\n": types.WebhooksDeliveriesDocument,
+    "\n  mutation WebhooksTest($id: ID!) {\n    sendTestWebhook(id: $id) { __typename ... on WebhookTest { ok responseStatus durationMs error } ... on Error { code } }\n  }\n": types.WebhooksTestDocument,
+    "\n  mutation WebhooksRedeliver($id: ID!) {\n    redeliverWebhook(deliveryId: $id) { __typename ... on WebhookDelivery { id status } ... on Error { code } }\n  }\n": types.WebhooksRedeliverDocument,
+    "\n  mutation WebhooksReplay($id: ID!, $after: String!) {\n    replayWebhooks(endpointId: $id, after: $after) { __typename ... on WebhookEndpoint { id } ... on Error { code } }\n  }\n": types.WebhooksReplayDocument,
+    "\n  mutation WebhooksRotate($id: ID!) {\n    rotateWebhookSecret(id: $id) { __typename ... on WebhookEndpointCreated { secret } ... on Error { code } }\n  }\n": types.WebhooksRotateDocument,
+    "\n  query WebhooksDisabled($id: ID!) {\n    webhookEndpoint(id: $id) { enabled failingSince }\n    events(first: 5, filter: { kinds: [WEBHOOK_DISABLED] }) { edges { node { kind detail actor { id } } } }\n  }\n": types.WebhooksDisabledDocument,
+    "\n  query WebhooksDeliveries($id: ID!) {\n    webhookEndpoint(id: $id) {\n      id\n      failingSince\n      deliveries(first: 50) { id eventCursor status attempts responseStatus lastError nextAttemptAt }\n    }\n  }\n": types.WebhooksDeliveriesDocument,
     "mutation WebhooksUser($input: CreateUserInput!) { createUser(input: $input) { __typename } }": types.WebhooksUserDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertsSettings {\n    notificationSettings { newDevicePending }\n  }\n"): typeof import('./graphql.js').AlertsSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlertsUpdateSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      __typename\n      ... on NotificationSettings { newDevicePending }\n    }\n  }\n"): typeof import('./graphql.js').AlertsUpdateSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlertsAddUser($input: CreateUserInput!) {\n    createUser(input: $input) { __typename ... on User { id email } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AlertsAddUserDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -244,11 +294,55 @@ export function graphql(source: "\n  query AuthzApiKeys {\n    apiKeys { id name
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AuthzNotificationSettings {\n    notificationSettings { newDevicePending }\n  }\n"): typeof import('./graphql.js').AuthzNotificationSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzUpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) { __typename ... on NotificationSettings { newDevicePending } }\n  }\n"): typeof import('./graphql.js').AuthzUpdateNotificationSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AuthzCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret apiKey { id name } } }\n  }\n"): typeof import('./graphql.js').AuthzCreateApiKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AuthzRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { __typename ... on ApiKey { id revokedAt } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AuthzRevokeApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthzWebhookEndpoints {\n    webhookEndpoints { id url }\n  }\n"): typeof import('./graphql.js').AuthzWebhookEndpointsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthzWebhookEndpoint($id: ID!) {\n    webhookEndpoint(id: $id) { id url }\n  }\n"): typeof import('./graphql.js').AuthzWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzCreateWebhook($input: WebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { __typename ... on WebhookEndpointCreated { secret endpoint { id } } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AuthzCreateWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzUpdateWebhook($id: ID!) {\n    updateWebhookEndpoint(id: $id, input: { description: \"checked\" }) { __typename ... on WebhookEndpoint { id description } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AuthzUpdateWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzRotateWebhook($id: ID!) {\n    rotateWebhookSecret(id: $id) { __typename ... on WebhookEndpointCreated { secret } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AuthzRotateWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzDeleteWebhook($id: ID!) {\n    deleteWebhookEndpoint(id: $id) { __typename ... on WebhookEndpoint { id } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AuthzDeleteWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzTestWebhook($id: ID!) {\n    sendTestWebhook(id: $id) { __typename ... on WebhookTest { ok } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AuthzTestWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzRedeliverWebhook($id: ID!) {\n    redeliverWebhook(deliveryId: $id) { __typename ... on WebhookDelivery { id } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AuthzRedeliverWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzReplayWebhooks($id: ID!) {\n    replayWebhooks(endpointId: $id, after: \"MA\") { __typename ... on WebhookEndpoint { id } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AuthzReplayWebhooksDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -476,7 +570,27 @@ export function graphql(source: "\n  mutation WebhooksCreate($input: WebhookEndp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query WebhooksDeliveries($id: ID!) {\n    webhookEndpoint(id: $id) {\n      id\n      failingSince\n      deliveries(first: 50) { eventCursor status attempts responseStatus lastError nextAttemptAt }\n    }\n  }\n"): typeof import('./graphql.js').WebhooksDeliveriesDocument;
+export function graphql(source: "\n  mutation WebhooksTest($id: ID!) {\n    sendTestWebhook(id: $id) { __typename ... on WebhookTest { ok responseStatus durationMs error } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').WebhooksTestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhooksRedeliver($id: ID!) {\n    redeliverWebhook(deliveryId: $id) { __typename ... on WebhookDelivery { id status } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').WebhooksRedeliverDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhooksReplay($id: ID!, $after: String!) {\n    replayWebhooks(endpointId: $id, after: $after) { __typename ... on WebhookEndpoint { id } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').WebhooksReplayDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhooksRotate($id: ID!) {\n    rotateWebhookSecret(id: $id) { __typename ... on WebhookEndpointCreated { secret } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').WebhooksRotateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhooksDisabled($id: ID!) {\n    webhookEndpoint(id: $id) { enabled failingSince }\n    events(first: 5, filter: { kinds: [WEBHOOK_DISABLED] }) { edges { node { kind detail actor { id } } } }\n  }\n"): typeof import('./graphql.js').WebhooksDisabledDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhooksDeliveries($id: ID!) {\n    webhookEndpoint(id: $id) {\n      id\n      failingSince\n      deliveries(first: 50) { id eventCursor status attempts responseStatus lastError nextAttemptAt }\n    }\n  }\n"): typeof import('./graphql.js').WebhooksDeliveriesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -150,7 +150,9 @@ export type EventKind =
   /** Sessions ended: a sign-out, or a password change or reset (detail: why) */
   | 'SESSION_REVOKED'
   /** An account was created: by sign-up, by an administrator, or the first administrator at start-up (detail: its role) */
-  | 'USER_CREATED';
+  | 'USER_CREATED'
+  /** A webhook endpoint whose every attempt had failed for WEBHOOK_DISABLE_AFTER was disabled (detail: its id and URL) */
+  | 'WEBHOOK_DISABLED';
 
 /** Who is signing in, and from which device */
 export type LoginInput = {
@@ -172,6 +174,12 @@ export type MobileAuth =
   | 'NOT_ACTIVATED'
   /** Activated, and it gave a push token */
   | 'PUSH_ENABLED';
+
+/** The signed-in admin's new notification settings */
+export type NotificationSettingsInput = {
+  /** Email me when a device is waiting for approval */
+  newDevicePending: boolean;
+};
 
 /** The operating system a device runs, as its app reports it */
 export type Platform =
@@ -237,6 +245,28 @@ export type WebhookEndpointInput = {
   /** http(s) URL of a public address (private ones only with WEBHOOKS_ALLOW_PRIVATE) */
   url: string;
 };
+
+export type AlertsSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AlertsSettingsQuery = { notificationSettings: { newDevicePending: boolean } };
+
+export type AlertsUpdateSettingsMutationVariables = Exact<{
+  input: NotificationSettingsInput;
+}>;
+
+
+export type AlertsUpdateSettingsMutation = { updateNotificationSettings: { __typename: 'NotificationSettings', newDevicePending: boolean } };
+
+export type AlertsAddUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type AlertsAddUserMutation = { createUser:
+    | { __typename: 'EmailTaken', code: string }
+    | { __typename: 'User', id: string, email: string }
+   };
 
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -379,6 +409,18 @@ export type AuthzApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type AuthzApiKeysQuery = { apiKeys: Array<{ id: string, name: string }> };
 
+export type AuthzNotificationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuthzNotificationSettingsQuery = { notificationSettings: { newDevicePending: boolean } };
+
+export type AuthzUpdateNotificationSettingsMutationVariables = Exact<{
+  input: NotificationSettingsInput;
+}>;
+
+
+export type AuthzUpdateNotificationSettingsMutation = { updateNotificationSettings: { __typename: 'NotificationSettings', newDevicePending: boolean } };
+
 export type AuthzCreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
 }>;
@@ -394,6 +436,89 @@ export type AuthzRevokeApiKeyMutationVariables = Exact<{
 export type AuthzRevokeApiKeyMutation = { revokeApiKey:
     | { __typename: 'ApiKey', id: string, revokedAt: string | null }
     | { __typename: 'NotFound', code: string }
+   };
+
+export type AuthzWebhookEndpointsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuthzWebhookEndpointsQuery = { webhookEndpoints: Array<{ id: string, url: string }> };
+
+export type AuthzWebhookEndpointQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AuthzWebhookEndpointQuery = { webhookEndpoint: { id: string, url: string } | null };
+
+export type AuthzCreateWebhookMutationVariables = Exact<{
+  input: WebhookEndpointInput;
+}>;
+
+
+export type AuthzCreateWebhookMutation = { createWebhookEndpoint:
+    | { __typename: 'WebhookEndpointCreated', secret: string, endpoint: { id: string } }
+    | { __typename: 'WebhookUrlRefused', code: string }
+   };
+
+export type AuthzUpdateWebhookMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AuthzUpdateWebhookMutation = { updateWebhookEndpoint:
+    | { __typename: 'NotFound', code: string }
+    | { __typename: 'WebhookEndpoint', id: string, description: string | null }
+    | { __typename: 'WebhookUrlRefused', code: string }
+   };
+
+export type AuthzRotateWebhookMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AuthzRotateWebhookMutation = { rotateWebhookSecret:
+    | { __typename: 'NotFound', code: string }
+    | { __typename: 'WebhookEndpointCreated', secret: string }
+   };
+
+export type AuthzDeleteWebhookMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AuthzDeleteWebhookMutation = { deleteWebhookEndpoint:
+    | { __typename: 'NotFound', code: string }
+    | { __typename: 'WebhookEndpoint', id: string }
+   };
+
+export type AuthzTestWebhookMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AuthzTestWebhookMutation = { sendTestWebhook:
+    | { __typename: 'NotFound', code: string }
+    | { __typename: 'WebhookTest', ok: boolean }
+   };
+
+export type AuthzRedeliverWebhookMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AuthzRedeliverWebhookMutation = { redeliverWebhook:
+    | { __typename: 'NotFound', code: string }
+    | { __typename: 'WebhookDelivery', id: string }
+   };
+
+export type AuthzReplayWebhooksMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AuthzReplayWebhooksMutation = { replayWebhooks:
+    | { __typename: 'NotFound', code: string }
+    | { __typename: 'WebhookEndpoint', id: string }
    };
 
 export type KeysChallengeMutationVariables = Exact<{
@@ -895,12 +1020,60 @@ export type WebhooksCreateMutation = { createWebhookEndpoint:
     | { __typename: 'WebhookUrlRefused', code: string, message: string }
    };
 
+export type WebhooksTestMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WebhooksTestMutation = { sendTestWebhook:
+    | { __typename: 'NotFound', code: string }
+    | { __typename: 'WebhookTest', ok: boolean, responseStatus: number | null, durationMs: number, error: string | null }
+   };
+
+export type WebhooksRedeliverMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WebhooksRedeliverMutation = { redeliverWebhook:
+    | { __typename: 'NotFound', code: string }
+    | { __typename: 'WebhookDelivery', id: string, status: WebhookDeliveryStatus }
+   };
+
+export type WebhooksReplayMutationVariables = Exact<{
+  id: string | number;
+  after: string;
+}>;
+
+
+export type WebhooksReplayMutation = { replayWebhooks:
+    | { __typename: 'NotFound', code: string }
+    | { __typename: 'WebhookEndpoint', id: string }
+   };
+
+export type WebhooksRotateMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WebhooksRotateMutation = { rotateWebhookSecret:
+    | { __typename: 'NotFound', code: string }
+    | { __typename: 'WebhookEndpointCreated', secret: string }
+   };
+
+export type WebhooksDisabledQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WebhooksDisabledQuery = { webhookEndpoint: { enabled: boolean, failingSince: string | null } | null, events: { edges: Array<{ node: { kind: EventKind, detail: string | null, actor: { id: string } | null } }> } };
+
 export type WebhooksDeliveriesQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type WebhooksDeliveriesQuery = { webhookEndpoint: { id: string, failingSince: string | null, deliveries: Array<{ eventCursor: string, status: WebhookDeliveryStatus, attempts: number, responseStatus: number | null, lastError: string | null, nextAttemptAt: string | null }> } | null };
+export type WebhooksDeliveriesQuery = { webhookEndpoint: { id: string, failingSince: string | null, deliveries: Array<{ id: string, eventCursor: string, status: WebhookDeliveryStatus, attempts: number, responseStatus: number | null, lastError: string | null, nextAttemptAt: string | null }> } | null };
 
 export type WebhooksUserMutationVariables = Exact<{
   input: CreateUserInput;
@@ -960,6 +1133,37 @@ export const DeviceFieldsFragmentDoc = new TypedDocumentString(`
   blockedReason
 }
     `, {"fragmentName":"DeviceFields"}) as unknown as TypedDocumentString<DeviceFieldsFragment, unknown>;
+export const AlertsSettingsDocument = new TypedDocumentString(`
+    query AlertsSettings {
+  notificationSettings {
+    newDevicePending
+  }
+}
+    `) as unknown as TypedDocumentString<AlertsSettingsQuery, AlertsSettingsQueryVariables>;
+export const AlertsUpdateSettingsDocument = new TypedDocumentString(`
+    mutation AlertsUpdateSettings($input: NotificationSettingsInput!) {
+  updateNotificationSettings(input: $input) {
+    __typename
+    ... on NotificationSettings {
+      newDevicePending
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AlertsUpdateSettingsMutation, AlertsUpdateSettingsMutationVariables>;
+export const AlertsAddUserDocument = new TypedDocumentString(`
+    mutation AlertsAddUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    __typename
+    ... on User {
+      id
+      email
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AlertsAddUserMutation, AlertsAddUserMutationVariables>;
 export const CreateApiKeyDocument = new TypedDocumentString(`
     mutation CreateApiKey($input: CreateApiKeyInput!) {
   createApiKey(input: $input) {
@@ -1198,6 +1402,23 @@ export const AuthzApiKeysDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuthzApiKeysQuery, AuthzApiKeysQueryVariables>;
+export const AuthzNotificationSettingsDocument = new TypedDocumentString(`
+    query AuthzNotificationSettings {
+  notificationSettings {
+    newDevicePending
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzNotificationSettingsQuery, AuthzNotificationSettingsQueryVariables>;
+export const AuthzUpdateNotificationSettingsDocument = new TypedDocumentString(`
+    mutation AuthzUpdateNotificationSettings($input: NotificationSettingsInput!) {
+  updateNotificationSettings(input: $input) {
+    __typename
+    ... on NotificationSettings {
+      newDevicePending
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzUpdateNotificationSettingsMutation, AuthzUpdateNotificationSettingsMutationVariables>;
 export const AuthzCreateApiKeyDocument = new TypedDocumentString(`
     mutation AuthzCreateApiKey($input: CreateApiKeyInput!) {
   createApiKey(input: $input) {
@@ -1226,6 +1447,117 @@ export const AuthzRevokeApiKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuthzRevokeApiKeyMutation, AuthzRevokeApiKeyMutationVariables>;
+export const AuthzWebhookEndpointsDocument = new TypedDocumentString(`
+    query AuthzWebhookEndpoints {
+  webhookEndpoints {
+    id
+    url
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzWebhookEndpointsQuery, AuthzWebhookEndpointsQueryVariables>;
+export const AuthzWebhookEndpointDocument = new TypedDocumentString(`
+    query AuthzWebhookEndpoint($id: ID!) {
+  webhookEndpoint(id: $id) {
+    id
+    url
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzWebhookEndpointQuery, AuthzWebhookEndpointQueryVariables>;
+export const AuthzCreateWebhookDocument = new TypedDocumentString(`
+    mutation AuthzCreateWebhook($input: WebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    __typename
+    ... on WebhookEndpointCreated {
+      secret
+      endpoint {
+        id
+      }
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzCreateWebhookMutation, AuthzCreateWebhookMutationVariables>;
+export const AuthzUpdateWebhookDocument = new TypedDocumentString(`
+    mutation AuthzUpdateWebhook($id: ID!) {
+  updateWebhookEndpoint(id: $id, input: {description: "checked"}) {
+    __typename
+    ... on WebhookEndpoint {
+      id
+      description
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzUpdateWebhookMutation, AuthzUpdateWebhookMutationVariables>;
+export const AuthzRotateWebhookDocument = new TypedDocumentString(`
+    mutation AuthzRotateWebhook($id: ID!) {
+  rotateWebhookSecret(id: $id) {
+    __typename
+    ... on WebhookEndpointCreated {
+      secret
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzRotateWebhookMutation, AuthzRotateWebhookMutationVariables>;
+export const AuthzDeleteWebhookDocument = new TypedDocumentString(`
+    mutation AuthzDeleteWebhook($id: ID!) {
+  deleteWebhookEndpoint(id: $id) {
+    __typename
+    ... on WebhookEndpoint {
+      id
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzDeleteWebhookMutation, AuthzDeleteWebhookMutationVariables>;
+export const AuthzTestWebhookDocument = new TypedDocumentString(`
+    mutation AuthzTestWebhook($id: ID!) {
+  sendTestWebhook(id: $id) {
+    __typename
+    ... on WebhookTest {
+      ok
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzTestWebhookMutation, AuthzTestWebhookMutationVariables>;
+export const AuthzRedeliverWebhookDocument = new TypedDocumentString(`
+    mutation AuthzRedeliverWebhook($id: ID!) {
+  redeliverWebhook(deliveryId: $id) {
+    __typename
+    ... on WebhookDelivery {
+      id
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzRedeliverWebhookMutation, AuthzRedeliverWebhookMutationVariables>;
+export const AuthzReplayWebhooksDocument = new TypedDocumentString(`
+    mutation AuthzReplayWebhooks($id: ID!) {
+  replayWebhooks(endpointId: $id, after: "MA") {
+    __typename
+    ... on WebhookEndpoint {
+      id
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzReplayWebhooksMutation, AuthzReplayWebhooksMutationVariables>;
 export const KeysChallengeDocument = new TypedDocumentString(`
     mutation KeysChallenge($keyId: String!) {
   deviceChallenge(keyId: $keyId) {
@@ -2503,12 +2835,88 @@ export const WebhooksCreateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WebhooksCreateMutation, WebhooksCreateMutationVariables>;
+export const WebhooksTestDocument = new TypedDocumentString(`
+    mutation WebhooksTest($id: ID!) {
+  sendTestWebhook(id: $id) {
+    __typename
+    ... on WebhookTest {
+      ok
+      responseStatus
+      durationMs
+      error
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhooksTestMutation, WebhooksTestMutationVariables>;
+export const WebhooksRedeliverDocument = new TypedDocumentString(`
+    mutation WebhooksRedeliver($id: ID!) {
+  redeliverWebhook(deliveryId: $id) {
+    __typename
+    ... on WebhookDelivery {
+      id
+      status
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhooksRedeliverMutation, WebhooksRedeliverMutationVariables>;
+export const WebhooksReplayDocument = new TypedDocumentString(`
+    mutation WebhooksReplay($id: ID!, $after: String!) {
+  replayWebhooks(endpointId: $id, after: $after) {
+    __typename
+    ... on WebhookEndpoint {
+      id
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhooksReplayMutation, WebhooksReplayMutationVariables>;
+export const WebhooksRotateDocument = new TypedDocumentString(`
+    mutation WebhooksRotate($id: ID!) {
+  rotateWebhookSecret(id: $id) {
+    __typename
+    ... on WebhookEndpointCreated {
+      secret
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhooksRotateMutation, WebhooksRotateMutationVariables>;
+export const WebhooksDisabledDocument = new TypedDocumentString(`
+    query WebhooksDisabled($id: ID!) {
+  webhookEndpoint(id: $id) {
+    enabled
+    failingSince
+  }
+  events(first: 5, filter: {kinds: [WEBHOOK_DISABLED]}) {
+    edges {
+      node {
+        kind
+        detail
+        actor {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhooksDisabledQuery, WebhooksDisabledQueryVariables>;
 export const WebhooksDeliveriesDocument = new TypedDocumentString(`
     query WebhooksDeliveries($id: ID!) {
   webhookEndpoint(id: $id) {
     id
     failingSince
     deliveries(first: 50) {
+      id
       eventCursor
       status
       attempts

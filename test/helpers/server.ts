@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { inject } from 'vitest';
+import { alertOptionsOf } from '../../src/alerts/dispatch.js';
 import { buildApp, type App, type AppOptions } from '../../src/app.js';
 import { bootstrap } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config.js';
@@ -53,7 +54,8 @@ export async function startServer(env: Record<string, string> = {}, appOptions: 
     logger: pino({ level: 'silent' }),
     settings: { sessionTtlDays: config.SESSION_TTL_DAYS, throttleScale: config.THROTTLE_SCALE },
     graphiql: false,
-    webhooks: { retryScheduleMs: config.WEBHOOK_RETRY_SCHEDULE, allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE },
+    alerts: alertOptionsOf(config),
+    webhooks: { retryScheduleMs: config.WEBHOOK_RETRY_SCHEDULE, allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE, disableAfterMs: config.WEBHOOK_DISABLE_AFTER },
     trustProxy: config.TRUST_PROXY,
     ...appOptions,
   });
@@ -130,7 +132,8 @@ export async function startInstance(server: TestServer, env: Record<string, stri
     logger: pino({ level: 'silent' }),
     settings: { sessionTtlDays: config.SESSION_TTL_DAYS, throttleScale: config.THROTTLE_SCALE },
     graphiql: false,
-    webhooks: { retryScheduleMs: config.WEBHOOK_RETRY_SCHEDULE, allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE },
+    alerts: alertOptionsOf(config),
+    webhooks: { retryScheduleMs: config.WEBHOOK_RETRY_SCHEDULE, allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE, disableAfterMs: config.WEBHOOK_DISABLE_AFTER },
   });
   const { port } = await app.start(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
