@@ -1,5 +1,8 @@
 // The admin console (web/, served at /admin) in a real headless Chromium against a real server: sign-in, the live
-// Pending queue, approve and block from the page, who may use it, and that the page stays on its own origin.
+// Pending queue, approve and block from the page, Settings' API keys and webhooks, who may use it, and that the page
+// stays on its own origin.
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { formatDocument } from 'urql';
@@ -30,7 +33,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   await ensureConsoleBuilt();
-  server = await startServer();
+  // Webhook endpoints on 127.0.0.1 (the receiver the Settings test runs).
+  server = await startServer({ WEBHOOKS_ALLOW_PRIVATE: 'true' });
   browser = await launchChromium();
 }, 120_000);
 
@@ -54,6 +58,7 @@ async function watchingPhone(name: string) {
     }`,
     { input: { email: user.email, password: PASSWORD, device: newDevice({ name }) } },
   );
+  const loggedInAt = performance.now();
   const login = res.data?.login;
   if (login?.__typename !== 'DevicePendingApproval' || !login.watchToken || !login.device) throw new Error(JSON.stringify(res));
   const statuses: string[] = [];
@@ -64,7 +69,7 @@ async function watchingPhone(name: string) {
     { next: (result) => void (result.data && statuses.push(result.data.deviceStatusChanged.status)), error: () => {}, complete: () => {} },
   );
   await ready();
-  return { email: user.email, deviceId: login.device.id, statuses, stop: () => watcher.dispose() };
+  return { email: user.email, deviceId: login.device.id, loggedInAt, statuses, stop: () => watcher.dispose() };
 }
 
 /** Every request went to the server's own origin, with no console error and no CSP violation. */
@@ -116,12 +121,13 @@ describe('admin console', () => {
       expect(await page.title()).toMatch(/Pending/);
 
       // A phone signs in through the API from a new installation: its row arrives without a reload.
+      // Timed from the phone's login answer to its row being visible (the watcher's subscription is set up meanwhile).
       const phone = await watchingPhone('Field phone 7');
-      const arrived = Date.now();
       const row = page.getByRole('row').filter({ hasText: phone.email }).filter({ hasText: 'Field phone 7' });
       await row.waitFor({ timeout: 3_000 });
-      const latency = Date.now() - arrived;
-      expect(latency).toBeLessThan(3_000);
+      const latency = Math.round(performance.now() - phone.loggedInAt);
+      console.log(`console: a new phone's row was visible in Pending ${latency} ms after its login answered`);
+      expect(latency).toBeLessThan(1_000);
       await expect.poll(() => nav.getByRole('link', { name: 'Pending' }).innerText()).toContain('1');
       expect(await page.title()).toMatch(/^\(1\) Pending/);
 
@@ -339,6 +345,121 @@ describe('admin console', () => {
       await big.stop();
     }
   }, 45_000);
+
+  it('Settings: an admin makes an API key (its secret shown once), the key works, and revoking it from the page ends it', async () => {
+    const opened = await openConsole(browser, server.url, { route: '/settings' });
+    const { page } = opened;
+    const asKey = (secret: string) =>
+      fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+        body: JSON.stringify({ query: '{ devices(first: 1) { totalCount } }' }),
+      }).then((res) => res.json() as Promise<{ data?: { devices: { totalCount: number } } | null; errors?: { extensions?: { code?: string } }[] }>);
+    try {
+      await signInThroughForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+      const keys = page.getByRole('region', { name: 'API keys' });
+      // No scope chosen: told so, nothing made.
+      await keys.getByLabel('Key name').fill('HR onboarding');
+      await keys.getByRole('button', { name: 'Create API key' }).click();
+      await keys.getByRole('alert').filter({ hasText: 'Choose at least one scope.' }).waitFor();
+      await keys.getByLabel('Read users, devices and events').check();
+      await keys.getByLabel('Expires after (days)').fill('30');
+      await keys.getByRole('button', { name: 'Create API key' }).click();
+      const secret = await keys.getByLabel('Secret of HR onboarding').inputValue();
+      expect(secret).toMatch(/^ghk_/);
+      await keys.getByText('it will not be shown again').waitFor();
+      const row = keys.getByRole('row').filter({ hasText: 'HR onboarding' });
+      await row.filter({ hasText: 'Devices read' }).filter({ hasText: ADMIN_EMAIL }).waitFor();
+
+      // The key reads devices through the API.
+      const read = await asKey(secret);
+      expect(read.errors).toBeUndefined();
+      expect(read.data?.devices.totalCount).toBeGreaterThanOrEqual(0);
+
+      // After a reload the key is listed, its secret nowhere.
+      await page.reload();
+      await row.waitFor();
+      expect(await page.content()).not.toContain(secret);
+      expect(await page.getByLabel('Secret of HR onboarding').count()).toBe(0);
+
+      // Revoke, confirmed in a dialog: the API refuses the key from then on.
+      await row.getByRole('button', { name: 'Revoke' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('cannot be undone').waitFor();
+      await dialog.getByRole('button', { name: 'Revoke key' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await expect.poll(() => row.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
+      expect(await row.getByRole('cell').nth(5).innerText()).not.toBe('No');
+      const refused = await asKey(secret);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expectClean(opened);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('Settings: an admin registers a webhook endpoint (secret shown once), sends a test, and sees a phone’s registration delivered', async () => {
+    const received: { type?: string; data?: { kind?: string } }[] = [];
+    const hooks = createHttpServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        received.push(JSON.parse(body) as (typeof received)[number]);
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => hooks.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/gatehouse`;
+    const opened = await openConsole(browser, server.url, { route: '/settings' });
+    const { page } = opened;
+    try {
+      await signInThroughForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+      const webhooks = page.getByRole('region', { name: 'Webhooks' });
+      // A URL the API refuses is told as a sentence.
+      await webhooks.getByLabel('Endpoint URL').fill('ftp://example.com/hooks');
+      await webhooks.getByRole('button', { name: 'Register endpoint' }).click();
+      await webhooks.getByRole('alert').filter({ hasText: /^This URL cannot receive webhooks: .+\.$/ }).waitFor();
+
+      await webhooks.getByLabel('Endpoint URL').fill(url);
+      await webhooks.getByLabel('Description').fill('Ticketing');
+      await webhooks.getByLabel('Device registered').check();
+      await webhooks.getByRole('button', { name: 'Register endpoint' }).click();
+      const secret = await webhooks.getByLabel(`Signing secret of ${url}`).inputValue();
+      expect(secret).toMatch(/^whsec_/);
+      await webhooks.getByText('it will not be shown again').waitFor();
+      const row = webhooks.getByRole('row').filter({ hasText: url });
+      await row.filter({ hasText: 'Device registered' }).filter({ hasText: 'Enabled' }).waitFor();
+
+      await row.getByRole('button', { name: 'Send test' }).click();
+      await webhooks.getByRole('status').filter({ hasText: `The test reached ${url}: it answered with HTTP 204` }).waitFor();
+      expect(received.map((message) => message.type)).toEqual(['webhook.test']);
+
+      // A phone registers: its delivery shows in the endpoint's deliveries as succeeded.
+      const phone = await pendingPhone(server);
+      await row.getByRole('button', { name: 'Deliveries' }).click();
+      const deliveries = page.getByRole('table', { name: `Deliveries to ${url}` });
+      const delivered = deliveries.getByRole('row').filter({ hasText: 'Succeeded' });
+      await delivered.first().waitFor({ timeout: 8_000 });
+      expect(await delivered.first().getByRole('cell').nth(2).innerText()).toContain('204');
+      expect(received.length).toBe(2);
+      expect(JSON.stringify(received[1])).toContain(phone.user.email.split('@')[0]!);
+
+      // Redeliver sends it again; Disable and Rotate answer in sentences; Delete asks first.
+      await delivered.first().getByRole('button', { name: 'Redeliver' }).click();
+      await expect.poll(() => received.length, { timeout: 8_000 }).toBe(3);
+      await row.getByRole('button', { name: 'Disable' }).click();
+      await row.filter({ hasText: 'Disabled' }).waitFor();
+      await row.getByRole('button', { name: 'Rotate secret' }).click();
+      expect(await webhooks.getByLabel(`New signing secret of ${url}`).inputValue()).toMatch(/^whsec_/);
+      await row.getByRole('button', { name: 'Delete' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete endpoint' }).click();
+      await row.waitFor({ state: 'detached' });
+      expectClean(opened);
+    } finally {
+      await opened.close();
+      await new Promise((resolve) => hooks.close(resolve));
+    }
+  }, 40_000);
 
   it('a USER account is told the console needs an administrator, and is not let in', async () => {
     const user = await createUser(server);

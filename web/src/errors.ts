@@ -31,7 +31,13 @@ export function resultError(
   error: CombinedError | undefined,
   data: { __typename?: string; message?: string } | null | undefined,
 ): string | null {
-  return sentence(error) ?? (data && 'message' in data && data.message ? data.message : null);
+  return sentence(error) ?? (data && 'message' in data && data.message ? asSentence(data.message) : null);
+}
+
+/** A message that ends as a sentence does (some of the API's typed messages stop without a full stop). */
+export function asSentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /** A text field of a submitted form ('' when absent). */

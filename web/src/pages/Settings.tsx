@@ -1,9 +1,11 @@
-// Settings: the installation's device policy (approval mode, device limit, sign-up).
+// Settings: the installation's device policy (approval mode, device limit, sign-up), API keys and webhooks.
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { field, sentence } from '../errors';
 import { graphql } from '../gql';
 import type { ApprovalMode } from '../gql/graphql';
+import { ApiKeysSection } from './ApiKeys';
+import { WebhooksSection } from './Webhooks';
 
 const Policy = graphql(`
   query ConsolePolicy {
@@ -71,6 +73,8 @@ export function SettingsPage() {
           <button type="submit" disabled={fetching}>Save policy</button>
         </div>
       </form>
+      <ApiKeysSection />
+      <WebhooksSection />
     </section>
   );
 }
