@@ -244,7 +244,7 @@ describe('admin console', () => {
     }
   });
 
-  it('Events shows a change live; Devices filters by status', async () => {
+  it('Events shows a change live and filters by a user’s email and a device typed in; Devices filters by status', async () => {
     const phone = await pendingPhone(server);
     const opened = await openConsole(browser, server.url, { route: '/events' });
     const { page } = opened;
@@ -255,6 +255,26 @@ describe('admin console', () => {
       const admin = await server.admin();
       await admin.data(BlockDevice, { id: phone.deviceId, reason: 'Left the company' });
       await page.getByRole('row').filter({ hasText: 'Device blocked' }).filter({ hasText: 'Left the company' }).waitFor({ timeout: 3_000 });
+
+      // Filters typed in on the page: the user's email (any case), then their device by model.
+      const signIns = page.getByRole('row').filter({ hasText: 'Login succeeded' }).filter({ hasText: ADMIN_EMAIL });
+      await signIns.first().waitFor();
+      await page.getByLabel('User email').fill(phone.user.email.toUpperCase());
+      await page.getByRole('button', { name: 'Filter', exact: true }).click();
+      await page.getByText(`Events of ${phone.user.email}.`).waitFor();
+      await signIns.first().waitFor({ state: 'detached' });
+      await page.getByRole('row').filter({ hasText: 'Device registered' }).filter({ hasText: phone.user.email }).waitFor();
+      expect(new URL(page.url()).searchParams.get('user')).toBeTruthy();
+      await page.getByLabel('Device').fill('iPhone');
+      await page.getByRole('button', { name: 'Filter', exact: true }).click();
+      await page.getByText(`Events of iPhone 16 of ${phone.user.email}.`).waitFor();
+      expect(new URL(page.url()).searchParams.get('device')).toBe(phone.deviceId);
+      await page.getByRole('row').filter({ hasText: 'Device blocked' }).waitFor();
+      await page.getByLabel('User email').fill('nobody-here@example.com');
+      await page.getByRole('button', { name: 'Filter', exact: true }).click();
+      await page.getByRole('alert').filter({ hasText: 'No user has the email nobody-here@example.com.' }).waitFor();
+      await page.getByRole('button', { name: 'Clear filters' }).click();
+      await signIns.first().waitFor();
 
       await page.getByRole('navigation').getByRole('link', { name: 'Devices' }).click();
       await page.getByLabel('Status').selectOption('BLOCKED');
