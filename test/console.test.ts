@@ -383,6 +383,11 @@ describe('admin console', () => {
       await keys.getByRole('button', { name: 'Create API key' }).click();
       await keys.getByRole('alert').filter({ hasText: 'Choose at least one scope.' }).waitFor();
       await keys.getByLabel('Read users, devices and events').check();
+      // A name of spaces only: the API's BAD_USER_INPUT, told as a sentence.
+      await keys.getByLabel('Key name').fill('   ');
+      await keys.getByRole('button', { name: 'Create API key' }).click();
+      await keys.getByRole('alert').filter({ hasText: /^Name must not be empty\.$/ }).waitFor();
+      await keys.getByLabel('Key name').fill('HR onboarding');
       await keys.getByLabel('Expires after (days)').fill('30');
       await keys.getByRole('button', { name: 'Create API key' }).click();
       const secret = await keys.getByLabel('Secret of HR onboarding').inputValue();
@@ -467,6 +472,13 @@ describe('admin console', () => {
       // Redeliver sends it again; Disable and Rotate answer in sentences; Delete asks first.
       await delivered.first().getByRole('button', { name: 'Redeliver' }).click();
       await expect.poll(() => received.length, { timeout: 8_000 }).toBe(3);
+      await row.getByRole('button', { name: 'Edit' }).click();
+      const edit = page.getByRole('dialog');
+      await edit.getByLabel('Description').fill('Ticketing, production');
+      await edit.getByLabel('Device blocked').check();
+      await edit.getByRole('button', { name: 'Save endpoint' }).click();
+      await edit.waitFor({ state: 'hidden' });
+      await row.filter({ hasText: 'Ticketing, production' }).filter({ hasText: 'Device registered, Device blocked' }).waitFor();
       await row.getByRole('button', { name: 'Disable' }).click();
       await row.filter({ hasText: 'Disabled' }).waitFor();
       await row.getByRole('button', { name: 'Rotate secret' }).click();

@@ -18,12 +18,20 @@ export function sentence(error: CombinedError | undefined | null): string | null
       return 'Your account may not do this: it needs an administrator.';
     case 'BAD_USER_INPUT': {
       const issues = (first.extensions.issues ?? []) as Issue[];
-      const details = issues.map((issue) => issue.message).filter(Boolean);
+      const details = issues.filter((issue) => issue.message).map((issue) => `${subject(issue.path)}${issue.message}`);
       return details.length ? `${details.join('. ')}.`.replace(/\.\.$/, '.') : first.message;
     }
     default:
       return first.message;
   }
+}
+
+/** "input.expiresInDays" -> "Expires in days " (what a message like "must be at least 1" is about). */
+function subject(path: string | undefined): string {
+  const last = path?.split('.').filter((part) => part && !/^\d+$/.test(part)).at(-1);
+  if (!last || last === 'input') return '';
+  const words = last.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/\burl\b/, 'URL').replace(/\bid\b/, 'ID');
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)} `;
 }
 
 /** A typed error result (`... on Error { code message }`) or a transport error, as one sentence; null on success. */

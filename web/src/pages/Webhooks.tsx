@@ -95,6 +95,69 @@ const KINDS: EventKind[] = [
 
 type Message = { ok: boolean; text: string } | null;
 
+/** The event kinds as checkboxes with visible labels; none checked means every kind. */
+function KindsField({ chosen = null }: { chosen?: readonly EventKind[] | null }) {
+  const id = useId();
+  return (
+    <fieldset className="kinds">
+      <legend>Event kinds (none chosen: every kind)</legend>
+      {KINDS.map((value) => (
+        <div key={value}>
+          <input id={`${id}-${value}`} type="checkbox" name="kind" value={value} defaultChecked={chosen?.includes(value) ?? false} />{' '}
+          <label htmlFor={`${id}-${value}`}>{kindName(value)}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+function kindsOf(form: FormData): EventKind[] {
+  return form.getAll('kind').filter((value): value is string => typeof value === 'string') as EventKind[];
+}
+
+interface Editable {
+  id: string;
+  url: string;
+  description?: string | null;
+  kinds?: readonly EventKind[] | null;
+}
+
+/** Change an endpoint's URL, description and kinds. */
+function EditDialog({ endpoint, onClose, onSaved }: { endpoint: Editable; onClose: () => void; onSaved: (text: string) => void }) {
+  const [{ fetching }, update] = useMutation(UpdateEndpoint);
+  const [problem, setProblem] = useState<string | null>(null);
+  const urlId = useId();
+  const descriptionId = useId();
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const result = await update({
+      id: endpoint.id,
+      input: { url: field(form, 'url').trim(), description: field(form, 'description').trim(), kinds: kindsOf(form) },
+    });
+    const failed = resultError(result.error, result.data?.updateWebhookEndpoint);
+    if (failed) return setProblem(failed);
+    onSaved('The endpoint is saved.');
+    onClose();
+  };
+  return (
+    <Dialog title={`Edit ${endpoint.url}`} onClose={onClose}>
+      <form className="settings" onSubmit={(event) => void submit(event)}>
+        {problem && <p role="alert" className="error">{problem}</p>}
+        <label htmlFor={urlId}>Endpoint URL</label>
+        <input id={urlId} name="url" type="url" required defaultValue={endpoint.url} />
+        <label htmlFor={descriptionId}>Description</label>
+        <input id={descriptionId} name="description" maxLength={200} defaultValue={endpoint.description ?? ''} />
+        <KindsField chosen={endpoint.kinds} />
+        <div className="buttons">
+          <button type="submit" disabled={fetching}>Save endpoint</button>
+          <button type="button" className="quiet" onClick={onClose}>Cancel</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
 export function WebhooksSection() {
   const [{ data, error }, refetch] = useQuery({ query: Endpoints });
   const [{ fetching: creating }, create] = useMutation(CreateEndpoint);
@@ -107,17 +170,17 @@ export function WebhooksSection() {
   const [busy, setBusy] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<{ id: string; url: string } | null>(null);
   const [open, setOpen] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editable | null>(null);
   const [formKey, setFormKey] = useState(0);
   const urlId = useId();
   const descriptionId = useId();
-  const kindsId = useId();
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const fail = (text: string | null) => (text ? (setMessage({ ok: false, text }), true) : false);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const kinds = form.getAll('kind').filter((value): value is string => typeof value === 'string') as EventKind[];
+    const kinds = kindsOf(form);
     const description = field(form, 'description').trim();
     const result = await create({ input: { url: field(form, 'url').trim(), kinds: kinds.length ? kinds : null, description: description || null } });
     const answer = result.data?.createWebhookEndpoint;
@@ -216,6 +279,7 @@ export function WebhooksSection() {
                 <td className="actions">
                   <button type="button" className="quiet" disabled={busy === endpoint.id} onClick={() => void doTest(endpoint.id, endpoint.url)}>Send test</button>
                   <button type="button" className="quiet" aria-expanded={open === endpoint.id} onClick={() => setOpen(open === endpoint.id ? null : endpoint.id)}>Deliveries</button>
+                  <button type="button" className="quiet" onClick={() => setEditing(endpoint)}>Edit</button>
                   <button type="button" className="quiet" disabled={busy === endpoint.id} onClick={() => void toggle(endpoint.id, !endpoint.enabled)}>{endpoint.enabled ? 'Disable' : 'Enable'}</button>
                   <button type="button" className="quiet" disabled={busy === endpoint.id} onClick={() => void doRotate(endpoint.id)}>Rotate secret</button>
                   <button type="button" className="danger" disabled={busy === endpoint.id} onClick={() => setConfirm({ id: endpoint.id, url: endpoint.url })}>Delete</button>
@@ -232,19 +296,21 @@ export function WebhooksSection() {
         <input id={urlId} name="url" type="url" required placeholder="https://hooks.example.com/gatehouse" />
         <label htmlFor={descriptionId}>Description</label>
         <input id={descriptionId} name="description" maxLength={200} placeholder="Ticketing system" />
-        <fieldset className="kinds">
-          <legend>Event kinds (none chosen: every kind)</legend>
-          {KINDS.map((value) => (
-            <div key={value}>
-              <input id={`${kindsId}-${value}`} type="checkbox" name="kind" value={value} />{' '}
-              <label htmlFor={`${kindsId}-${value}`}>{kindName(value)}</label>
-            </div>
-          ))}
-        </fieldset>
+        <KindsField />
         <div className="buttons">
           <button type="submit" disabled={creating}>Register endpoint</button>
         </div>
       </form>
+      {editing && (
+        <EditDialog
+          endpoint={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(text) => {
+            setMessage({ ok: true, text });
+            reload();
+          }}
+        />
+      )}
       {confirm && (
         <Dialog title={`Delete ${confirm.url}`} onClose={() => setConfirm(null)}>
           <p>Deleting stops every delivery to this endpoint and forgets its deliveries and secret. It cannot be undone.</p>
