@@ -13,6 +13,7 @@ import { createScratchDatabase, dropDatabase } from '../src/db/databases.js';
 import { openDatabase } from '../src/db/orm.js';
 import { addressRefusal, webhookUrlRefusal } from '../src/webhooks/address.js';
 import { graphql } from './gql/gql.js';
+import { RenameDevice } from './operations.js';
 import { GraphQLClient } from './helpers/client.js';
 import { approvedPhone, pendingPhone } from './helpers/devices.js';
 import { until } from './helpers/live.js';
@@ -223,6 +224,24 @@ describe('a webhook', () => {
         ['FAILED', 5],
       ]);
       expect(webhookEndpoint?.deliveries[1]?.lastError).toBe('HTTP 503');
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('drains a backlog longer than one drain’s share, every event once and in order', async () => {
+    const hook = await receiver();
+    try {
+      const admin = await server.admin();
+      const phone = await approvedPhone(server);
+      await createEndpoint(admin, hook.url, ['DEVICE_RENAMED']);
+      // More than a drain sends before it hands the endpoint back to the queue (200).
+      const names = Array.from({ length: 230 }, (_, i) => `phone ${i}`);
+      await Promise.all(names.map((name) => admin.data(RenameDevice, { id: phone.deviceId, name })));
+      await until(() => hook.received.length >= names.length, 'every rename', 20_000);
+      const cursors = hook.received.map((r) => Number(Buffer.from(bodyOf(r).data.cursor, 'base64url').toString()));
+      expect(cursors).toEqual([...cursors].sort((a, b) => a - b));
+      expect(new Set(hook.received.map((r) => r.id)).size).toBe(names.length);
     } finally {
       await hook.close();
     }

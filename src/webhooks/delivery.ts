@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Logger } from 'pino';
-import { useAgent } from 'request-filtering-agent';
+import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
 import type { Row, Sql } from '../db/sql.js';
 import { eventInsert } from '../events/events.js';
 import { webhookBody, webhookId, webhookSignature } from './payload.js';
@@ -29,8 +29,11 @@ export interface DeliverySettings {
   disableAfterMs: number;
 }
 
-/** Asks the job queue to drain an endpoint, now or at a time. */
-export type WakeEndpoint = (endpointId: string, at?: Date) => Promise<void>;
+/**
+ * Asks the job queue to drain an endpoint, now or at a time; a `fallback` wake-up is kept apart from the endpoint's
+ * own (it must not move a retry's time, nor be moved by it).
+ */
+export type WakeEndpoint = (endpointId: string, at?: Date, kind?: 'fallback') => Promise<void>;
 
 export interface Attempt {
   ok: boolean;
@@ -40,40 +43,61 @@ export interface Attempt {
   body: string | null;
 }
 
+/** Whether the lease is free for drain $2, read from the row being updated (so after any wait for its lock). */
+const FREE = `(e.lease_until is null or e.lease_until < now() or e.lease_owner = $2)`;
+/**
+ * Takes the endpoint's lease, or, when another drain holds it, asks that drain to look again before it lets go
+ * (wake_requested): one statement, so it is ordered with the holder's RELEASE by the row's lock.
+ */
 const LEASE = `
-  update webhook_endpoints set lease_owner = $2, lease_until = now() + $3 * interval '1 millisecond'
-  where id = $1 and enabled and (lease_until is null or lease_until < now() or lease_owner = $2)
-  returning id, url, kinds, secret, previous_secret, previous_secret_until, cursor`;
-const LEASE_HELD_UNTIL = `select enabled, lease_until from webhook_endpoints where id = $1`;
+  update webhook_endpoints e set
+    lease_owner = case when ${FREE} then $2 else e.lease_owner end,
+    lease_until = case when ${FREE} then now() + $3 * interval '1 millisecond' else e.lease_until end,
+    wake_requested = not (${FREE})
+  where e.id = $1 and e.enabled
+  returning e.lease_owner = $2 as leased, e.id, e.url, e.kinds, e.secret, e.previous_secret, e.previous_secret_until,
+            e.cursor, e.failing_since, e.lease_until`;
+/** Lets go of the lease unless a wake-up came meanwhile (then the drain goes on). */
+const RELEASE_IF_QUIET = `
+  update webhook_endpoints set lease_owner = null, lease_until = null
+  where id = $1 and lease_owner = $2 and not wake_requested returning id`;
+const TAKE_WAKE = `update webhook_endpoints set wake_requested = false where id = $1 and lease_owner = $2`;
 const RELEASE = `update webhook_endpoints set lease_owner = null, lease_until = null where id = $1 and lease_owner = $2`;
+const RENEW = `
+  update webhook_endpoints set lease_until = now() + $3 * interval '1 millisecond'
+  where id = $1 and lease_owner = $2 and enabled returning lease_until`;
+/** Events taken from the log at once (and pending deliveries read at once): sent one after the other. */
+const TAKE_BATCH = 50;
+/** The endpoint's oldest pending deliveries, with their events as delivered (joined with the device, its owner, the actor). */
 const NEXT_PENDING = `
-  select id, event_id, attempts, next_attempt_at from webhook_deliveries
-  where endpoint_id = $1 and status = 'PENDING' order by event_position limit 1`;
-/** The endpoint's next event of its kinds after its cursor becomes a pending delivery, and the cursor moves past it. */
-const TAKE_NEXT_EVENT = `
-  with next as (
-    select e.id, e.position from events e
-    where e.position > $2 and ($3::text[] is null or e.kind = any($3::text[]))
-    order by e.position limit 1
-  ), created as (
-    insert into webhook_deliveries (id, endpoint_id, event_id, event_position, status, attempts, created_at)
-    select $4, $1, next.id, next.position, 'PENDING', 0, now() from next
-    on conflict (endpoint_id, event_id) do nothing
-    returning id
-  )
-  update webhook_endpoints set cursor = next.position from next where webhook_endpoints.id = $1
-  returning next.position`;
-const EVENT_FOR_DELIVERY = `
-  select e.id, e.position, e.kind, e.at, e.actor_id, e.user_id, e.device_id, e.device_name, e.from_status, e.to_status,
+  select p.id as delivery_id, p.attempts, p.next_attempt_at, p.event_id,
+         e.id, e.position, e.kind, e.at, e.actor_id, e.user_id, e.device_id, e.device_name, e.from_status, e.to_status,
          e.detail, d.name as device_current_name, d.status as device_status, d.platform as device_platform,
          d.os_version as device_os_version, d.model as device_model, d.app_name as device_app_name,
          d.app_version as device_app_version, u.email as user_email, u.display_name as user_display_name,
          a.email as actor_email
-  from events e
+  from webhook_deliveries p
+  left join events e on e.id = p.event_id
   left join devices d on d.id = e.device_id
   left join users u on u.id = e.user_id
   left join users a on a.id = e.actor_id
-  where e.id = $1`;
+  where p.endpoint_id = $1 and p.status = 'PENDING'
+  order by p.event_position limit $2`;
+/** The endpoint's next events of its kinds after its cursor become pending deliveries; the cursor moves past them. */
+const TAKE_NEXT_EVENTS = `
+  with next as (
+    select e.id, e.position from events e
+    where e.position > $2 and ($3::text[] is null or e.kind = any($3::text[]))
+    order by e.position limit ${TAKE_BATCH}
+  ), created as (
+    insert into webhook_deliveries (id, endpoint_id, event_id, event_position, status, attempts, created_at)
+    select gen_random_uuid(), $1, next.id, next.position, 'PENDING', 0, now() from next
+    on conflict (endpoint_id, event_id) do nothing
+    returning id
+  )
+  update webhook_endpoints set cursor = (select max(position) from next)
+  where id = $1 and exists (select 1 from next)
+  returning cursor`;
 const RECORD_ATTEMPT = `
   update webhook_deliveries set attempts = attempts + 1, status = $2, response_status = $3, duration_ms = $4,
     last_error = $5, response_body = $6, next_attempt_at = $7, delivered_at = case when $2 = 'SUCCEEDED' then now() end
@@ -122,6 +146,21 @@ function readSome(res: IncomingMessage): Promise<string> {
   });
 }
 
+const agents = new Map<string, RequestFilteringHttpAgent | RequestFilteringHttpsAgent>();
+
+/** One filtering agent per scheme and address rule, keeping connections to receivers open between deliveries. */
+function agentFor(url: string, allowPrivate: boolean) {
+  const https = url.startsWith('https:');
+  const key = `${https}:${allowPrivate}`;
+  let agent = agents.get(key);
+  if (!agent) {
+    const options = { keepAlive: true, maxSockets: 64, allowPrivateIPAddress: allowPrivate, allowMetaIPAddress: false };
+    agent = https ? new RequestFilteringHttpsAgent(options) : new RequestFilteringHttpAgent(options);
+    agents.set(key, agent);
+  }
+  return agent;
+}
+
 /** One POST, no redirects followed, to a public address unless private ones are allowed. */
 export function post(url: string, headers: Record<string, string>, body: string, allowPrivate: boolean): Promise<Attempt> {
   const started = performance.now();
@@ -139,7 +178,7 @@ export function post(url: string, headers: Record<string, string>, body: string,
       url,
       {
         method: 'POST',
-        agent: useAgent(url, { allowPrivateIPAddress: allowPrivate, allowMetaIPAddress: false }),
+        agent: agentFor(url, allowPrivate),
         headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'Gatehouse-Webhooks/1' },
       },
       (res) => {
@@ -163,8 +202,18 @@ function withJitter(ms: number): number {
 }
 
 export class WebhookDelivery {
-  /** This process's name in leases. */
-  private readonly owner = randomUUID();
+  /** The endpoints this process is draining now, and whether a wake-up for one came meanwhile. */
+  private readonly draining = new Map<string, { again: boolean }>();
+
+  /**
+   * A wake-up for an endpoint this process is draining: the drain looks again before it lets go, with no job.
+   * False when it is not draining it here.
+   */
+  wakeLocal(endpointId: string): boolean {
+    const drain = this.draining.get(endpointId);
+    if (drain) drain.again = true;
+    return drain !== undefined;
+  }
 
   constructor(
     private readonly sql: Sql,
@@ -175,33 +224,60 @@ export class WebhookDelivery {
 
   /** Sends the endpoint's due events in order, until none is left, one fails, or the drain has had its share. */
   async drain(endpointId: string): Promise<void> {
-    const [endpoint] = await this.sql.query(LEASE, [endpointId, this.owner, LEASE_MS], { prepared: false });
-    if (!endpoint) {
-      // Another instance is draining it (or it is disabled or gone): come back when that lease ends.
-      const [held] = await this.sql.query(LEASE_HELD_UNTIL, [endpointId]);
-      if (held?.enabled && held.lease_until) await this.wake(endpointId, new Date((held.lease_until as Date).getTime() + 100));
+    // Draining it here already (a job started while that drain ran): that drain looks again before it lets go.
+    if (this.wakeLocal(endpointId)) return;
+    // Each drain holds the lease in its own name, so no two drains share it, in one process or in several.
+    const owner = randomUUID();
+    const [endpoint] = await this.sql.query(LEASE, [endpointId, owner, LEASE_MS], { prepared: false });
+    if (!endpoint) return; // disabled or gone
+    if (!endpoint.leased) {
+      // The drain holding it looks again before it lets go; should that process have died, this comes back then.
+      await this.wake(endpointId, new Date((endpoint.lease_until as Date).getTime() + 100), 'fallback');
       return;
     }
+    let held = true;
+    const local = { again: false };
+    this.draining.set(endpointId, local);
+    const pendingRows: Row[] = [];
     try {
       for (let sent = 0; sent < EVENTS_PER_DRAIN; sent++) {
-        const outcome = await this.next(endpoint);
-        if (outcome === 'idle') return;
+        const outcome = await this.next(endpoint, owner, pendingRows);
         if (outcome === 'waiting') return;
+        if (outcome === 'idle') {
+          if (local.again) {
+            local.again = false;
+            continue;
+          }
+          // Not draining here any more: a wake-up from now on goes through the queue (and may find the lease free).
+          this.draining.delete(endpointId);
+          const [released] = await this.sql.query(RELEASE_IF_QUIET, [endpointId, owner]);
+          if (released) {
+            held = false;
+            return;
+          }
+          await this.sql.query(TAKE_WAKE, [endpointId, owner]);
+          this.draining.set(endpointId, local);
+        }
       }
+      // Its share done, the endpoint goes back to the queue behind the others (through the queue, not this drain).
+      this.draining.delete(endpointId);
       await this.wake(endpointId);
     } finally {
-      await this.sql.query(RELEASE, [endpointId, this.owner]);
+      if (this.draining.get(endpointId) === local) this.draining.delete(endpointId);
+      if (held) await this.sql.query(RELEASE, [endpointId, owner]);
     }
   }
 
   /** One step: attempt the oldest pending delivery, or take the next event from the log. */
-  private async next(endpoint: Row): Promise<'sent' | 'idle' | 'waiting'> {
+  private async next(endpoint: Row, owner: string, pendingRows: Row[]): Promise<'sent' | 'idle' | 'waiting'> {
     const endpointId = endpoint.id as string;
-    const [pending] = await this.sql.query(NEXT_PENDING, [endpointId]);
+    // Read a batch at a time; only this drain changes the endpoint's deliveries while it holds the lease.
+    if (!pendingRows.length) pendingRows.push(...(await this.sql.query(NEXT_PENDING, [endpointId, TAKE_BATCH])));
+    const pending = pendingRows.shift();
     if (!pending) {
-      const [taken] = await this.sql.query(TAKE_NEXT_EVENT, [endpointId, endpoint.cursor, endpoint.kinds ?? null, randomUUID()], { prepared: false });
+      const [taken] = await this.sql.query(TAKE_NEXT_EVENTS, [endpointId, endpoint.cursor, endpoint.kinds ?? null], { prepared: false });
       if (!taken) return 'idle';
-      endpoint.cursor = taken.position;
+      endpoint.cursor = taken.cursor;
       return 'sent';
     }
     const due = pending.next_attempt_at as Date | null;
@@ -209,18 +285,30 @@ export class WebhookDelivery {
       await this.wake(endpointId, due);
       return 'waiting';
     }
-    // Still ours? (A stalled process whose lease ran out must not send alongside the one that took over.)
-    const [renewed] = await this.sql.query(LEASE, [endpointId, this.owner, LEASE_MS], { prepared: false });
-    if (!renewed) return 'waiting';
-    const [event] = await this.sql.query(EVENT_FOR_DELIVERY, [pending.event_id]);
-    const attempt = event ? await this.send(renewed, event) : ({ ok: false, status: null, durationMs: 0, error: 'the event is gone', body: null } as Attempt);
+    // Still ours, for longer than an attempt takes? (A stalled process whose lease ran out must not send alongside
+    // the one that took over.)
+    if ((endpoint.lease_until as Date).getTime() - Date.now() < DELIVERY_TIMEOUT_MS + 2_000) {
+      const [renewed] = await this.sql.query(RENEW, [endpointId, owner, LEASE_MS]);
+      if (!renewed) return 'waiting';
+      endpoint.lease_until = renewed.lease_until;
+    }
+    const attempt = pending.id ? await this.send(endpoint, pending) : ({ ok: false, status: null, durationMs: 0, error: 'the event is gone', body: null } as Attempt);
     const attempts = (pending.attempts as number) + 1;
     const waitMs = this.settings.retryScheduleMs[attempts - 1];
     const status = attempt.ok ? 'SUCCEEDED' : waitMs === undefined ? 'FAILED' : 'PENDING';
     const nextAttemptAt = status === 'PENDING' ? new Date(Date.now() + withJitter(waitMs!)) : null;
-    await this.sql.query(RECORD_ATTEMPT, [pending.id, status, attempt.status, attempt.durationMs, attempt.error, attempt.body, nextAttemptAt]);
-    await this.sql.query(attempt.ok ? MARK_HEALTHY : MARK_FAILING, [endpointId]);
-    if (!attempt.ok) {
+    await this.sql.query(RECORD_ATTEMPT, [pending.delivery_id, status, attempt.status, attempt.durationMs, attempt.error, attempt.body, nextAttemptAt]);
+    this.logger.info({ endpointId, eventId: pending.event_id, attempt: attempts, status: attempt.status, ms: attempt.durationMs, outcome: status }, 'webhook attempt');
+    if (attempt.ok) {
+      if (endpoint.failing_since) {
+        await this.sql.query(MARK_HEALTHY, [endpointId]);
+        endpoint.failing_since = null;
+      }
+    } else {
+      if (!endpoint.failing_since) {
+        await this.sql.query(MARK_FAILING, [endpointId]);
+        endpoint.failing_since = new Date();
+      }
       const disable = disableIfFailing(endpointId, this.settings.disableAfterMs);
       const [disabled] = await this.sql.query(disable.text, disable.values, { prepared: false });
       if (disabled) {
@@ -228,7 +316,6 @@ export class WebhookDelivery {
         return 'waiting';
       }
     }
-    this.logger.info({ endpointId, eventId: pending.event_id, attempt: attempts, status: attempt.status, ms: attempt.durationMs, outcome: status }, 'webhook attempt');
     if (nextAttemptAt) {
       await this.wake(endpointId, nextAttemptAt);
       return 'waiting';

@@ -20,6 +20,9 @@ export class WebhookDispatch {
   private queue: JobQueue | null = null;
   private endpoints: Promise<EndpointKinds[]> | null = null;
   private readAt = 0;
+  /** The kinds of the events of this turn, whose endpoints are woken at its end. */
+  private readonly kinds = new Set<string>();
+  private wakeScheduled = false;
   readonly delivery: WebhookDelivery;
 
   constructor(
@@ -27,7 +30,7 @@ export class WebhookDispatch {
     settings: DeliverySettings,
     private readonly logger: Logger,
   ) {
-    this.delivery = new WebhookDelivery(sql, settings, (endpointId, at) => this.wake(endpointId, at), logger);
+    this.delivery = new WebhookDelivery(sql, settings, (endpointId, at, kind) => this.wake(endpointId, at, kind), logger);
   }
 
   /** The job queue's tasks this part runs. */
@@ -47,10 +50,14 @@ export class WebhookDispatch {
 
   /**
    * Drains the endpoint now, or at `at`. A wake-up without a time leaves a retry's later time alone, so an endpoint
-   * waiting to retry keeps waiting, with the events after it behind.
+   * waiting to retry keeps waiting, with the events after it behind. A fallback (for a drain that may have died) has a
+   * job of its own.
    */
-  async wake(endpointId: string, at?: Date): Promise<void> {
-    await this.queue?.add(DRAIN_TASK, { endpointId }, { key: `webhook:${endpointId}`, runAt: at, keepRunAt: !at });
+  async wake(endpointId: string, at?: Date, kind?: 'fallback'): Promise<void> {
+    // Draining it here already: that drain takes the new events too.
+    if (!at && !kind && this.delivery.wakeLocal(endpointId)) return;
+    const key = kind === 'fallback' ? `webhook-fallback:${endpointId}` : `webhook:${endpointId}`;
+    await this.queue?.add(DRAIN_TASK, { endpointId }, { key, runAt: at, keepRunAt: !at });
   }
 
   /** An endpoint was added or changed here: read them again, and drain it. */
@@ -59,14 +66,22 @@ export class WebhookDispatch {
     await this.wake(endpointId);
   }
 
-  /** The feed's listener: wake each endpoint that wants this kind. */
+  /** The feed's listener: wake each endpoint that wants this kind, once for all the events of one turn. */
   onEvent(event: EventView): void {
     if (!this.queue) return;
-    void this.enabledEndpoints(false)
-      .then(async (endpoints) => {
-        for (const endpoint of endpoints) if (!endpoint.kinds || endpoint.kinds.includes(event.kind)) await this.wake(endpoint.id);
-      })
-      .catch((err: unknown) => this.logger.error({ err }, 'waking webhook endpoints failed'));
+    this.kinds.add(event.kind);
+    if (this.wakeScheduled) return;
+    this.wakeScheduled = true;
+    setImmediate(() => {
+      const kinds = [...this.kinds];
+      this.kinds.clear();
+      this.wakeScheduled = false;
+      void this.enabledEndpoints(false)
+        .then(async (endpoints) => {
+          for (const endpoint of endpoints) if (!endpoint.kinds || endpoint.kinds.some((k) => kinds.includes(k))) await this.wake(endpoint.id);
+        })
+        .catch((err: unknown) => this.logger.error({ err }, 'waking webhook endpoints failed'));
+    });
   }
 
   private enabledEndpoints(fresh: boolean): Promise<EndpointKinds[]> {

@@ -24,6 +24,8 @@ export const WebhookEndpoint = defineEntity({
     /** Which process drains this endpoint, until when (src/webhooks/delivery.ts): one at a time, everywhere. */
     leaseOwner: p.uuid().nullable(),
     leaseUntil: p.datetime().nullable(),
+    /** A wake-up came while another drain held the lease: that drain looks again before it lets go. */
+    wakeRequested: p.boolean().default(false),
     /** Since when every attempt has failed; null while deliveries succeed. */
     failingSince: p.datetime().nullable(),
     createdBy: p.manyToOne(User).nullable().deleteRule('set null'),
