@@ -13,6 +13,7 @@ import { DEVICE_COLUMNS } from '../src/devices/device.entity.js';
 import { openDatabase } from '../src/db/orm.js';
 import { parsePrometheus, sampleValue } from '../test/helpers/prometheus.js';
 import { runFanout } from './fanout.js';
+import { runWebhookBench } from './webhooks.js';
 import type { LoadResult } from './load.js';
 import { combine, graphqlRequest, npmStartFlags, runLoad, startServer, type Server } from './processes.js';
 import { BENCH_PASSWORD, seedGrowth, seedKeyedDevices, seedPhoneReaders, withClient, type GrowthSize } from './seed.js';
@@ -94,6 +95,8 @@ function gatehouseEnv(databaseUrl: string): Record<string, string> {
     NODE_ENV: 'production',
     LOG_LEVEL: 'error',
     METRICS: 'true',
+    // Scenario 7's receivers listen on loopback.
+    WEBHOOKS_ALLOW_PRIVATE: 'true',
     THROTTLE_SCALE,
     DEVICE_APPROVAL: 'required',
     ADMIN_EMAIL: ADMIN.email,
@@ -339,6 +342,31 @@ try {
 
   await gatehouse.stop();
   await baseline.stop();
+
+  if (wants(7)) {
+    log('7. webhooks: a backlog to one endpoint and to eight, then commit-to-receipt at 100 events/s');
+    const url = await createScratchDatabase(serverUrl, 'gatehouse_webhooks');
+    await migrate(url);
+    const server = await startGatehouse(url);
+    const token = await adminToken(server);
+    const createEndpoint = async (receiverUrl: string) => {
+      await graphqlRequest(
+        server.url,
+        'mutation($url: String!) { createWebhookEndpoint(input: { url: $url, kinds: [DEVICE_RENAMED] }) { __typename } }',
+        { url: receiverUrl },
+        token,
+      );
+    };
+    const result = await runWebhookBench({ databaseUrl: url, createEndpoint, quick });
+    await server.stop();
+    log(`   backlog: ${result.backlog.oneEndpointPerSec}/s to one endpoint, ${result.backlog.manyEndpointsPerSec}/s to ${result.backlog.endpoints}; steady ${result.steady.rate}/s: p50 ${result.steady.p50} ms, p99 ${result.steady.p99} ms`);
+    rows.push({
+      scenario: '7 webhooks',
+      target: '>= 500 deliveries/s; commit-to-receipt p99 < 500 ms at 100 events/s',
+      gatehouse: { ...result.backlog, ...result.steady },
+      pass: result.backlog.manyEndpointsPerSec >= 500 && result.steady.p99 < 500,
+    });
+  }
 
   if (wants(6)) {
     const sizes: [string, GrowthSize][] = [
