@@ -16,6 +16,12 @@ import { sleep, until } from './helpers/live.js';
 import { ADMIN_EMAIL, newDevice, PASSWORD, signIn, startInstance, startServer, type TestServer } from './helpers/server.js';
 import { Login } from './operations.js';
 
+const CreateHook = graphql(`
+  mutation AlertsCreateHook($input: WebhookEndpointInput!) {
+    createWebhookEndpoint(input: $input) { __typename }
+  }
+`);
+
 const Settings = graphql(`
   query AlertsSettings {
     notificationSettings { newDevicePending }
@@ -261,6 +267,32 @@ describe('delivery', () => {
     } finally {
       await server.stop();
       await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a webhook endpoint disabled after its failure streak sends every admin an email naming it', async () => {
+    const sink = await smtpSink();
+    const deadPort = await freePort();
+    const server = await startServer({
+      SMTP_URL: sink.url,
+      ALERT_DIGEST_SECONDS: '1',
+      WEBHOOKS_ALLOW_PRIVATE: 'true',
+      WEBHOOK_RETRY_SCHEDULE: '300ms,300ms,300ms,300ms,300ms,300ms,300ms,300ms',
+      WEBHOOK_DISABLE_AFTER: '1s',
+    });
+    try {
+      const hookUrl = `http://127.0.0.1:${deadPort}/gone`;
+      const { createWebhookEndpoint } = await (await server.admin()).data(CreateHook, { input: { url: hookUrl, kinds: ['USER_CREATED'] } });
+      expect(createWebhookEndpoint.__typename).toBe('WebhookEndpointCreated');
+      // USER_CREATED: the endpoint's first event; nothing listens, so every attempt fails until it is disabled.
+      await pendingArrival(server);
+      const disabled = () => sink.received.filter((m) => m.subject === 'A Gatehouse webhook endpoint was disabled');
+      await until(() => disabled().length === 1, 'the email about the disabled endpoint', 15_000);
+      expect(recipients(disabled()[0]!)).toEqual([ADMIN_EMAIL]);
+      expect(disabled()[0]!.text).toContain(hookUrl);
+    } finally {
+      await server.stop();
+      await sink.close();
     }
   });
 });

@@ -1,4 +1,5 @@
-// What an alert email says: one device waiting for approval, or a digest of the devices that arrived in one window.
+// What an alert email says: one device waiting for approval, a digest of the devices that arrived in one window, or a
+// webhook endpoint disabled.
 import { globalId } from '../graphql/ids.js';
 
 /** A digest names at most this many devices, then says how many more there are. */
@@ -74,4 +75,17 @@ export function digestText(devices: WaitingDevice[], total: number, publicUrl: s
     `<p><a href="${escapeHtml(pendingUrl)}">All pending devices</a></p>` +
     '<p style="color:#666">You get this email as a Gatehouse administrator; switch it off with updateNotificationSettings.</p>';
   return { subject, text, html };
+}
+
+/** A webhook endpoint was disabled after its failure streak (the event's detail names it and since when). */
+export function webhookDisabledText(detail: string | null, at: Date, publicUrl: string): DigestText {
+  const settingsUrl = `${publicUrl.replace(/\/+$/, '')}/admin/settings`;
+  const what = detail ?? 'a webhook endpoint';
+  const when = at.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  const intro = 'A webhook endpoint has been disabled: every delivery to it failed for too long, so no more events are sent to it.';
+  const text = [intro, '', `  ${what}`, `  Disabled: ${when}`, '', `Fix the receiver, then enable the endpoint again (its undelivered events follow): ${settingsUrl}`].join('\n');
+  const html =
+    `<p>${escapeHtml(intro)}</p><p>${escapeHtml(what)}<br>Disabled: ${escapeHtml(when)}</p>` +
+    `<p>Fix the receiver, then <a href="${escapeHtml(settingsUrl)}">enable the endpoint again</a> (its undelivered events follow).</p>`;
+  return { subject: 'A Gatehouse webhook endpoint was disabled', text, html };
 }

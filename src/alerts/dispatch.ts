@@ -1,6 +1,6 @@
 // Email alerts through the job queue. Decided from the event log: a scan (one at a time, under the alert cursor's row
-// lock) turns each DEVICE_REGISTERED-as-PENDING event into a pending alert per admin who wants it, in the
-// transaction that moves the cursor. Sent per admin: a job keyed by the admin composes the window's alerts into one
+// lock) turns each DEVICE_REGISTERED-as-PENDING event into a pending alert per admin who wants it, and each
+// WEBHOOK_DISABLED event into an email to every admin, in the transaction that moves the cursor. Sent per admin: a job keyed by the admin composes the window's alerts into one
 // digest row (under a per-admin lock, so two instances never compose two), then sends it under a lease on that row
 // and marks it sent; a failed send is retried on a back-off with the same bytes and Message-ID. A wake-up lost to a
 // crash only delays: every scan and every start wakes the admins with alerts or digests waiting.
@@ -12,7 +12,7 @@ import type { Config } from '../config.js';
 import type { Sql } from '../db/sql.js';
 import type { EventView } from '../events/event.entity.js';
 import type { JobQueue } from '../jobs/queue.js';
-import { DEVICES_PER_EMAIL, digestText, type WaitingDevice } from './digest.js';
+import { DEVICES_PER_EMAIL, digestText, webhookDisabledText, type DigestText, type WaitingDevice } from './digest.js';
 import { addressOf, composeMessage, fileOutbox, SEND_TIMEOUT_MS, smtpOutbox, type Outbox } from './mail.js';
 
 export const SCAN_TASK = 'alert-scan';
@@ -59,7 +59,9 @@ const PLATFORM_NAMES: Record<string, string> = { IOS: 'iOS', IPADOS: 'iPadOS', A
 const LOCK_CURSOR = `select position::text as position from alert_cursor where id = 1 for update`;
 const SCAN_UPTO = `
   select max(position)::text as upto from (
-    select position from events where kind = 'DEVICE_REGISTERED' and to_status = 'PENDING' and position > ? order by position limit ${EVENTS_PER_SCAN}
+    select position from events
+    where ((kind = 'DEVICE_REGISTERED' and to_status = 'PENDING') or kind = 'WEBHOOK_DISABLED') and position > ?
+    order by position limit ${EVENTS_PER_SCAN}
   ) batch`;
 const INSERT_ALERTS = `
   insert into pending_alerts (id, admin_id, event_id, event_position, device_id, created_at)
@@ -69,6 +71,12 @@ const INSERT_ALERTS = `
     and u.role = 'ADMIN' and coalesce(s.new_device_pending, true)
   on conflict (admin_id, event_id) do nothing`;
 const MOVE_CURSOR = `update alert_cursor set position = ? where id = 1`;
+/** Every admin hears of a disabled webhook endpoint at once (no window, no setting: a workflow has stopped). */
+const DISABLED_ENDPOINTS = `
+  select e.id, e.detail, (extract(epoch from e.at) * 1000)::float8 as at_ms, u.id as admin_id, u.email, u.display_name
+  from events e cross join users u
+  where e.kind = 'WEBHOOK_DISABLED' and e.position > ? and e.position <= ? and u.role = 'ADMIN'
+  order by e.position, u.id`;
 const WAITING_ADMINS = `
   select distinct admin_id from pending_alerts where digest_id is null
   union select distinct admin_id from alert_digests where status = 'SENDING'`;
@@ -169,9 +177,10 @@ export class AlertDispatch {
     this.begin();
   }
 
-  /** The feed's listener: a device registered PENDING anywhere wakes the scan. */
+  /** The feed's listener: a device registered PENDING, or a webhook endpoint disabled, anywhere wakes the scan. */
   onEvent(event: EventView): void {
-    if (!this.queue || event.kind !== 'DEVICE_REGISTERED' || event.toStatus !== 'PENDING') return;
+    const alerting = (event.kind === 'DEVICE_REGISTERED' && event.toStatus === 'PENDING') || event.kind === 'WEBHOOK_DISABLED';
+    if (!this.queue || !alerting) return;
     this.wakeScan().catch((err: unknown) => this.logger.error({ err }, 'waking the alert scan failed'));
   }
 
@@ -199,6 +208,9 @@ export class AlertDispatch {
         const [batch] = await tx.execute<{ upto: string | null }[]>(SCAN_UPTO, [cursor.position]);
         if (!batch?.upto) return false;
         await tx.execute(INSERT_ALERTS, [cursor.position, batch.upto]);
+        for (const row of await tx.execute<Record<string, unknown>[]>(DISABLED_ENDPOINTS, [cursor.position, batch.upto])) {
+          await this.composeAndStore(tx, row.admin_id as string, row.email as string, row.display_name as string | null, 0, webhookDisabledText(row.detail as string | null, new Date(row.at_ms as number), this.publicUrl));
+        }
         await tx.execute(MOVE_CURSOR, [batch.upto]);
         return true;
       });
@@ -277,19 +289,19 @@ export class AlertDispatch {
         userName: r.user_name as string | null,
         registeredAt: new Date(r.at_ms as number),
       }));
-      const digestId = randomUUID();
-      const recipient = admin.display_name ? `${admin.display_name.replace(/["<>\\]/g, '')} <${admin.email}>` : admin.email;
-      const messageId = `<alert-${digestId}@${new URL(this.publicUrl).hostname || 'gatehouse'}>`;
-      const message = await composeMessage({
-        from: this.options.mailFrom,
-        to: recipient,
-        messageId,
-        date: new Date(),
-        ...digestText(devices, rows.length, this.publicUrl),
-      });
-      await tx.execute(INSERT_DIGEST, [digestId, adminId, recipient, rows.length, message, messageId]);
+      const digestId = await this.composeAndStore(tx, adminId, admin.email, admin.display_name, rows.length, digestText(devices, rows.length, this.publicUrl));
       await tx.execute(ASSIGN, [digestId, adminId, rows.at(-1)!.position]);
       return { digestId };
     });
+  }
+
+  /** Composes an email to the admin and stores it whole, to be sent (and, on failure, sent again) as it is. */
+  private async composeAndStore(tx: EntityManager, adminId: string, email: string, displayName: string | null, alerts: number, content: DigestText): Promise<string> {
+    const digestId = randomUUID();
+    const recipient = displayName ? `${displayName.replace(/["<>\\]/g, '')} <${email}>` : email;
+    const messageId = `<alert-${digestId}@${new URL(this.publicUrl).hostname || 'gatehouse'}>`;
+    const message = await composeMessage({ from: this.options.mailFrom, to: recipient, messageId, date: new Date(), ...content });
+    await tx.execute(INSERT_DIGEST, [digestId, adminId, recipient, alerts, message, messageId]);
+    return digestId;
   }
 }

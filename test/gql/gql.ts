@@ -15,6 +15,7 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation AlertsCreateHook($input: WebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { __typename }\n  }\n": typeof types.AlertsCreateHookDocument,
     "\n  query AlertsSettings {\n    notificationSettings { newDevicePending }\n  }\n": typeof types.AlertsSettingsDocument,
     "\n  mutation AlertsUpdateSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      __typename\n      ... on NotificationSettings { newDevicePending }\n    }\n  }\n": typeof types.AlertsUpdateSettingsDocument,
     "\n  mutation AlertsAddUser($input: CreateUserInput!) {\n    createUser(input: $input) { __typename ... on User { id email } ... on Error { code } }\n  }\n": typeof types.AlertsAddUserDocument,
@@ -113,6 +114,7 @@ type Documents = {
     "mutation WebhooksUser($input: CreateUserInput!) { createUser(input: $input) { __typename } }": typeof types.WebhooksUserDocument,
 };
 const documents: Documents = {
+    "\n  mutation AlertsCreateHook($input: WebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { __typename }\n  }\n": types.AlertsCreateHookDocument,
     "\n  query AlertsSettings {\n    notificationSettings { newDevicePending }\n  }\n": types.AlertsSettingsDocument,
     "\n  mutation AlertsUpdateSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      __typename\n      ... on NotificationSettings { newDevicePending }\n    }\n  }\n": types.AlertsUpdateSettingsDocument,
     "\n  mutation AlertsAddUser($input: CreateUserInput!) {\n    createUser(input: $input) { __typename ... on User { id email } ... on Error { code } }\n  }\n": types.AlertsAddUserDocument,
@@ -211,6 +213,10 @@ const documents: Documents = {
     "mutation WebhooksUser($input: CreateUserInput!) { createUser(input: $input) { __typename } }": types.WebhooksUserDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlertsCreateHook($input: WebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { __typename }\n  }\n"): typeof import('./graphql.js').AlertsCreateHookDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

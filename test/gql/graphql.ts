@@ -246,6 +246,16 @@ export type WebhookEndpointInput = {
   url: string;
 };
 
+export type AlertsCreateHookMutationVariables = Exact<{
+  input: WebhookEndpointInput;
+}>;
+
+
+export type AlertsCreateHookMutation = { createWebhookEndpoint:
+    | { __typename: 'WebhookEndpointCreated' }
+    | { __typename: 'WebhookUrlRefused' }
+   };
+
 export type AlertsSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1133,6 +1143,13 @@ export const DeviceFieldsFragmentDoc = new TypedDocumentString(`
   blockedReason
 }
     `, {"fragmentName":"DeviceFields"}) as unknown as TypedDocumentString<DeviceFieldsFragment, unknown>;
+export const AlertsCreateHookDocument = new TypedDocumentString(`
+    mutation AlertsCreateHook($input: WebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<AlertsCreateHookMutation, AlertsCreateHookMutationVariables>;
 export const AlertsSettingsDocument = new TypedDocumentString(`
     query AlertsSettings {
   notificationSettings {
