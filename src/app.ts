@@ -139,11 +139,16 @@ export function buildApp(options: AppOptions) {
       return { port: address.port, url: `http://${shownHost}:${address.port}/graphql` };
     },
     /**
-     * Graceful stop: WebSockets close with 1001, live subscriptions (SSE too) complete, in-flight requests finish,
-     * idle connections close, then the event feed and the database pool.
+     * Graceful stop: the job queue stops taking jobs and lets running ones finish, meanwhile WebSockets close with 1001,
+     * live subscriptions (SSE too) complete, in-flight requests finish and idle connections close; then the event
+     * feed and the database pool.
      */
     async stop(): Promise<void> {
       metrics?.stop();
+      // The job queue winds down (running jobs finish) while HTTP drains: nothing new is queued from here on.
+      webhooks.stop();
+      alerts.stop();
+      const jobsStopped = jobs?.stop();
       // Sockets are told 1001 first; ending the live sessions after that must not close them again as 4403.
       const closing = webSockets.close();
       live.endAll();
@@ -160,9 +165,7 @@ export function buildApp(options: AppOptions) {
         });
         server.closeIdleConnections();
       });
-      webhooks.stop();
-      alerts.stop();
-      await jobs?.stop();
+      await jobsStopped;
       await feed.stop();
       await orm.close();
     },
