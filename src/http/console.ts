@@ -3,28 +3,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { gzip as gzipCallback } from 'node:zlib';
-
-const gzip = promisify(gzipCallback);
+import { contentSecurityPolicy, sendFile, type StaticFile } from './static-files.js';
 
 export const CONSOLE_PATH = '/admin';
 /** Where `npm run console:build` puts the console. */
 export const CONSOLE_DIST = path.resolve(import.meta.dirname, '..', '..', 'web', 'dist');
 
-/** Scripts, styles, images and connections (HTTP and the WebSocket) from this origin alone; no inline script. */
-export const CONSOLE_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Scripts, styles, images and connections (HTTP and the WebSocket) from this origin alone; nothing inline. */
+export const CONSOLE_CSP = contentSecurityPolicy("script-src 'self'", "style-src 'self'", "font-src 'self'");
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,15 +24,10 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-interface File {
-  body: Buffer;
-  gzipped: Buffer;
-  type: string;
-}
 
 /** Serves the console; files are read and compressed once, on first request. */
 export function adminConsole(dist = CONSOLE_DIST) {
-  const cache = new Map<string, Promise<File | null>>();
+  const cache = new Map<string, Promise<StaticFile | null>>();
 
   const load = (relative: string) => {
     let file = cache.get(relative);
@@ -58,7 +39,7 @@ export function adminConsole(dist = CONSOLE_DIST) {
         const info = await stat(absolute).catch(() => null);
         if (!info?.isFile()) return null;
         const body = await readFile(absolute);
-        return { body, gzipped: await gzip(body), type: TYPES[path.extname(absolute)] ?? 'application/octet-stream' };
+        return { body, type: TYPES[path.extname(absolute)] ?? 'application/octet-stream' };
       })();
       cache.set(relative, file);
     }
@@ -88,18 +69,6 @@ export function adminConsole(dist = CONSOLE_DIST) {
         .end(built ? 'Not found' : 'The admin console is not built: run npm install (or npm run console:build).');
       return;
     }
-    const useGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    const body = useGzip ? file.gzipped : file.body;
-    res.writeHead(200, {
-      'content-type': file.type,
-      'content-length': body.length,
-      'cache-control': asset ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'content-security-policy': CONSOLE_CSP,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      vary: 'accept-encoding',
-      ...(useGzip ? { 'content-encoding': 'gzip' } : {}),
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    await sendFile(req, res, file, { immutable: asset !== null, csp: CONSOLE_CSP });
   };
 }

@@ -2,11 +2,8 @@
 // @graphql-yoga/render-graphiql), so that it works with no request leaving the host and under a strict CSP.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { promisify } from 'node:util';
-import { gzip as gzipCallback } from 'node:zlib';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
-
-const gzip = promisify(gzipCallback);
+import { contentSecurityPolicy, sendFile, type StaticFile } from './static-files.js';
 
 /** Where GraphiQL's files are served; every name carries its content's hash, so they are cached for good. */
 export const GRAPHIQL_ASSETS_PATH = '/graphiql/';
@@ -15,25 +12,7 @@ export const GRAPHIQL_ASSETS_PATH = '/graphiql/';
  * The page's policy: scripts, styles, workers and connections (HTTP, SSE, WebSocket) from this origin alone.
  * Styles may be inline: the editor (Monaco) sets element styles and adds style elements as it lays itself out.
  */
-export const GRAPHIQL_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "worker-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-interface Asset {
-  body: Buffer;
-  gzipped?: Promise<Buffer>;
-  type: string;
-}
+export const GRAPHIQL_CSP = contentSecurityPolicy("script-src 'self'", "worker-src 'self'", "style-src 'self' 'unsafe-inline'", "font-src 'self' data:");
 
 /** The first start-up script: where Monaco finds its workers, then GraphiQL rendered once the page is parsed. */
 function startScript(workers: Record<string, string>): string {
@@ -59,7 +38,7 @@ function escapeHtml(text: string): string {
 
 async function loadAssets() {
   const bundle = await import('@graphql-yoga/render-graphiql/graphiql');
-  const assets = new Map<string, Asset>();
+  const assets = new Map<string, StaticFile>();
   const add = (stem: string, extension: string, type: string, body: Buffer) => {
     const name = `${stem}.${createHash('sha256').update(body).digest('hex').slice(0, 12)}.${extension}`;
     assets.set(name, { body, type });
@@ -120,17 +99,7 @@ export function selfHostedGraphiQL() {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
-    const useGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    const body = useGzip ? await (asset.gzipped ??= gzip(asset.body)) : asset.body;
-    res.writeHead(200, {
-      'content-type': asset.type,
-      'content-length': body.length,
-      'cache-control': 'public, max-age=31536000, immutable',
-      'x-content-type-options': 'nosniff',
-      vary: 'accept-encoding',
-      ...(useGzip ? { 'content-encoding': 'gzip' } : {}),
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    await sendFile(req, res, asset, { immutable: true });
   }
 
   /** The page's headers: yoga answers GraphiQL as text/html, and nothing else Gatehouse serves is HTML. */
