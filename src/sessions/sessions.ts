@@ -1,5 +1,5 @@
 // Sessions: signing in (with the device approval gate), signing out, and resolving a bearer token.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { resolveApiKey } from '../apikeys/apikeys.js';
 import { API_KEY_PREFIX } from '../apikeys/apikey.entity.js';
@@ -30,7 +30,7 @@ import { User, UserRow, USER_COLUMNS, type UserView } from '../users/user.entity
 import { normaliseEmail } from '../users/users.js';
 import { verifyPassword } from './passwords.js';
 import { Session, type SessionKind, type SessionView } from './session.entity.js';
-import { hashToken, issueSession, issueWatchToken, type IssuedSession } from './tokens.js';
+import { hashToken, issueSession, issueWatchToken, newSessionToken, type IssuedSession } from './tokens.js';
 
 const days = (n: number) => n * 86_400_000;
 
@@ -270,7 +270,7 @@ async function signInFromDevice(
   userId: string,
   use: { details: DeviceDetails | null; detail: string | null },
 ): Promise<IssuedSession | null> {
-  const token = randomBytes(32).toString('base64url');
+  const token = newSessionToken();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + days(dc.settings.sessionTtlDays));
   const params: unknown[] = [];
