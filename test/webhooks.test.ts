@@ -247,6 +247,24 @@ describe('a webhook', () => {
     }
   });
 
+  it('follows no redirect: a 3xx is a failed attempt, and the address it names gets nothing', async () => {
+    const elsewhere = await receiver();
+    const redirecting = createServer((_req, res) => res.writeHead(307, { location: elsewhere.url }).end());
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    try {
+      const admin = await server.admin();
+      const { endpoint } = await createEndpoint(admin, `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/hook`);
+      await pendingPhone(server);
+      await until(async () => (await admin.data(Deliveries, { id: endpoint.id })).webhookEndpoint?.deliveries[0]?.responseStatus === 307, 'the first attempt');
+      const { webhookEndpoint } = await admin.data(Deliveries, { id: endpoint.id });
+      expect(webhookEndpoint?.deliveries[0]).toMatchObject({ status: 'PENDING', lastError: 'HTTP 307' });
+      expect(elsewhere.received).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => redirecting.close(() => resolve()));
+      await elsewhere.close();
+    }
+  });
+
   it('is sent once by two instances on one database', async () => {
     const hook = await receiver();
     const other = await startInstance(server, FAST);
