@@ -49,7 +49,7 @@ export interface AppOptions {
 
 /** WEBHOOK_RETRY_SCHEDULE's, WEBHOOKS_ALLOW_PRIVATE's and WEBHOOK_DISABLE_AFTER's defaults. */
 const configDefaults = loadConfig({});
-export const DEFAULT_WEBHOOK_SETTINGS: DeliverySettings = {
+const DEFAULT_WEBHOOK_SETTINGS: DeliverySettings = {
   retryScheduleMs: configDefaults.WEBHOOK_RETRY_SCHEDULE,
   allowPrivate: configDefaults.WEBHOOKS_ALLOW_PRIVATE,
   disableAfterMs: configDefaults.WEBHOOK_DISABLE_AFTER,

@@ -103,7 +103,7 @@ function ensureOsUser(): OsUser {
 }
 
 /** Whether `user` can use `target` (`-x`: run or enter it; `-r`: read it), permissions of every parent included. */
-export function reachableBy(user: OsUser, target: string, test: '-x' | '-r' = '-x'): boolean {
+function reachableBy(user: OsUser, target: string, test: '-x' | '-r' = '-x'): boolean {
   const result = spawnSync('/bin/sh', ['-c', 'test "$1" "$2"', 'sh', test, target], { uid: user.uid, gid: user.gid });
   return result.status === 0;
 }
@@ -137,7 +137,7 @@ async function binariesFor(user: OsUser | null): Promise<string> {
  * checkout in /root): then a folder under STATE_ROOT named after DATA_DIR's absolute path, so that the same DATA_DIR
  * finds the same cluster on every start. DATA_DIR is created, and as root opened to be entered (it is ours).
  */
-export async function clusterDirectory(dataDir: string, user: OsUser | null): Promise<string> {
+async function clusterDirectory(dataDir: string, user: OsUser | null): Promise<string> {
   const resolved = path.resolve(dataDir);
   await mkdir(resolved, { recursive: true });
   if (!user) return path.join(resolved, 'postgres');

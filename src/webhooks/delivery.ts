@@ -162,7 +162,7 @@ function agentFor(url: string, allowPrivate: boolean) {
 }
 
 /** One POST, no redirects followed, to a public address unless private ones are allowed. */
-export function post(url: string, headers: Record<string, string>, body: string, allowPrivate: boolean): Promise<Attempt> {
+function post(url: string, headers: Record<string, string>, body: string, allowPrivate: boolean): Promise<Attempt> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   return new Promise((resolve) => {

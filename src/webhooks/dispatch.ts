@@ -7,7 +7,7 @@ import type { EventView } from '../events/event.entity.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { WebhookDelivery, type DeliverySettings } from './delivery.js';
 
-export const DRAIN_TASK = 'webhook-drain';
+const DRAIN_TASK = 'webhook-drain';
 /** The endpoints and their kinds are read again after this long (another instance may have changed them). */
 const ENDPOINTS_TTL_MS = 5_000;
 
