@@ -232,10 +232,16 @@ describe('delivery', () => {
     const server = await startServer(env);
     const other = await startInstance(server, env);
     try {
+      const admins = await server.count(`select 1 from users where role = 'ADMIN'`);
       const deviceIds: string[] = [];
+      // The first two each wait until their digest is composed (so at least two emails go out, whichever instance
+      // composes them); the last two arrive together, to share one.
       for (let i = 0; i < 4; i++) {
         deviceIds.push(await (await pendingArrival(server)).arrive());
-        await sleep(400);
+        if (i < 2) {
+          const composed = admins * (i + 1);
+          await until(async () => (await server.count(`select 1 from pending_alerts where digest_id is not null`)) === composed, `arrival ${i + 1} in a digest`, 10_000);
+        }
       }
       await until(async () => (await server.count(`select 1 from pending_alerts where digest_id is null`)) === 0, 'every alert in a digest', 10_000);
       await until(async () => (await server.count(`select 1 from alert_digests where status = 'SENDING'`)) === 0, 'every digest sent', 10_000);
