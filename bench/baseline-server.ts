@@ -2,15 +2,15 @@
 // queries and checks — so the bench's ratios show what yoga, Pothos, MikroORM and our code cost.
 // The SQL is the statements Gatehouse sends for the same operation (kept in step by hand when either changes).
 // Routes on the GraphQL operationName the load generator sends; answers the same JSON shapes.
-import { createPublicKey, randomBytes, randomUUID, verify, type KeyObject } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import argon2 from 'argon2';
 import pg from 'pg';
+import { keySignIn, type KeyProof } from './key-sign-in-sql.js';
 import { hashToken, namedQuery, PHONE_READ } from './phone-read-sql.js';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const query = namedQuery(pool);
-const keys = new Map<string, KeyObject>();
 
 async function body(req: IncomingMessage): Promise<{ operationName?: string; query: string; variables?: Record<string, any> }> {
   const chunks: Buffer[] = [];
@@ -20,83 +20,16 @@ async function body(req: IncomingMessage): Promise<{ operationName?: string; que
 
 const operationOf = (query: string) => query.match(/^\s*(?:query|mutation)\s+(\w+)/)?.[1];
 
-/**
- * Sign-in throttling as Gatehouse runs it in the bench (on, with allowances raised so that nothing is held back):
- * the statements rate-limiter-flexible sends for src/sessions/throttle.ts, with its key layout.
- */
 const THROTTLE_SCALE = Number(process.env.THROTTLE_SCALE ?? 1);
-const THROTTLE_GET = 'SELECT points, expire FROM "rate_limits" WHERE key = $1 AND (expire > $2 OR expire IS NULL);';
-const THROTTLE_COUNT = `INSERT INTO "rate_limits" VALUES ($1, $2, $3)
-  ON CONFLICT(key) DO UPDATE SET
-    points = CASE WHEN ("rate_limits".expire <= $4 OR 1=0) THEN $2 ELSE "rate_limits".points + ($2) END,
-    expire = CASE WHEN "rate_limits".expire <= $4 THEN $3 ELSE "rate_limits".expire END
-  RETURNING points, expire;`;
-/** Seconds until every one of these keys may go on; 0 when none is held back. */
-async function heldBack(keys: string[]): Promise<number> {
-  if (!THROTTLE_SCALE) return 0;
-  const rows = await Promise.all(keys.map((key) => query(THROTTLE_GET, [`block:${key}`, Date.now()])));
-  return Math.max(0, ...rows.flatMap((r) => r.rows.map((row) => (row.points > 0 ? Number(row.expire) - Date.now() : 0))));
-}
-/** A capped key: counts the call; true when it is past the allowance (120 a minute, raised as THROTTLE_SCALE raises it). */
-async function overCap(key: string, allowed: number, windowMs: number): Promise<boolean> {
-  if (!THROTTLE_SCALE) return false;
-  const { rows } = await query(THROTTLE_COUNT, [`cap:${key}`, 1, Date.now() + windowMs, Date.now()]);
-  return rows[0].points > allowed;
-}
+const signIn = keySignIn(query, THROTTLE_SCALE);
+const heldBack = signIn.heldBack;
 
 async function challenge(keyId: string, address: string) {
-  if (await overCap(`challenges:${address}`, 120 * THROTTLE_SCALE, 60_000)) return { data: { deviceChallenge: { __typename: 'TooManyAttempts' } } };
-  const id = randomUUID();
-  const nonce = randomBytes(32).toString('base64url');
-  await query(
-    `with swept as (delete from device_challenges where id in (select id from device_challenges where expires_at < now() limit 50))
-     insert into device_challenges (id, key_id, nonce, created_at, expires_at) values ($1, $2, $3, now(), now() + interval '120 seconds')`,
-    [id, keyId, nonce],
-  );
-  return { data: { deviceChallenge: { challengeId: id, nonce } } };
+  return { data: { deviceChallenge: await signIn.challenge(keyId, address) } };
 }
 
-async function loginWithDevice(proof: { keyId: string; challengeId: string; signature: string }, address: string) {
-  if ((await heldBack([`deviceKey:${proof.keyId}`, `address:${address}`])) > 0) {
-    return { data: { loginWithDevice: { __typename: 'TooManyAttempts' } } };
-  }
-  const { rows } = await query(
-    `with c as (delete from device_challenges where id = $1 returning key_id, nonce, expires_at)
-     select c.key_id as challenge_key_id, c.nonce as challenge_nonce, c.expires_at as challenge_expires_at, d.*
-     from c left join devices d on d.key_id = c.key_id`,
-    [proof.challengeId],
-  );
-  const row = rows[0];
-  if (!row || row.challenge_key_id !== proof.keyId || row.id == null || row.challenge_expires_at < new Date()) {
-    return { data: { loginWithDevice: { __typename: 'InvalidSignature' } } };
-  }
-  let key = keys.get(proof.keyId);
-  if (!key) keys.set(proof.keyId, (key = createPublicKey({ key: row.public_key, format: 'jwk' })));
-  const ok = verify('sha256', Buffer.from(row.challenge_nonce), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(proof.signature, 'base64url'));
-  if (!ok || row.status !== 'APPROVED') return { data: { loginWithDevice: { __typename: 'InvalidSignature' } } };
-  const token = randomBytes(32).toString('base64url');
-  // The statement Gatehouse sends (src/sessions/sessions.ts, signInFromDevice): every write in one round trip.
-  const { rows: signedIn } = await query(
-    `with d as (
-       update devices set last_user_id = owner_id, last_used_at = now(), version = version + 1
-       where id = $1 and status = 'APPROVED' returning *
-     ), u as (
-       update users set last_login_at = now() from d where users.id = d.owner_id returning users.id, users.email
-     ), s as (
-       insert into sessions (id, token_hash, kind, user_id, device_id, created_at, expires_at)
-       select $2::uuid, $3::text, 'SESSION', d.owner_id, d.id, now(), now() + interval '30 days' from d
-     ), du as (
-       insert into device_users (device_id, user_id, first_seen_at, last_seen_at) select d.id, d.owner_id, now(), now() from d
-       on conflict (device_id, user_id) do update set last_seen_at = excluded.last_seen_at
-     ), e as (
-       insert into events (kind, at, actor_id, user_id, device_id, device_name, detail)
-       select 'LOGIN_SUCCEEDED', now(), d.owner_id, d.owner_id, d.id, d.name, 'device key' from d
-     )
-     select d.id, u.email from d, u`,
-    [row.id, randomUUID(), hashToken(token)],
-  );
-  if (!signedIn.length) return { data: { loginWithDevice: { __typename: 'InvalidSignature' } } };
-  return { data: { loginWithDevice: { __typename: 'Session', token } } };
+async function loginWithDevice(proof: KeyProof, address: string) {
+  return { data: { loginWithDevice: await signIn.loginWithDevice(proof, address) } };
 }
 
 async function phoneRead(token: string | undefined) {

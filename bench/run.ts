@@ -197,18 +197,52 @@ try {
   };
   const ratio = (g: LoadResult, b: LoadResult) => Math.round((g.requestsPerSec / b.requestsPerSec) * 100) / 100;
 
+  /**
+   * The floors: servers doing the baseline's very statements through a GraphQL stack with nothing of Gatehouse's own
+   * (bench/floor-schema.ts): yoga (Gatehouse's own stack), Mercurius on Fastify with its JIT, and Apollo Server 5.
+   * Started for one scenario, interleaved with Gatehouse and the baseline, stopped after it.
+   */
+  const FLOORS = [
+    { name: 'yoga', script: 'bench/yoga-floor.ts', label: 'graphql-yoga 5 (the stack floor)' },
+    { name: 'mercurius', script: 'bench/mercurius-floor.ts', label: 'Mercurius 16 on Fastify 5, jit: 1' },
+    { name: 'apollo', script: 'bench/apollo-floor.ts', label: 'Apollo Server 5 standalone' },
+  ] as const;
+  const startFloors = () =>
+    Promise.all(FLOORS.map(async (floor) => ({ ...floor, server: await startServer(floor.script, { DATABASE_URL: mainUrl, THROTTLE_SCALE }, undefined, NODE_FLAGS) })));
+  /** One row per peer floor: Gatehouse's throughput against it (issue 26's targets: >= 1.0 of Mercurius with its JIT). */
+  const floorRows = (scenario: string, g: LoadResult, b: LoadResult, floors: { name: string; label: string }[], results: LoadResult[]) =>
+    floors.map((floor, i): Row => {
+      const x = ratio(g, results[i]!);
+      return {
+        scenario: `${scenario}: ${floor.label}, the same statements`,
+        target: floor.name === 'mercurius' ? 'Gatehouse >= 1.0 of this floor' : 'not a target: Gatehouse against this floor',
+        gatehouse: results[i]!,
+        baseline: b,
+        ratio: ratio(results[i]!, b),
+        pass: floor.name === 'mercurius' ? x >= 1 : null,
+        notes: `Gatehouse against this floor: ${x}`,
+      };
+    });
+
   if (wants(1)) {
     log('1. device sign-in with a key (deviceChallenge + loginWithDevice)');
     const keys = devices.map((d) => ({ keyId: d.keyId, privateKeyPem: d.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() }));
-    const r = await both({ scenario: 'deviceSignIn', connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, devices: keys });
-    const x = ratio(r.gatehouse, r.baseline);
+    const floors = await startFloors();
+    const [g, b, ...floorResults] = await interleave(
+      [gatehouseTarget(), baselineTarget, ...floors.map((f) => ({ url: f.server.url, pid: f.server.child.pid }))],
+      { scenario: 'deviceSignIn', connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, devices: keys },
+    );
+    await Promise.all(floors.map((f) => f.server.stop()));
+    const x = ratio(g!, b!);
     rows.push({
       scenario: '1 device sign-in (key)',
       target: '>= 0.6 of baseline; p99 < 25 ms at 50 clients',
-      ...r,
+      gatehouse: g!,
+      baseline: b!,
       ratio: x,
-      pass: x >= 0.6 && r.gatehouse.p99 < 25 && r.gatehouse.errors === 0,
+      pass: x >= 0.6 && g!.p99 < 25 && g!.errors === 0,
     });
+    rows.push(...floorRows('1 device sign-in (key)', g!, b!, floors, floorResults));
     // Not a target: at 50 closed-loop clients each answer waits behind the others (Little's law: the mean latency is
     // 50 / throughput, so a 25 ms p99 needs well over 2,000 sign-ins a second), so the same work at 10 clients shows
     // what a sign-in costs when it does not queue.
@@ -231,9 +265,11 @@ try {
     const spec = { scenario: 'phoneRead' as const, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, tokens };
     // The stack's floor, interleaved with the two: yoga and graphql-js doing the baseline's four statements with
     // nothing of Gatehouse's own, i.e. the best ratio a server built on yoga can reach here (bench/yoga-floor.ts).
-    const stackServer = await startServer('bench/yoga-floor.ts', { DATABASE_URL: mainUrl }, undefined, NODE_FLAGS);
-    const [g, b, stack] = await interleave([gatehouseTarget(), baselineTarget, { url: stackServer.url, pid: stackServer.child.pid }], spec);
-    await stackServer.stop();
+    // The peer floors beside it: Mercurius with its JIT and Apollo Server, the same statements (bench/floor-schema.ts).
+    const floors = await startFloors();
+    const [g, b, ...floorResults] = await interleave([gatehouseTarget(), baselineTarget, ...floors.map((f) => ({ url: f.server.url, pid: f.server.child.pid }))], spec);
+    await Promise.all(floors.map((f) => f.server.stop()));
+    const stack = floorResults[0];
     const x = ratio(g!, b!);
     // yoga answering the same document from memory: what any server built on it spends before doing the work (both
     // it and the baseline parse HTTP, so the two do not simply add up).
@@ -258,6 +294,7 @@ try {
       pass: null,
       notes: `Gatehouse against the stack's floor: ${ratio(g!, stack!)}`,
     });
+    rows.push(...floorRows("2 phone's read", g!, b!, floors.slice(1), floorResults.slice(1)));
   }
 
   if (wants(3)) {
