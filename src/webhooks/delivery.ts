@@ -110,7 +110,7 @@ function disableIfFailing(endpointId: string, disableAfterMs: number): { text: s
   const values: unknown[] = [];
   const param = (value: unknown) => `$${values.push(value)}`;
   const system = { actor: null, meta: { ip: null, userAgent: null } };
-  const event = eventInsert(system, { kind: 'WEBHOOK_DISABLED', actorId: null }, new Date(), param, {
+  const event = eventInsert(system, { kind: 'WEBHOOK_DISABLED', bySystem: true }, new Date(), param, {
     detail: `left('endpoint ' || d.id || ': every attempt failed since ' || to_char(d.failing_since at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ' (' || d.url || ')', 1000)`,
   });
   const text = `

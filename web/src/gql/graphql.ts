@@ -36,6 +36,8 @@ export type DeviceFilter = {
   platform?: Platform | null | undefined;
   /** Part of the name, model, app name or installation id */
   search?: string | null | undefined;
+  /** Only stale devices (true) or only those that are not (false) */
+  stale?: boolean | null | undefined;
   /** Only devices with this status */
   status?: DeviceStatus | null | undefined;
   /** Devices this user owns or has used */
@@ -64,7 +66,7 @@ export type DeviceInput = {
   pushToken?: string | null | undefined;
 };
 
-/** A field left out stays as it is; maxDevicesPerUser: null removes the limit */
+/** A field left out stays as it is; maxDevicesPerUser: null removes the limit, staleAfterDays: null stops the stale sweep */
 export type DevicePolicyInput = {
   /** Whether to open signUp; cannot be null */
   allowSignUp?: boolean | null | undefined;
@@ -72,6 +74,10 @@ export type DevicePolicyInput = {
   approvalMode?: ApprovalMode | null | undefined;
   /** The new device limit, 1 to 10000; null removes the limit */
   maxDevicesPerUser?: number | null | undefined;
+  /** What happens to a stale device; cannot be null */
+  staleAction?: StaleAction | null | undefined;
+  /** Days without use after which a device is stale, 1 to 3650; null: off */
+  staleAfterDays?: number | null | undefined;
 };
 
 /** A signature of a challenge: ES256 in the IEEE P1363 form (r || s) WebCrypto makes, or Ed25519; base64url */
@@ -115,6 +121,8 @@ export type EventKind =
   | 'DEVICE_BLOCKED'
   /** The device and its sessions were deleted (deviceId and deviceName keep what it was) */
   | 'DEVICE_FORGOTTEN'
+  /** The system marked a device stale: not used for the policy's staleAfterDays (detail: how long) */
+  | 'DEVICE_MARKED_STALE'
   /** A new device was recorded, by a first sign-in or registerDevice (toStatus: its first status) */
   | 'DEVICE_REGISTERED'
   /** The device was renamed (deviceName: the new name, detail: the old one) */
@@ -188,6 +196,15 @@ export type Role =
   | 'ADMIN'
   /** Signs in from approved devices; sees themself and the devices they own or have used */
   | 'USER';
+
+/** What the maintenance sweep does to a device not used for staleAfterDays (each with its event, by the system) */
+export type StaleAction =
+  /** Block it as blockDevice does (DEVICE_BLOCKED, reason "Not used for N days"); a device already blocked is only marked */
+  | 'BLOCK'
+  /** Forget it as forgetDevice does (DEVICE_FORGOTTEN); a blocked device is only marked, so that its block stays */
+  | 'FORGET'
+  /** Set Device.stale (DEVICE_MARKED_STALE); the device may still sign in, which clears it */
+  | 'MARK';
 
 /** Where one event's delivery to one endpoint stands */
 export type WebhookDeliveryStatus =
