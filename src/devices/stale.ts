@@ -63,12 +63,14 @@ function batchStatement(action: StaleAction, days: number, cutoff: Date, limit: 
     fromStatus: 'x.from_status',
     toStatus: 'x.to_status',
   });
+  // The batch's rows by primary key: a join alone is planned as a scan of every device (hash join), once per batch.
+  const inBatch = 'devices.id = any(array(select id from c))';
   const insertEvents = (rows: string) => `e as (insert into events (${event.columns}) select ${event.values} from (${rows}) x)`;
   if (action === 'MARK') {
     return {
       values,
       text: `with ${candidates}, d as (
-          update devices set stale = true, version = devices.version + 1 from c where devices.id = c.id
+          update devices set stale = true, version = devices.version + 1 from c where ${inBatch} and devices.id = c.id
           returning devices.id, devices.name, devices.owner_id
         ), ${insertEvents(`select 'DEVICE_MARKED_STALE' as kind, id, name, owner_id, null::text as from_status, null::text as to_status from d`)}
         select count(*)::int as n from d`,
@@ -85,11 +87,11 @@ function batchStatement(action: StaleAction, days: number, cutoff: Date, limit: 
             blocked_reason = case when c.status = 'BLOCKED' then devices.blocked_reason else ${param(reason)}::text end,
             status_changed_at = case when c.status = 'BLOCKED' then devices.status_changed_at else ${at} end,
             status_changed_by_id = case when c.status = 'BLOCKED' then devices.status_changed_by_id end
-          from c where devices.id = c.id
+          from c where ${inBatch} and devices.id = c.id
           returning devices.id, devices.name, devices.owner_id, c.status as from_status
         ), s as (
-          update sessions set revoked_at = ${at} from d
-          where sessions.device_id = d.id and d.from_status <> 'BLOCKED' and sessions.revoked_at is null
+          update sessions set revoked_at = ${at}
+          where sessions.device_id = any(array(select id from d where from_status <> 'BLOCKED')) and sessions.revoked_at is null
         ), ${insertEvents(`
           select case when from_status = 'BLOCKED' then 'DEVICE_MARKED_STALE' else 'DEVICE_BLOCKED' end as kind, id, name, owner_id,
             case when from_status = 'BLOCKED' then null else from_status end as from_status,
@@ -102,10 +104,10 @@ function batchStatement(action: StaleAction, days: number, cutoff: Date, limit: 
   return {
     values,
     text: `with ${candidates}, m as (
-        update devices set stale = true, version = devices.version + 1 from c where devices.id = c.id and c.status = 'BLOCKED'
+        update devices set stale = true, version = devices.version + 1 from c where ${inBatch} and devices.id = c.id and c.status = 'BLOCKED'
         returning devices.id, devices.name, devices.owner_id
       ), f as (
-        delete from devices using c where devices.id = c.id and c.status <> 'BLOCKED'
+        delete from devices using c where ${inBatch} and devices.id = c.id and c.status <> 'BLOCKED'
         returning devices.id, devices.name, devices.owner_id, devices.status
       ), ${insertEvents(`
         select 'DEVICE_FORGOTTEN' as kind, id, name, owner_id, status::text as from_status, null::text as to_status from f
