@@ -13,6 +13,7 @@ import { DEVICE_COLUMNS } from '../src/devices/device.entity.js';
 import { openDatabase } from '../src/db/orm.js';
 import { parsePrometheus, sampleValue } from '../test/helpers/prometheus.js';
 import { runFanout } from './fanout.js';
+import { runStaleBench } from './stale.js';
 import { runWebhookBench } from './webhooks.js';
 import type { LoadResult } from './load.js';
 import { combine, graphqlRequest, npmStartFlags, runLoad, startServer, type Server } from './processes.js';
@@ -403,6 +404,20 @@ try {
       gatehouse: { ...result.backlog, ...result.steady },
       pass: result.backlog.manyEndpointsPerSec >= 500 && result.steady.p99 < 500,
     });
+  }
+
+  if (wants(8)) {
+    const devices = quick ? 30_000 : 1_000_000;
+    log(`8. stale-device sweep over ${devices} devices`);
+    const result = await runStaleBench({ serverUrl, devices, log });
+    for (const sweep of result.sweeps) {
+      rows.push({
+        scenario: `8 stale sweep: ${sweep.action} at ${devices} devices`,
+        target: 'batches of 500; no device row locked for long',
+        gatehouse: { rowsPerSec: sweep.rowsPerSec, devices: sweep.devices, batches: sweep.batches, longestBatchMs: sweep.longestBatchMs, longestSeenXactMs: sweep.longestSeenXactMs, writerP99Ms: sweep.writer.p99Ms, writerMaxMs: sweep.writer.maxMs },
+        pass: null,
+      });
+    }
   }
 
   if (wants(6)) {

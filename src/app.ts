@@ -15,6 +15,7 @@ import { createMetrics } from './http/metrics.js';
 import { requestHandler } from './http/routes.js';
 import { graphqlWebSocketServer } from './http/websocket.js';
 import { gatehouseYoga } from './http/yoga.js';
+import { Maintenance } from './jobs/maintenance.js';
 import { startJobQueue, type JobQueue } from './jobs/queue.js';
 import { LiveSessions } from './sessions/live.js';
 import type { DeliverySettings } from './webhooks/delivery.js';
@@ -45,6 +46,8 @@ export interface AppOptions {
   webhooks?: DeliverySettings;
   /** Alert emails: SMTP or .eml files, From, the links' origin, the digest window (default: the config's defaults). */
   alerts?: AlertOptions;
+  /** Seconds between maintenance sweeps (stale devices); default MAINTENANCE_INTERVAL_S's. */
+  maintenanceIntervalS?: number;
 }
 
 /** WEBHOOK_RETRY_SCHEDULE's, WEBHOOKS_ALLOW_PRIVATE's and WEBHOOK_DISABLE_AFTER's defaults. */
@@ -68,6 +71,7 @@ export function buildApp(options: AppOptions) {
   feed.listen((event) => webhooks.onEvent(event));
   const alerts = new AlertDispatch(sql, () => orm.em.fork(), options.alerts ?? DEFAULT_ALERT_OPTIONS, logger);
   feed.listen((event) => alerts.onEvent(event));
+  const maintenance = new Maintenance(sql, orm.config.get('clientUrl'), options.maintenanceIntervalS ?? configDefaults.MAINTENANCE_INTERVAL_S, logger);
   let jobs: JobQueue | null = null;
 
   const corsOrigins = options.corsOrigins ?? [];
@@ -127,8 +131,9 @@ export function buildApp(options: AppOptions) {
     feed,
     async start(port: number, host?: string): Promise<{ port: number; url: string }> {
       await feed.start();
-      jobs = await startJobQueue({ connectionString: orm.config.get('clientUrl'), logger, tasks: { ...webhooks.tasks, ...alerts.tasks } });
+      jobs = await startJobQueue({ connectionString: orm.config.get('clientUrl'), logger, tasks: { ...webhooks.tasks, ...alerts.tasks, ...maintenance.tasks } });
       await webhooks.start(jobs);
+      await maintenance.start(jobs);
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve());
@@ -148,6 +153,7 @@ export function buildApp(options: AppOptions) {
       // The job queue winds down (running jobs finish) while HTTP drains: nothing new is queued from here on.
       webhooks.stop();
       alerts.stop();
+      maintenance.stop();
       const jobsStopped = jobs?.stop();
       // Sockets are told 1001 first; ending the live sessions after that must not close them again as 4403.
       const closing = webSockets.close();

@@ -2,10 +2,10 @@
 import type { Config } from './config.js';
 import type { Orm } from './db/orm.js';
 import { sqlOf } from './db/sql.js';
-import { seedPolicy, type PolicyValues } from './policy/policy.js';
+import { seedPolicy, type EnvironmentPolicy } from './policy/policy.js';
 import { ensureFirstAdmin } from './users/users.js';
 
-export function policyFromConfig(config: Config): PolicyValues {
+export function policyFromConfig(config: Config): EnvironmentPolicy {
   return {
     approvalMode: config.DEVICE_APPROVAL === 'automatic' ? 'AUTOMATIC' : 'REQUIRED',
     maxDevicesPerUser: config.MAX_DEVICES_PER_USER ?? null,

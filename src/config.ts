@@ -115,6 +115,8 @@ const configSchema = z.object({
   ),
   /** Webhook endpoints may be private, loopback or link-local addresses (development and tests only). */
   WEBHOOKS_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, booleanString.default(false)),
+  /** Seconds between maintenance sweeps (stale devices, per the device policy); one instance sweeps at a time. */
+  MAINTENANCE_INTERVAL_S: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(604_800).default(3600)),
   /** GET /metrics (event-loop delay, memory, connections) for benchmarks and monitoring; off by default. */
   METRICS: z.preprocess(emptyAsUndefined, booleanString.default(false)),
   LOG_LEVEL: z.preprocess(

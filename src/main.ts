@@ -64,6 +64,7 @@ const app = buildApp({
   trustProxy: config.TRUST_PROXY,
   alerts: alertOptionsOf(config),
   webhooks: { retryScheduleMs: config.WEBHOOK_RETRY_SCHEDULE, allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE, disableAfterMs: config.WEBHOOK_DISABLE_AFTER },
+  maintenanceIntervalS: config.MAINTENANCE_INTERVAL_S,
 });
 const { url } = await app.start(config.PORT, config.HOST);
 

@@ -40,6 +40,8 @@ export const Device = defineEntity({
     keyAlgorithm: p.enum([...KEY_ALGORITHMS]).nullable(),
     /** The public JWK itself (EC P-256 or OKP Ed25519). */
     publicKey: p.json<Record<string, string>>().nullable(),
+    /** Not used for the policy's staleAfterDays (set by the maintenance sweep); the next sign-in from it clears it. */
+    stale: p.boolean().default(false),
     /** Optimistic lock: concurrent transitions of one device end in one consistent state. */
     version: p.integer().version(),
   },
@@ -54,6 +56,11 @@ export const Device = defineEntity({
       name: 'devices_search_trgm_index',
       expression:
         'create index "devices_search_trgm_index" on "devices" using gin ("name" gin_trgm_ops, "model" gin_trgm_ops, "installation_id" gin_trgm_ops, "app_name" gin_trgm_ops)',
+    },
+    // The stale sweep's candidates, least recently used first; partial, so devices already stale cost it nothing.
+    {
+      name: 'devices_stale_candidates_index',
+      expression: 'create index "devices_stale_candidates_index" on "devices" (coalesce("last_used_at", "created_at")) where not "stale"',
     },
   ],
 });
@@ -94,6 +101,7 @@ export type DeviceView = Pick<
   | 'keyId'
   | 'keyAlgorithm'
   | 'publicKey'
+  | 'stale'
 > & {
   owner: { id: string };
   lastUser?: { id: string } | null | undefined;
@@ -123,6 +131,7 @@ export const DEVICE_COLUMNS = [
   'key_id',
   'key_algorithm',
   'public_key',
+  'stale',
 ] as const;
 
 const ref = (id: unknown) => (typeof id === 'string' ? { id } : null);
@@ -150,6 +159,7 @@ export class DeviceRow implements DeviceView {
   readonly keyId: string | null;
   readonly keyAlgorithm: KeyAlgorithm | null;
   readonly publicKey: Record<string, string> | null;
+  readonly stale: boolean;
 
   constructor(row: Record<string, unknown>) {
     this.id = row.id as string;
@@ -173,5 +183,6 @@ export class DeviceRow implements DeviceView {
     this.keyId = row.key_id as string | null;
     this.keyAlgorithm = row.key_algorithm as KeyAlgorithm | null;
     this.publicKey = row.public_key as Record<string, string> | null;
+    this.stale = row.stale as boolean;
   }
 }

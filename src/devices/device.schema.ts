@@ -112,6 +112,9 @@ builder.objectType(DeviceRef, {
       description: 'When a session was last issued for it; null until its first sign-in while approved',
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was registered' }),
+    stale: t.exposeBoolean('stale', {
+      description: "Not signed in from (or, never used, not registered) for the device policy's staleAfterDays, as the maintenance sweep found; the next sign-in from it clears it",
+    }),
     statusChangedAt: t.expose('statusChangedAt', {
       type: 'DateTime',
       description: 'When an administrator last changed its status; its registration time until then',
@@ -246,6 +249,7 @@ DeviceFilterInput.implement({
     platform: t.field({ type: PlatformEnum, description: 'Only devices on this platform' }),
     userId: t.id({ description: 'Devices this user owns or has used' }),
     search: t.string({ description: 'Part of the name, model, app name or installation id', validate: searchText(100) }),
+    stale: t.boolean({ description: 'Only stale devices (true) or only those that are not (false)' }),
   }),
 });
 

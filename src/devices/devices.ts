@@ -111,10 +111,13 @@ export async function createDevice(
   return device;
 }
 
-/** Records a successful sign-in from an approved device: last user, last used, the user's link, fresh metadata. */
+/**
+ * Records a successful sign-in from an approved device: last user, last used, the user's link, fresh metadata. A
+ * device in use is not stale (no event of its own: the sign-in's event records the use).
+ */
 export async function recordDeviceUse(tx: EntityManager, device: Device, user: User, details?: DeviceDetails): Promise<void> {
   const now = new Date();
-  tx.assign(device, { ...(details ? metadataOf(details) : {}), lastUser: user, lastUsedAt: now });
+  tx.assign(device, { ...(details ? metadataOf(details) : {}), lastUser: user, lastUsedAt: now, stale: false });
   // The link may have been created in this very transaction (a device approved automatically at registration).
   const link = await tx.findOne(DeviceUser, { device: device.id, user: user.id });
   if (link) link.lastSeenAt = now;
@@ -281,6 +284,7 @@ export interface DeviceFilter {
   /** Devices this user owns or has used. */
   userId?: string | null | undefined;
   search?: string | null | undefined;
+  stale?: boolean | null | undefined;
 }
 
 /**
@@ -299,6 +303,7 @@ function filtered(
   if (filter.userId && (isAdmin(actor) || filter.userId !== actor.user.id)) usedBy(filter.userId);
   if (filter.status) where.push(`d.status = ${param(filter.status)}`);
   if (filter.platform) where.push(`d.platform = ${param(filter.platform)}`);
+  if (filter.stale != null) where.push(`d.stale = ${param(filter.stale)}`);
   if (filter.search?.trim()) {
     const pattern = param(containsPattern(filter.search));
     where.push(`(d.name ilike ${pattern} or d.model ilike ${pattern} or d.installation_id ilike ${pattern} or d.app_name ilike ${pattern})`);

@@ -21,6 +21,7 @@ export const EVENT_KINDS = [
   'API_KEY_CREATED',
   'API_KEY_REVOKED',
   'WEBHOOK_DISABLED',
+  'DEVICE_MARKED_STALE',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -37,6 +38,8 @@ export const Event = defineEntity({
     kind: p.enum([...EVENT_KINDS]),
     at: p.datetime().onCreate(() => new Date()),
     actorId: p.uuid().nullable(),
+    /** Gatehouse itself did it (a scheduled job), not a person, a key or an anonymous caller; actorId is then null. */
+    bySystem: p.boolean().default(false),
     /** The API key the actor acted through (actorId is then the admin who made it); null for a person's session. */
     actorKeyId: p.uuid().nullable(),
     userId: p.uuid().nullable(),
@@ -59,7 +62,7 @@ export type Event = InferEntity<typeof Event>;
 /** What reading an event needs (the feed, the GraphQL face): a managed Event, or an EventRow read by hand. */
 export type EventView = Pick<
   Event,
-  'id' | 'position' | 'kind' | 'at' | 'actorId' | 'actorKeyId' | 'userId' | 'deviceId' | 'deviceName' | 'fromStatus' | 'toStatus' | 'ip' | 'userAgent' | 'detail'
+  'id' | 'position' | 'kind' | 'at' | 'actorId' | 'bySystem' | 'actorKeyId' | 'userId' | 'deviceId' | 'deviceName' | 'fromStatus' | 'toStatus' | 'ip' | 'userAgent' | 'detail'
 >;
 
 export const EVENT_COLUMNS = [
@@ -68,6 +71,7 @@ export const EVENT_COLUMNS = [
   'kind',
   'at',
   'actor_id',
+  'by_system',
   'actor_key_id',
   'user_id',
   'device_id',
@@ -88,6 +92,7 @@ export class EventRow implements EventView {
   readonly kind: EventKind;
   readonly at: Date;
   readonly actorId: string | null;
+  readonly bySystem: boolean;
   readonly actorKeyId: string | null;
   readonly userId: string | null;
   readonly deviceId: string | null;
@@ -105,6 +110,8 @@ export class EventRow implements EventView {
     this.kind = row.kind as EventKind;
     this.at = row.at as Date;
     this.actorId = row.actor_id as string | null;
+    // Absent from events committed before the column existed and carried by an older instance's NOTIFY.
+    this.bySystem = (row.by_system as boolean | undefined) ?? false;
     // Absent from events committed before the column existed and carried by an older instance's NOTIFY.
     this.actorKeyId = (row.actor_key_id as string | null | undefined) ?? null;
     this.userId = row.user_id as string | null;

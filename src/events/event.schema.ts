@@ -26,8 +26,11 @@ builder.objectType(EventRef, {
     actor: t.field({
       type: UserRef,
       nullable: true,
-      description: 'Who did it; null for the system or an unknown caller. For a change made with an API key: the admin who made the key (actorKey names the key)',
+      description: 'Who did it; null for the system (bySystem) or an unknown caller. For a change made with an API key: the admin who made the key (actorKey names the key)',
       resolve: (e, _args, ctx) => (e.actorId ? ctx.loaders.user.load(e.actorId) : null),
+    }),
+    bySystem: t.exposeBoolean('bySystem', {
+      description: 'True when Gatehouse itself did it (a scheduled job: the stale-device sweep, a webhook endpoint disabled); actor is then null',
     }),
     actorKey: t.field({
       type: ApiKeyRef,

@@ -14,14 +14,17 @@ export interface EventInput {
   detail?: string | null;
   /** Defaults to the signed-in user; pass null for system events or anonymous attempts. */
   actorId?: string | null;
+  /** Gatehouse itself did it (a scheduled job); the actor is then null. */
+  bySystem?: boolean;
 }
 
 function eventFields(dc: Pick<DomainContext, 'actor' | 'meta'>, input: EventInput) {
   return {
     kind: input.kind,
-    actorId: input.actorId === undefined ? (dc.actor?.user.id ?? null) : input.actorId,
+    actorId: input.bySystem ? null : input.actorId === undefined ? (dc.actor?.user.id ?? null) : input.actorId,
+    bySystem: input.bySystem ?? false,
     // The key is named only when the actor is the caller (not for an event about someone else's attempt).
-    actorKeyId: input.actorId === undefined ? (dc.actor?.key?.id ?? null) : null,
+    actorKeyId: input.actorId === undefined && !input.bySystem ? (dc.actor?.key?.id ?? null) : null,
     userId: input.userId ?? null,
     deviceId: input.device?.id ?? null,
     deviceName: input.device?.name ?? null,
@@ -48,27 +51,28 @@ export function eventInsert(
   input: EventInput,
   at: Date,
   param: (value: unknown) => string,
-  expressions: { deviceName?: string; userId?: string; detail?: string } = {},
+  expressions: { kind?: string; deviceId?: string; deviceName?: string; userId?: string; fromStatus?: string; toStatus?: string; detail?: string } = {},
 ) {
   const e = eventFields(dc, input);
   // Typed, so the values also serve an INSERT … SELECT (where PostgreSQL would take an untyped parameter as text).
   const typed = (value: unknown, type: string) => `${param(value)}::${type}`;
   const values = [
-    typed(e.kind, 'text'),
+    expressions.kind ?? typed(e.kind, 'text'),
     typed(at, 'timestamptz'),
     typed(e.actorId, 'uuid'),
+    typed(e.bySystem, 'boolean'),
     typed(e.actorKeyId, 'uuid'),
     expressions.userId ?? typed(e.userId, 'uuid'),
-    typed(e.deviceId, 'uuid'),
+    expressions.deviceId ?? typed(e.deviceId, 'uuid'),
     expressions.deviceName ?? typed(e.deviceName, 'text'),
-    typed(e.fromStatus, 'text'),
-    typed(e.toStatus, 'text'),
+    expressions.fromStatus ?? typed(e.fromStatus, 'text'),
+    expressions.toStatus ?? typed(e.toStatus, 'text'),
     typed(e.ip, 'text'),
     typed(e.userAgent, 'text'),
     expressions.detail ?? typed(e.detail, 'text'),
   ];
   return {
-    columns: 'kind, at, actor_id, actor_key_id, user_id, device_id, device_name, from_status, to_status, ip, user_agent, detail',
+    columns: 'kind, at, actor_id, by_system, actor_key_id, user_id, device_id, device_name, from_status, to_status, ip, user_agent, detail',
     values: values.join(', '),
   };
 }

@@ -3,6 +3,9 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 export const APPROVAL_MODES = ['REQUIRED', 'AUTOMATIC'] as const;
 export type ApprovalMode = (typeof APPROVAL_MODES)[number];
+/** What the maintenance sweep does to a device not used for staleAfterDays (src/devices/stale.ts). */
+export const STALE_ACTIONS = ['MARK', 'BLOCK', 'FORGET'] as const;
+export type StaleAction = (typeof STALE_ACTIONS)[number];
 
 export const DevicePolicy = defineEntity({
   name: 'DevicePolicy',
@@ -13,6 +16,9 @@ export const DevicePolicy = defineEntity({
     approvalMode: p.enum([...APPROVAL_MODES]),
     maxDevicesPerUser: p.integer().nullable(),
     allowSignUp: p.boolean(),
+    /** Devices not used for this many days are stale; null: the sweep does nothing. */
+    staleAfterDays: p.integer().nullable(),
+    staleAction: p.enum([...STALE_ACTIONS]).default('MARK'),
     /** Null until an admin changes the policy; while null, each start takes the policy from the environment. */
     updatedBy: p.uuid().nullable(),
     updatedAt: p.datetime().onCreate(() => new Date()),

@@ -1,8 +1,8 @@
 // GraphQL face of the device policy: reading it, and admins changing it at run time.
 import { z } from 'zod';
 import { builder } from '../graphql/builder.js';
-import { APPROVAL_MODES } from './policy.entity.js';
-import { currentPolicy, setDevicePolicy, type PolicyValues } from './policy.js';
+import { APPROVAL_MODES, STALE_ACTIONS } from './policy.entity.js';
+import { currentPolicy, setDevicePolicy, STALE_AFTER_DAYS_MAX, STALE_AFTER_DAYS_MIN, type PolicyValues } from './policy.js';
 
 const ApprovalModeEnum = builder.enumType('ApprovalMode', {
   description: 'Whether new devices wait for an administrator',
@@ -10,6 +10,15 @@ const ApprovalModeEnum = builder.enumType('ApprovalMode', {
     REQUIRED: { description: 'A new device is PENDING until an admin approves it' },
     AUTOMATIC: { description: 'A new device is APPROVED at once' },
   } satisfies Record<(typeof APPROVAL_MODES)[number], object>,
+});
+
+const StaleActionEnum = builder.enumType('StaleAction', {
+  description: 'What the maintenance sweep does to a device not used for staleAfterDays (each with its event, by the system)',
+  values: {
+    MARK: { description: 'Set Device.stale (DEVICE_MARKED_STALE); the device may still sign in, which clears it' },
+    BLOCK: { description: 'Block it as blockDevice does (DEVICE_BLOCKED, reason "Not used for N days"); a device already blocked is only marked' },
+    FORGET: { description: 'Forget it as forgetDevice does (DEVICE_FORGOTTEN); a blocked device is only marked, so that its block stays' },
+  } satisfies Record<(typeof STALE_ACTIONS)[number], object>,
 });
 
 const DevicePolicyRef = builder.objectRef<PolicyValues>('DevicePolicy').implement({
@@ -22,21 +31,36 @@ const DevicePolicyRef = builder.objectRef<PolicyValues>('DevicePolicy').implemen
       description: 'The most devices one user may own (registering more answers DeviceLimitReached); null: no limit',
     }),
     allowSignUp: t.exposeBoolean('allowSignUp', { description: 'Whether signUp is open; when false it answers SignUpDisabled' }),
+    staleAfterDays: t.exposeInt('staleAfterDays', {
+      nullable: true,
+      description: 'A device neither signed in from nor registered for this many days is stale, and staleAction applies; null: off',
+    }),
+    staleAction: t.field({ type: StaleActionEnum, description: 'What happens to a stale device', resolve: (p) => p.staleAction }),
   }),
 });
 
 const DevicePolicyInput = builder.inputType('DevicePolicyInput', {
-  description: 'A field left out stays as it is; maxDevicesPerUser: null removes the limit',
+  description: 'A field left out stays as it is; maxDevicesPerUser: null removes the limit, staleAfterDays: null stops the stale sweep',
   fields: (t) => ({
     approvalMode: t.field({ type: ApprovalModeEnum, description: 'The new approval mode; cannot be null' }),
     maxDevicesPerUser: t.int({ description: 'The new device limit, 1 to 10000; null removes the limit' }),
     allowSignUp: t.boolean({ description: 'Whether to open signUp; cannot be null' }),
+    staleAfterDays: t.int({ description: `Days without use after which a device is stale, ${STALE_AFTER_DAYS_MIN} to ${STALE_AFTER_DAYS_MAX}; null: off` }),
+    staleAction: t.field({ type: StaleActionEnum, description: 'What happens to a stale device; cannot be null' }),
   }),
   // Leaving a field out keeps it; only the device limit can be cleared with an explicit null.
   validate: z.object({
     approvalMode: z.enum(APPROVAL_MODES, 'cannot be null').optional(),
     maxDevicesPerUser: z.number().int().min(1, 'must be at least 1').max(10_000).nullable().optional(),
     allowSignUp: z.boolean('cannot be null').optional(),
+    staleAfterDays: z
+      .number()
+      .int()
+      .min(STALE_AFTER_DAYS_MIN, `must be at least ${STALE_AFTER_DAYS_MIN} day`)
+      .max(STALE_AFTER_DAYS_MAX, `must be at most ${STALE_AFTER_DAYS_MAX} days`)
+      .nullable()
+      .optional(),
+    staleAction: z.enum(STALE_ACTIONS, 'cannot be null').optional(),
   }),
 });
 
@@ -65,6 +89,8 @@ builder.mutationFields((t) => ({
         approvalMode: input.approvalMode ?? undefined,
         allowSignUp: input.allowSignUp ?? undefined,
         maxDevicesPerUser: input.maxDevicesPerUser,
+        staleAfterDays: input.staleAfterDays,
+        staleAction: input.staleAction ?? undefined,
       }),
   }),
 }));

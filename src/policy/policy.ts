@@ -1,14 +1,26 @@
-// The device policy: approval mode, device limit and sign-up, seeded from the environment and changed by admins.
+// The device policy: approval mode, device limit, sign-up and stale devices, seeded from the environment and changed
+// by admins.
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { requireAdmin, type DomainContext } from '../actor.js';
 import { recordEvent } from '../events/events.js';
-import { DevicePolicy, type ApprovalMode } from './policy.entity.js';
+import { DevicePolicy, type ApprovalMode, type StaleAction } from './policy.entity.js';
 
-export interface PolicyValues {
+/** What the environment sets (the stale-device rules are set at run time only). */
+export interface EnvironmentPolicy {
   approvalMode: ApprovalMode;
   maxDevicesPerUser: number | null;
   allowSignUp: boolean;
 }
+
+export interface PolicyValues extends EnvironmentPolicy {
+  /** Devices not used for this many days are stale; null: off. */
+  staleAfterDays: number | null;
+  staleAction: StaleAction;
+}
+
+/** The range staleAfterDays accepts: a day to ten years. */
+export const STALE_AFTER_DAYS_MIN = 1;
+export const STALE_AFTER_DAYS_MAX = 3650;
 
 const POLICY_ID = 1;
 
@@ -16,12 +28,12 @@ const POLICY_ID = 1;
  * Makes the stored policy match the environment's, unless an admin has changed it at run time: from then on the
  * stored policy wins, so a restart does not undo an admin's decision. Returns the policy in force.
  */
-export async function seedPolicy(em: EntityManager, fromEnvironment: PolicyValues): Promise<PolicyValues> {
+export async function seedPolicy(em: EntityManager, fromEnvironment: EnvironmentPolicy): Promise<PolicyValues> {
   return em.transactional(async (tx) => {
     const existing = await tx.findOne(DevicePolicy, POLICY_ID, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!existing) {
-      tx.create(DevicePolicy, { id: POLICY_ID, ...fromEnvironment });
-      return fromEnvironment;
+      const created = tx.create(DevicePolicy, { id: POLICY_ID, ...fromEnvironment, staleAfterDays: null, staleAction: 'MARK' });
+      return valuesOf(created);
     }
     if (existing.updatedBy === null) tx.assign(existing, fromEnvironment);
     return valuesOf(existing);
@@ -33,6 +45,8 @@ function valuesOf(policy: DevicePolicy): PolicyValues {
     approvalMode: policy.approvalMode,
     maxDevicesPerUser: policy.maxDevicesPerUser ?? null,
     allowSignUp: policy.allowSignUp,
+    staleAfterDays: policy.staleAfterDays ?? null,
+    staleAction: policy.staleAction,
   };
 }
 
@@ -47,6 +61,9 @@ export interface PolicyChange {
   /** undefined: unchanged; null: no limit. */
   maxDevicesPerUser?: number | null | undefined;
   allowSignUp?: boolean | undefined;
+  /** undefined: unchanged; null: off. Checked at the boundary (STALE_AFTER_DAYS_MIN..MAX). */
+  staleAfterDays?: number | null | undefined;
+  staleAction?: StaleAction | undefined;
 }
 
 export async function setDevicePolicy(dc: DomainContext, change: PolicyChange): Promise<PolicyValues> {
@@ -58,6 +75,8 @@ export async function setDevicePolicy(dc: DomainContext, change: PolicyChange): 
       approvalMode: change.approvalMode ?? before.approvalMode,
       maxDevicesPerUser: change.maxDevicesPerUser === undefined ? before.maxDevicesPerUser : change.maxDevicesPerUser,
       allowSignUp: change.allowSignUp ?? before.allowSignUp,
+      staleAfterDays: change.staleAfterDays === undefined ? before.staleAfterDays : change.staleAfterDays,
+      staleAction: change.staleAction ?? before.staleAction,
     };
     tx.assign(policy, { ...after, updatedBy: actor.user.id, updatedAt: new Date() });
     const changed = (Object.keys(after) as (keyof PolicyValues)[]).filter((k) => after[k] !== before[k]);

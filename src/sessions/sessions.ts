@@ -283,7 +283,7 @@ async function signInFromDevice(
   });
   const [row] = await dc.sql.query(
     `with d as (
-       update devices set last_user_id = ${user}, last_used_at = ${at}, version = version + 1${sets.map((set) => `, ${set}`).join('')}
+       update devices set last_user_id = ${user}, last_used_at = ${at}, stale = false, version = version + 1${sets.map((set) => `, ${set}`).join('')}
        where id = ${id} and status = 'APPROVED' returning ${DEVICE_COLUMNS.join(', ')}
      ), u as (
        update users set last_login_at = ${at} from d where users.id = ${user} returning ${USER_COLUMNS.map((c) => `users.${c}`).join(', ')}

@@ -71,7 +71,7 @@ const TAKE_BATCH = 50;
 /** The endpoint's oldest pending deliveries, with their events as delivered (joined with the device, its owner, the actor). */
 const NEXT_PENDING = `
   select p.id as delivery_id, p.attempts, p.next_attempt_at, p.event_id,
-         e.id, e.position, e.kind, e.at, e.actor_id, e.user_id, e.device_id, e.device_name, e.from_status, e.to_status,
+         e.id, e.position, e.kind, e.at, e.actor_id, e.by_system, e.user_id, e.device_id, e.device_name, e.from_status, e.to_status,
          e.detail, d.name as device_current_name, d.status as device_status, d.platform as device_platform,
          d.os_version as device_os_version, d.model as device_model, d.app_name as device_app_name,
          d.app_version as device_app_version, u.email as user_email, u.display_name as user_display_name,
@@ -110,7 +110,7 @@ function disableIfFailing(endpointId: string, disableAfterMs: number): { text: s
   const values: unknown[] = [];
   const param = (value: unknown) => `$${values.push(value)}`;
   const system = { actor: null, meta: { ip: null, userAgent: null } };
-  const event = eventInsert(system, { kind: 'WEBHOOK_DISABLED', actorId: null }, new Date(), param, {
+  const event = eventInsert(system, { kind: 'WEBHOOK_DISABLED', bySystem: true }, new Date(), param, {
     detail: `left('endpoint ' || d.id || ': every attempt failed since ' || to_char(d.failing_since at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ' (' || d.url || ')', 1000)`,
   });
   const text = `

@@ -45,6 +45,7 @@ export function webhookBody(row: Row): string {
         : null,
       user: row.user_id ? { id: globalId('User', row.user_id as string), email: row.user_email ?? null, displayName: row.user_display_name ?? null } : null,
       actor: row.actor_id ? { id: globalId('User', row.actor_id as string), email: row.actor_email ?? null } : null,
+      bySystem: row.by_system === true,
       fromStatus: row.from_status ?? null,
       toStatus: row.to_status ?? null,
       detail: row.detail ?? null,

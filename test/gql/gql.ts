@@ -101,6 +101,13 @@ type Documents = {
     "\n  subscription SharedEventView($first: Int) {\n    deviceEvents(filter: { kinds: [DEVICE_RENAMED] }) {\n      id\n      deviceName\n      user { email devices(first: $first) { totalCount edges { node { id } } } }\n      actor { email devices(first: 5) { totalCount } }\n    }\n  }\n": typeof types.SharedEventViewDocument,
     "\n  subscription MaskedEventView {\n    deviceEvents(filter: { kinds: [USER_CREATED] }) { kind user { email displayName } }\n  }\n": typeof types.MaskedEventViewDocument,
     "\n  subscription MaskedStatusView($deviceId: ID!) {\n    deviceStatusChanged(deviceId: $deviceId) { id status }\n  }\n": typeof types.MaskedStatusViewDocument,
+    "\n  mutation StalePolicy($input: DevicePolicyInput!) {\n    setDevicePolicy(input: $input) {\n      __typename\n      ... on DevicePolicy { staleAfterDays staleAction }\n    }\n  }\n": typeof types.StalePolicyDocument,
+    "\n  query StaleDevices($filter: DeviceFilter) {\n    devices(filter: $filter, first: 100) { totalCount edges { node { id installationId stale status } } }\n  }\n": typeof types.StaleDevicesDocument,
+    "\n  query StaleEvents($deviceId: ID!) {\n    events(filter: { deviceId: $deviceId }, first: 20) { edges { node { kind actor { id } bySystem fromStatus toStatus detail } } }\n  }\n": typeof types.StaleEventsDocument,
+    "\n  subscription StaleLive($filter: EventFilter) {\n    deviceEvents(filter: $filter) { kind bySystem deviceId detail actor { id } }\n  }\n": typeof types.StaleLiveDocument,
+    "\n  mutation StaleApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": typeof types.StaleApiKeyDocument,
+    "\n        query StalePolicyRead { devicePolicy { staleAfterDays staleAction } }\n      ": typeof types.StalePolicyReadDocument,
+    "\n        mutation StaleBlock($id: ID!) { blockDevice(id: $id, reason: \"lost\") { __typename } }\n      ": typeof types.StaleBlockDocument,
     "\n  query StatementsPhoneRead {\n    me {\n      id\n      email\n      devices(first: 10) {\n        totalCount\n        edges { node { id name status platform model appName lastUsedAt owner { id email } lastUser { id email } } }\n      }\n    }\n  }\n": typeof types.StatementsPhoneReadDocument,
     "\n  mutation ThrottleChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce }\n      ... on TooManyAttempts { retryAfter }\n    }\n  }\n": typeof types.ThrottleChallengeDocument,
     "\n  mutation ThrottleVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) { __typename ... on TooManyAttempts { retryAfter } ... on Error { code } }\n  }\n": typeof types.ThrottleVerifyDocument,
@@ -200,6 +207,13 @@ const documents: Documents = {
     "\n  subscription SharedEventView($first: Int) {\n    deviceEvents(filter: { kinds: [DEVICE_RENAMED] }) {\n      id\n      deviceName\n      user { email devices(first: $first) { totalCount edges { node { id } } } }\n      actor { email devices(first: 5) { totalCount } }\n    }\n  }\n": types.SharedEventViewDocument,
     "\n  subscription MaskedEventView {\n    deviceEvents(filter: { kinds: [USER_CREATED] }) { kind user { email displayName } }\n  }\n": types.MaskedEventViewDocument,
     "\n  subscription MaskedStatusView($deviceId: ID!) {\n    deviceStatusChanged(deviceId: $deviceId) { id status }\n  }\n": types.MaskedStatusViewDocument,
+    "\n  mutation StalePolicy($input: DevicePolicyInput!) {\n    setDevicePolicy(input: $input) {\n      __typename\n      ... on DevicePolicy { staleAfterDays staleAction }\n    }\n  }\n": types.StalePolicyDocument,
+    "\n  query StaleDevices($filter: DeviceFilter) {\n    devices(filter: $filter, first: 100) { totalCount edges { node { id installationId stale status } } }\n  }\n": types.StaleDevicesDocument,
+    "\n  query StaleEvents($deviceId: ID!) {\n    events(filter: { deviceId: $deviceId }, first: 20) { edges { node { kind actor { id } bySystem fromStatus toStatus detail } } }\n  }\n": types.StaleEventsDocument,
+    "\n  subscription StaleLive($filter: EventFilter) {\n    deviceEvents(filter: $filter) { kind bySystem deviceId detail actor { id } }\n  }\n": types.StaleLiveDocument,
+    "\n  mutation StaleApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": types.StaleApiKeyDocument,
+    "\n        query StalePolicyRead { devicePolicy { staleAfterDays staleAction } }\n      ": types.StalePolicyReadDocument,
+    "\n        mutation StaleBlock($id: ID!) { blockDevice(id: $id, reason: \"lost\") { __typename } }\n      ": types.StaleBlockDocument,
     "\n  query StatementsPhoneRead {\n    me {\n      id\n      email\n      devices(first: 10) {\n        totalCount\n        edges { node { id name status platform model appName lastUsedAt owner { id email } lastUser { id email } } }\n      }\n    }\n  }\n": types.StatementsPhoneReadDocument,
     "\n  mutation ThrottleChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce }\n      ... on TooManyAttempts { retryAfter }\n    }\n  }\n": types.ThrottleChallengeDocument,
     "\n  mutation ThrottleVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) { __typename ... on TooManyAttempts { retryAfter } ... on Error { code } }\n  }\n": types.ThrottleVerifyDocument,
@@ -557,6 +571,34 @@ export function graphql(source: "\n  subscription MaskedEventView {\n    deviceE
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription MaskedStatusView($deviceId: ID!) {\n    deviceStatusChanged(deviceId: $deviceId) { id status }\n  }\n"): typeof import('./graphql.js').MaskedStatusViewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StalePolicy($input: DevicePolicyInput!) {\n    setDevicePolicy(input: $input) {\n      __typename\n      ... on DevicePolicy { staleAfterDays staleAction }\n    }\n  }\n"): typeof import('./graphql.js').StalePolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaleDevices($filter: DeviceFilter) {\n    devices(filter: $filter, first: 100) { totalCount edges { node { id installationId stale status } } }\n  }\n"): typeof import('./graphql.js').StaleDevicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaleEvents($deviceId: ID!) {\n    events(filter: { deviceId: $deviceId }, first: 20) { edges { node { kind actor { id } bySystem fromStatus toStatus detail } } }\n  }\n"): typeof import('./graphql.js').StaleEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription StaleLive($filter: EventFilter) {\n    deviceEvents(filter: $filter) { kind bySystem deviceId detail actor { id } }\n  }\n"): typeof import('./graphql.js').StaleLiveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StaleApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n"): typeof import('./graphql.js').StaleApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query StalePolicyRead { devicePolicy { staleAfterDays staleAction } }\n      "): typeof import('./graphql.js').StalePolicyReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation StaleBlock($id: ID!) { blockDevice(id: $id, reason: \"lost\") { __typename } }\n      "): typeof import('./graphql.js').StaleBlockDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

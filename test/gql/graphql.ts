@@ -48,6 +48,8 @@ export type DeviceFilter = {
   platform?: Platform | null | undefined;
   /** Part of the name, model, app name or installation id */
   search?: string | null | undefined;
+  /** Only stale devices (true) or only those that are not (false) */
+  stale?: boolean | null | undefined;
   /** Only devices with this status */
   status?: DeviceStatus | null | undefined;
   /** Devices this user owns or has used */
@@ -76,7 +78,7 @@ export type DeviceInput = {
   pushToken?: string | null | undefined;
 };
 
-/** A field left out stays as it is; maxDevicesPerUser: null removes the limit */
+/** A field left out stays as it is; maxDevicesPerUser: null removes the limit, staleAfterDays: null stops the stale sweep */
 export type DevicePolicyInput = {
   /** Whether to open signUp; cannot be null */
   allowSignUp?: boolean | null | undefined;
@@ -84,6 +86,10 @@ export type DevicePolicyInput = {
   approvalMode?: ApprovalMode | null | undefined;
   /** The new device limit, 1 to 10000; null removes the limit */
   maxDevicesPerUser?: number | null | undefined;
+  /** What happens to a stale device; cannot be null */
+  staleAction?: StaleAction | null | undefined;
+  /** Days without use after which a device is stale, 1 to 3650; null: off */
+  staleAfterDays?: number | null | undefined;
 };
 
 /** A signature of a challenge: ES256 in the IEEE P1363 form (r || s) WebCrypto makes, or Ed25519; base64url */
@@ -127,6 +133,8 @@ export type EventKind =
   | 'DEVICE_BLOCKED'
   /** The device and its sessions were deleted (deviceId and deviceName keep what it was) */
   | 'DEVICE_FORGOTTEN'
+  /** The system marked a device stale: not used for the policy's staleAfterDays (detail: how long) */
+  | 'DEVICE_MARKED_STALE'
   /** A new device was recorded, by a first sign-in or registerDevice (toStatus: its first status) */
   | 'DEVICE_REGISTERED'
   /** The device was renamed (deviceName: the new name, detail: the old one) */
@@ -216,6 +224,15 @@ export type SignUpInput = {
   /** 12 to 256 characters */
   password: string;
 };
+
+/** What the maintenance sweep does to a device not used for staleAfterDays (each with its event, by the system) */
+export type StaleAction =
+  /** Block it as blockDevice does (DEVICE_BLOCKED, reason "Not used for N days"); a device already blocked is only marked */
+  | 'BLOCK'
+  /** Forget it as forgetDevice does (DEVICE_FORGOTTEN); a blocked device is only marked, so that its block stays */
+  | 'FORGET'
+  /** Set Device.stale (DEVICE_MARKED_STALE); the device may still sign in, which clears it */
+  | 'MARK';
 
 /** Narrows a list of users; every field given must match, a field left out matches all */
 export type UserFilter = {
@@ -989,6 +1006,57 @@ export type MaskedStatusViewSubscriptionVariables = Exact<{
 
 
 export type MaskedStatusViewSubscription = { deviceStatusChanged: { id: string, status: DeviceStatus } };
+
+export type StalePolicyMutationVariables = Exact<{
+  input: DevicePolicyInput;
+}>;
+
+
+export type StalePolicyMutation = { setDevicePolicy: { __typename: 'DevicePolicy', staleAfterDays: number | null, staleAction: StaleAction } };
+
+export type StaleDevicesQueryVariables = Exact<{
+  filter?: DeviceFilter | null | undefined;
+}>;
+
+
+export type StaleDevicesQuery = { devices: { totalCount: number, edges: Array<{ node: { id: string, installationId: string, stale: boolean, status: DeviceStatus } }> } };
+
+export type StaleEventsQueryVariables = Exact<{
+  deviceId: string | number;
+}>;
+
+
+export type StaleEventsQuery = { events: { edges: Array<{ node: { kind: EventKind, bySystem: boolean, fromStatus: DeviceStatus | null, toStatus: DeviceStatus | null, detail: string | null, actor: { id: string } | null } }> } };
+
+export type StaleLiveSubscriptionVariables = Exact<{
+  filter?: EventFilter | null | undefined;
+}>;
+
+
+export type StaleLiveSubscription = { deviceEvents: { kind: EventKind, bySystem: boolean, deviceId: string | null, detail: string | null, actor: { id: string } | null } };
+
+export type StaleApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type StaleApiKeyMutation = { createApiKey: { __typename: 'ApiKeyCreated', secret: string } };
+
+export type StalePolicyReadQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StalePolicyReadQuery = { devicePolicy: { staleAfterDays: number | null, staleAction: StaleAction } };
+
+export type StaleBlockMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StaleBlockMutation = { blockDevice:
+    | { __typename: 'Device' }
+    | { __typename: 'InvalidTransition' }
+    | { __typename: 'NotFound' }
+   };
 
 export type StatementsPhoneReadQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2775,6 +2843,88 @@ export const MaskedStatusViewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MaskedStatusViewSubscription, MaskedStatusViewSubscriptionVariables>;
+export const StalePolicyDocument = new TypedDocumentString(`
+    mutation StalePolicy($input: DevicePolicyInput!) {
+  setDevicePolicy(input: $input) {
+    __typename
+    ... on DevicePolicy {
+      staleAfterDays
+      staleAction
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StalePolicyMutation, StalePolicyMutationVariables>;
+export const StaleDevicesDocument = new TypedDocumentString(`
+    query StaleDevices($filter: DeviceFilter) {
+  devices(filter: $filter, first: 100) {
+    totalCount
+    edges {
+      node {
+        id
+        installationId
+        stale
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StaleDevicesQuery, StaleDevicesQueryVariables>;
+export const StaleEventsDocument = new TypedDocumentString(`
+    query StaleEvents($deviceId: ID!) {
+  events(filter: {deviceId: $deviceId}, first: 20) {
+    edges {
+      node {
+        kind
+        actor {
+          id
+        }
+        bySystem
+        fromStatus
+        toStatus
+        detail
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StaleEventsQuery, StaleEventsQueryVariables>;
+export const StaleLiveDocument = new TypedDocumentString(`
+    subscription StaleLive($filter: EventFilter) {
+  deviceEvents(filter: $filter) {
+    kind
+    bySystem
+    deviceId
+    detail
+    actor {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StaleLiveSubscription, StaleLiveSubscriptionVariables>;
+export const StaleApiKeyDocument = new TypedDocumentString(`
+    mutation StaleApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    __typename
+    ... on ApiKeyCreated {
+      secret
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StaleApiKeyMutation, StaleApiKeyMutationVariables>;
+export const StalePolicyReadDocument = new TypedDocumentString(`
+    query StalePolicyRead {
+  devicePolicy {
+    staleAfterDays
+    staleAction
+  }
+}
+    `) as unknown as TypedDocumentString<StalePolicyReadQuery, StalePolicyReadQueryVariables>;
+export const StaleBlockDocument = new TypedDocumentString(`
+    mutation StaleBlock($id: ID!) {
+  blockDevice(id: $id, reason: "lost") {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<StaleBlockMutation, StaleBlockMutationVariables>;
 export const StatementsPhoneReadDocument = new TypedDocumentString(`
     query StatementsPhoneRead {
   me {

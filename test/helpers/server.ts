@@ -56,6 +56,7 @@ export async function startServer(env: Record<string, string> = {}, appOptions: 
     graphiql: false,
     alerts: alertOptionsOf(config),
     webhooks: { retryScheduleMs: config.WEBHOOK_RETRY_SCHEDULE, allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE, disableAfterMs: config.WEBHOOK_DISABLE_AFTER },
+    maintenanceIntervalS: config.MAINTENANCE_INTERVAL_S,
     trustProxy: config.TRUST_PROXY,
     ...appOptions,
   });
@@ -134,6 +135,7 @@ export async function startInstance(server: TestServer, env: Record<string, stri
     graphiql: false,
     alerts: alertOptionsOf(config),
     webhooks: { retryScheduleMs: config.WEBHOOK_RETRY_SCHEDULE, allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE, disableAfterMs: config.WEBHOOK_DISABLE_AFTER },
+    maintenanceIntervalS: config.MAINTENANCE_INTERVAL_S,
   });
   const { port } = await app.start(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;

@@ -23,6 +23,7 @@ const Feed = graphql(`
       detail
       ip
       actor { id email }
+      bySystem
       user { id email }
     }
   }

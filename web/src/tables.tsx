@@ -18,6 +18,7 @@ export const DeviceRow = graphql(`
     mobileAuth
     lastUsedAt
     createdAt
+    stale
     owner { id email displayName }
     lastUser { id email }
   }
@@ -36,6 +37,7 @@ export const EventRow = graphql(`
     detail
     ip
     actor { id email }
+    bySystem
     user { id email }
   }
 `);
@@ -71,7 +73,7 @@ export function DevicesTable({ devices, caption }: { devices: ConsoleDeviceRowFr
         {devices.map((device) => (
           <tr key={device.id}>
             <th scope="row"><Link to={`/devices/${encodeURIComponent(device.id)}`}>{deviceLabel(device)}</Link></th>
-            <td><StatusBadge value={device.status} /></td>
+            <td><StatusBadge value={device.status} />{device.stale ? <span className="muted"> stale</span> : null}</td>
             <td><Link to={`/users/${encodeURIComponent(device.owner.id)}`}>{device.owner.email}</Link></td>
             <td>{platform(device.platform, device.osVersion)}</td>
             <td>{device.model ?? '—'}</td>
@@ -119,7 +121,7 @@ export function EventsTable({ events, caption }: { events: ConsoleEventRowFragme
               {event.deviceId ? <Link to={`/devices/${encodeURIComponent(event.deviceId)}`}>{event.deviceName ?? 'Unnamed device'}</Link> : '—'}
             </td>
             <td>{event.user ? <Link to={`/users/${encodeURIComponent(event.user.id)}`}>{event.user.email}</Link> : '—'}</td>
-            <td>{event.actor?.email ?? '—'}</td>
+            <td>{event.bySystem ? 'system' : (event.actor?.email ?? '—')}</td>
             <td>{change(event)}</td>
             <td>{event.detail ?? ''}</td>
             <td>{event.ip ?? ''}</td>

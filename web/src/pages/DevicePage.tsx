@@ -28,6 +28,7 @@ const DeviceView = graphql(`
       mobileAuth
       createdAt
       lastUsedAt
+      stale
       statusChangedAt
       statusChangedBy { id email }
       owner { id email displayName }
@@ -75,6 +76,7 @@ export function DevicePage({ id }: { id: string }) {
         <h1 id="device-title">{label}</h1>
         <p>
           <StatusBadge value={device.status} /> <span className="muted">since {when(device.statusChangedAt)}{device.statusChangedBy ? ` by ${device.statusChangedBy.email}` : ''}</span>
+          {device.stale ? <span className="muted"> · stale (not used for the policy's staleAfterDays)</span> : null}
         </p>
         {device.status === 'BLOCKED' && device.blockedReason && <p>Reason: {device.blockedReason}</p>}
       </div>
@@ -126,7 +128,7 @@ export function DevicePage({ id }: { id: string }) {
             <li key={event.id}>
               <strong>{kind(event.kind)}</strong>
               {event.fromStatus && event.toStatus ? ` (${status(event.fromStatus)} → ${status(event.toStatus)})` : event.toStatus ? ` (${status(event.toStatus)})` : ''}
-              {event.actor ? ` by ${event.actor.email}` : event.user ? ` by ${event.user.email}` : ''}
+              {event.bySystem ? ' by the system' : event.actor ? ` by ${event.actor.email}` : event.user ? ` by ${event.user.email}` : ''}
               {event.detail ? `: ${event.detail}` : ''}
               <div className="muted">
                 <time dateTime={event.at}>{when(event.at)}</time>
