@@ -122,12 +122,12 @@ builder.objectType(DeviceRef, {
     statusChangedBy: t.field({
       type: UserRef,
       nullable: true,
-      description: 'The administrator who last changed its status; null while the status is the one it registered with',
+      description: 'The administrator who last changed its status; null while the status is the one it registered with, or when the system blocked it (stale)',
       resolve: (d, _args, ctx) => (d.statusChangedBy ? ctx.loaders.user.load(d.statusChangedBy.id) : null),
     }),
     blockedReason: t.exposeString('blockedReason', {
       nullable: true,
-      description: 'The reason given to blockDevice; null when it is not blocked or none was given',
+      description: 'The reason given to blockDevice ("Not used for N days" when the stale sweep blocked it); null when it is not blocked or none was given',
     }),
     keyId: t.exposeString('keyId', {
       nullable: true,
