@@ -10,7 +10,8 @@ import {
 } from '../errors.js';
 import { deviceStatusChanged } from '../events/subscriptions.js';
 import { countEvents, eventCursor, listEvents } from '../events/events.js';
-import { personOf, readsAsAdmin } from '../graphql/auth.js';
+import { readsFleet } from '../actor.js';
+import { personOf } from '../graphql/auth.js';
 import { builder } from '../graphql/builder.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { keysetConnection } from '../graphql/connections.js';
@@ -62,7 +63,7 @@ const MobileAuthEnum = builder.enumType('MobileAuth', {
 });
 
 const adminOrOwner = (device: DeviceView, _args: object, ctx: GraphQLContext) =>
-  readsAsAdmin(ctx.actor) || personOf(ctx.actor)?.id === device.owner.id;
+  readsFleet(ctx.actor) || personOf(ctx.actor)?.id === device.owner.id;
 
 builder.objectType(DeviceRef, {
   description: 'One app installation on one phone or computer, and whether it may sign in',
@@ -288,7 +289,7 @@ builder.subscriptionFields((t) => ({
   deviceStatusChanged: t.field({
     type: DeviceRef,
     description:
-      'The device each time its status changes. Admins: any device; users: devices they own; a watch token: its own device. ' +
+      'The device each time its status changes. Admins and SUPPORT: any device; users: devices they own; a watch token: its own device. ' +
       'When the device is forgotten it is pushed a last time and the subscription completes',
     authScopes: { $any: { authenticated: true, watcher: true, devicesRead: true } },
     args: { deviceId: t.arg.id({ required: true, description: 'The global id of the device to watch' }) },
@@ -315,7 +316,7 @@ builder.queryFields((t) => ({
   }),
   devices: t.connection({
     type: DeviceRef,
-    description: 'Admins (and API keys with DEVICES_READ): every device; users: the devices they own or have used. Newest first',
+    description: 'Admins and SUPPORT (and API keys with DEVICES_READ): every device; users: the devices they own or have used. Newest first',
     authScopes: { authenticated: true, devicesRead: true },
     args: { filter: t.arg({ type: DeviceFilterInput, description: 'Only the devices that match; left out: all of them' }) },
     resolve: (_root, args, ctx) => {

@@ -21,6 +21,7 @@ export const EVENT_KINDS = [
   'API_KEY_CREATED',
   'API_KEY_REVOKED',
   'WEBHOOK_DISABLED',
+  'USER_ROLE_CHANGED',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

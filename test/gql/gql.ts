@@ -26,6 +26,7 @@ type Documents = {
     "\n  subscription KeyLiveEvents {\n    deviceEvents { kind deviceId }\n  }\n": typeof types.KeyLiveEventsDocument,
     "\n  mutation AuthzChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { __typename ... on Error { code } }\n  }\n": typeof types.AuthzChangePasswordDocument,
     "\n  mutation AuthzResetPassword($userId: ID!, $next: String!) {\n    resetPassword(userId: $userId, newPassword: $next) { __typename ... on Error { code } }\n  }\n": typeof types.AuthzResetPasswordDocument,
+    "\n  mutation AuthzSetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) { __typename ... on User { id role } ... on Error { code } }\n  }\n": typeof types.AuthzSetUserRoleDocument,
     "\n  mutation AuthzChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { __typename ... on DeviceChallenge { challengeId nonce } }\n  }\n": typeof types.AuthzChallengeDocument,
     "\n  mutation AuthzVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId device { id } }\n      ... on Error { code }\n    }\n  }\n": typeof types.AuthzVerifyDocument,
     "\n  mutation AuthzLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { user { email } }\n      ... on Error { code }\n    }\n  }\n": typeof types.AuthzLoginWithDeviceDocument,
@@ -125,6 +126,7 @@ const documents: Documents = {
     "\n  subscription KeyLiveEvents {\n    deviceEvents { kind deviceId }\n  }\n": types.KeyLiveEventsDocument,
     "\n  mutation AuthzChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { __typename ... on Error { code } }\n  }\n": types.AuthzChangePasswordDocument,
     "\n  mutation AuthzResetPassword($userId: ID!, $next: String!) {\n    resetPassword(userId: $userId, newPassword: $next) { __typename ... on Error { code } }\n  }\n": types.AuthzResetPasswordDocument,
+    "\n  mutation AuthzSetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) { __typename ... on User { id role } ... on Error { code } }\n  }\n": types.AuthzSetUserRoleDocument,
     "\n  mutation AuthzChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { __typename ... on DeviceChallenge { challengeId nonce } }\n  }\n": types.AuthzChallengeDocument,
     "\n  mutation AuthzVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId device { id } }\n      ... on Error { code }\n    }\n  }\n": types.AuthzVerifyDocument,
     "\n  mutation AuthzLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { user { email } }\n      ... on Error { code }\n    }\n  }\n": types.AuthzLoginWithDeviceDocument,
@@ -257,6 +259,10 @@ export function graphql(source: "\n  mutation AuthzChangePassword($current: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AuthzResetPassword($userId: ID!, $next: String!) {\n    resetPassword(userId: $userId, newPassword: $next) { __typename ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AuthzResetPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzSetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) { __typename ... on User { id role } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AuthzSetUserRoleDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

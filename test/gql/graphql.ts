@@ -151,6 +151,8 @@ export type EventKind =
   | 'SESSION_REVOKED'
   /** An account was created: by sign-up, by an administrator, or the first administrator at start-up (detail: its role) */
   | 'USER_CREATED'
+  /** An administrator changed a user's role (detail: before -> after, e.g. USER -> SUPPORT) */
+  | 'USER_ROLE_CHANGED'
   /** A webhook endpoint whose every attempt had failed for WEBHOOK_DISABLE_AFTER was disabled (detail: its id and URL) */
   | 'WEBHOOK_DISABLED';
 
@@ -204,6 +206,8 @@ export type Platform =
 export type Role =
   /** Does everything, and may sign in without a device (a dashboard session) */
   | 'ADMIN'
+  /** Help desk: may sign in without a device; reads every user, device and event (queries and subscriptions) and renames and forgets any device, but may not approve, block or unblock, nor manage the policy, roles, API keys, webhooks or alerts */
+  | 'SUPPORT'
   /** Signs in from approved devices; sees themself and the devices they own or have used */
   | 'USER';
 
@@ -333,6 +337,18 @@ export type AuthzResetPasswordMutationVariables = Exact<{
 export type AuthzResetPasswordMutation = { resetPassword:
     | { __typename: 'NotFound', code: string }
     | { __typename: 'User' }
+   };
+
+export type AuthzSetUserRoleMutationVariables = Exact<{
+  userId: string | number;
+  role: Role;
+}>;
+
+
+export type AuthzSetUserRoleMutation = { setUserRole:
+    | { __typename: 'LastAdmin', code: string }
+    | { __typename: 'NotFound', code: string }
+    | { __typename: 'User', id: string, role: Role }
    };
 
 export type AuthzChallengeMutationVariables = Exact<{
@@ -1281,6 +1297,20 @@ export const AuthzResetPasswordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuthzResetPasswordMutation, AuthzResetPasswordMutationVariables>;
+export const AuthzSetUserRoleDocument = new TypedDocumentString(`
+    mutation AuthzSetUserRole($userId: ID!, $role: Role!) {
+  setUserRole(userId: $userId, role: $role) {
+    __typename
+    ... on User {
+      id
+      role
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzSetUserRoleMutation, AuthzSetUserRoleMutationVariables>;
 export const AuthzChallengeDocument = new TypedDocumentString(`
     mutation AuthzChallenge($keyId: String!) {
   deviceChallenge(keyId: $keyId) {

@@ -139,6 +139,8 @@ export type EventKind =
   | 'SESSION_REVOKED'
   /** An account was created: by sign-up, by an administrator, or the first administrator at start-up (detail: its role) */
   | 'USER_CREATED'
+  /** An administrator changed a user's role (detail: before -> after, e.g. USER -> SUPPORT) */
+  | 'USER_ROLE_CHANGED'
   /** A webhook endpoint whose every attempt had failed for WEBHOOK_DISABLE_AFTER was disabled (detail: its id and URL) */
   | 'WEBHOOK_DISABLED';
 
@@ -186,6 +188,8 @@ export type Platform =
 export type Role =
   /** Does everything, and may sign in without a device (a dashboard session) */
   | 'ADMIN'
+  /** Help desk: may sign in without a device; reads every user, device and event (queries and subscriptions) and renames and forgets any device, but may not approve, block or unblock, nor manage the policy, roles, API keys, webhooks or alerts */
+  | 'SUPPORT'
   /** Signs in from approved devices; sees themself and the devices they own or have used */
   | 'USER';
 
