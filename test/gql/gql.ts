@@ -92,6 +92,9 @@ type Documents = {
     "\n  query RealtimeDevices {\n    devices(first: 5) { totalCount }\n  }\n": typeof types.RealtimeDevicesDocument,
     "\n  query RealtimeWhoAmI {\n    me { id }\n  }\n": typeof types.RealtimeWhoAmIDocument,
     "\n  subscription ResilienceEventFeed($filter: EventFilter) {\n    deviceEvents(filter: $filter) {\n      kind\n      user { email }\n    }\n  }\n": typeof types.ResilienceEventFeedDocument,
+    "\n  mutation SetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      __typename\n      ... on User { id role }\n      ... on Error { code message }\n    }\n  }\n": typeof types.SetUserRoleDocument,
+    "\n  subscription RolesEvents($filter: EventFilter) {\n    deviceEvents(filter: $filter) { kind deviceId user { id } }\n  }\n": typeof types.RolesEventsDocument,
+    "\n  mutation RolesCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": typeof types.RolesCreateKeyDocument,
     "\n  query SecurityUserOverview($id: ID!) {\n    user(id: $id) {\n      id\n      email\n      displayName\n      role\n      deviceCount\n      lastLoginAt\n      createdAt\n      devices(first: 20) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node {\n            id\n            installationId\n            name\n            status\n            platform\n            osVersion\n            model\n            appName\n            appVersion\n            mobileAuth\n            lastUsedAt\n            createdAt\n            statusChangedAt\n            blockedReason\n            owner { id email }\n            lastUser { id email }\n            statusChangedBy { id email }\n            events(first: 1) { totalCount }\n          }\n        }\n      }\n      events(first: 20) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          node { id kind at deviceId deviceName fromStatus toStatus ip userAgent detail actor { id email } device { id name status } }\n        }\n      }\n    }\n  }\n": typeof types.SecurityUserOverviewDocument,
     "\n  query SecurityLatestEvent {\n    events(first: 1) { edges { node { cursor } } }\n  }\n": typeof types.SecurityLatestEventDocument,
     "\n  subscription SecurityUsersCreated($after: String) {\n    deviceEvents(after: $after, filter: { kinds: [USER_CREATED] }) { kind user { email } }\n  }\n": typeof types.SecurityUsersCreatedDocument,
@@ -192,6 +195,9 @@ const documents: Documents = {
     "\n  query RealtimeDevices {\n    devices(first: 5) { totalCount }\n  }\n": types.RealtimeDevicesDocument,
     "\n  query RealtimeWhoAmI {\n    me { id }\n  }\n": types.RealtimeWhoAmIDocument,
     "\n  subscription ResilienceEventFeed($filter: EventFilter) {\n    deviceEvents(filter: $filter) {\n      kind\n      user { email }\n    }\n  }\n": types.ResilienceEventFeedDocument,
+    "\n  mutation SetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      __typename\n      ... on User { id role }\n      ... on Error { code message }\n    }\n  }\n": types.SetUserRoleDocument,
+    "\n  subscription RolesEvents($filter: EventFilter) {\n    deviceEvents(filter: $filter) { kind deviceId user { id } }\n  }\n": types.RolesEventsDocument,
+    "\n  mutation RolesCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": types.RolesCreateKeyDocument,
     "\n  query SecurityUserOverview($id: ID!) {\n    user(id: $id) {\n      id\n      email\n      displayName\n      role\n      deviceCount\n      lastLoginAt\n      createdAt\n      devices(first: 20) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node {\n            id\n            installationId\n            name\n            status\n            platform\n            osVersion\n            model\n            appName\n            appVersion\n            mobileAuth\n            lastUsedAt\n            createdAt\n            statusChangedAt\n            blockedReason\n            owner { id email }\n            lastUser { id email }\n            statusChangedBy { id email }\n            events(first: 1) { totalCount }\n          }\n        }\n      }\n      events(first: 20) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          node { id kind at deviceId deviceName fromStatus toStatus ip userAgent detail actor { id email } device { id name status } }\n        }\n      }\n    }\n  }\n": types.SecurityUserOverviewDocument,
     "\n  query SecurityLatestEvent {\n    events(first: 1) { edges { node { cursor } } }\n  }\n": types.SecurityLatestEventDocument,
     "\n  subscription SecurityUsersCreated($after: String) {\n    deviceEvents(after: $after, filter: { kinds: [USER_CREATED] }) { kind user { email } }\n  }\n": types.SecurityUsersCreatedDocument,
@@ -523,6 +529,18 @@ export function graphql(source: "\n  query RealtimeWhoAmI {\n    me { id }\n  }\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ResilienceEventFeed($filter: EventFilter) {\n    deviceEvents(filter: $filter) {\n      kind\n      user { email }\n    }\n  }\n"): typeof import('./graphql.js').ResilienceEventFeedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      __typename\n      ... on User { id role }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').SetUserRoleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RolesEvents($filter: EventFilter) {\n    deviceEvents(filter: $filter) { kind deviceId user { id } }\n  }\n"): typeof import('./graphql.js').RolesEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RolesCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n"): typeof import('./graphql.js').RolesCreateKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -935,6 +935,32 @@ export type ResilienceEventFeedSubscriptionVariables = Exact<{
 
 export type ResilienceEventFeedSubscription = { deviceEvents: { kind: EventKind, user: { email: string } | null } };
 
+export type SetUserRoleMutationVariables = Exact<{
+  userId: string | number;
+  role: Role;
+}>;
+
+
+export type SetUserRoleMutation = { setUserRole:
+    | { __typename: 'LastAdmin', code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+    | { __typename: 'User', id: string, role: Role }
+   };
+
+export type RolesEventsSubscriptionVariables = Exact<{
+  filter?: EventFilter | null | undefined;
+}>;
+
+
+export type RolesEventsSubscription = { deviceEvents: { kind: EventKind, deviceId: string | null, user: { id: string } | null } };
+
+export type RolesCreateKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type RolesCreateKeyMutation = { createApiKey: { __typename: 'ApiKeyCreated', secret: string } };
+
 export type SecurityUserOverviewQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -2614,6 +2640,42 @@ export const ResilienceEventFeedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResilienceEventFeedSubscription, ResilienceEventFeedSubscriptionVariables>;
+export const SetUserRoleDocument = new TypedDocumentString(`
+    mutation SetUserRole($userId: ID!, $role: Role!) {
+  setUserRole(userId: $userId, role: $role) {
+    __typename
+    ... on User {
+      id
+      role
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetUserRoleMutation, SetUserRoleMutationVariables>;
+export const RolesEventsDocument = new TypedDocumentString(`
+    subscription RolesEvents($filter: EventFilter) {
+  deviceEvents(filter: $filter) {
+    kind
+    deviceId
+    user {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RolesEventsSubscription, RolesEventsSubscriptionVariables>;
+export const RolesCreateKeyDocument = new TypedDocumentString(`
+    mutation RolesCreateKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    __typename
+    ... on ApiKeyCreated {
+      secret
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RolesCreateKeyMutation, RolesCreateKeyMutationVariables>;
 export const SecurityUserOverviewDocument = new TypedDocumentString(`
     query SecurityUserOverview($id: ID!) {
   user(id: $id) {
