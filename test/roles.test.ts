@@ -145,9 +145,7 @@ describe('setUserRole', () => {
     const { setUserRole } = await admin.data(SetUserRole, { userId: phone.user.id, role: 'SUPPORT' });
     expect(setUserRole).toEqual({ __typename: 'User', id: phone.user.id, role: 'SUPPORT' });
     const { events: log } = await admin.data(Events, { filter: { userId: phone.user.id, kinds: ['USER_ROLE_CHANGED'] } });
-    expect(log.edges.map((e) => e.node)).toEqual([
-      expect.objectContaining({ kind: 'USER_ROLE_CHANGED', detail: 'USER -> SUPPORT', actor: expect.objectContaining({ email: ADMIN_EMAIL }) }),
-    ]);
+    expect(log.edges.map((e) => [e.node.kind, e.node.detail, e.node.actor?.email])).toEqual([['USER_ROLE_CHANGED', 'USER -> SUPPORT', ADMIN_EMAIL]]);
     // The same session, no new sign-in.
     const { users } = await phone.client.data(Users, { first: 1 });
     expect(users.totalCount).toBeGreaterThan(1);
