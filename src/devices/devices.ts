@@ -5,7 +5,7 @@ import {
   UniqueConstraintViolationException,
   type EntityManager,
 } from '@mikro-orm/postgresql';
-import { isStaff, readsFleet, requireActor, requireAdmin, type Actor, type DomainContext } from '../actor.js';
+import { isStaff, readsFleet, requireActor, requireAdmin, requireStaff, type Actor, type DomainContext } from '../actor.js';
 import { InvalidCursor, type PageWindow } from '../db/keyset.js';
 import { UUID, type QueryOptions } from '../db/sql.js';
 import {
@@ -277,6 +277,61 @@ export async function forgetDevice(dc: DomainContext, id: string): Promise<{ id:
     tx.getUnitOfWork().unsetIdentity(device);
     return forgotten;
   });
+}
+
+/** How many devices one bulk call may name. */
+export const BULK_LIMIT = 100;
+
+/** What a bulk call answers for one id: the single call's result, or its expected failure. */
+export type BulkResult<T> = T | NotFound | InvalidTransition;
+
+/**
+ * Runs `change` for each device in turn, each in its own transaction with its own event (as the single call does),
+ * and answers one result per id in the order given. An expected failure (NotFound for an id that names no device or
+ * one the caller may not see, InvalidTransition) is that id's answer and never undoes the others. An id given twice
+ * is changed once; each of its places gets that one answer. A null id (not a device id at all) is NotFound.
+ */
+async function eachDevice<T>(ids: readonly (string | null)[], change: (id: string) => Promise<T>): Promise<BulkResult<T>[]> {
+  if (ids.length > BULK_LIMIT) throw new RangeError(`At most ${BULK_LIMIT} devices at once`);
+  const done = new Map<string, BulkResult<T>>();
+  for (const id of ids) {
+    if (id === null || done.has(id)) continue;
+    try {
+      done.set(id, await change(id));
+    } catch (e) {
+      if (!(e instanceof NotFound || e instanceof InvalidTransition)) throw e;
+      done.set(id, e);
+    }
+  }
+  return ids.map((id) => (id === null ? new NotFound() : done.get(id)!));
+}
+
+/** approveDevice for up to BULK_LIMIT devices (see eachDevice); admins only, checked before any change. */
+export function approveDevices(dc: DomainContext, ids: readonly (string | null)[]): Promise<BulkResult<Device>[]> {
+  requireAdmin(dc);
+  return eachDevice(ids, (id) => approveDevice(dc, id));
+}
+
+/** blockDevice, with one reason for all, for up to BULK_LIMIT devices (see eachDevice); admins only. */
+export function blockDevices(dc: DomainContext, ids: readonly (string | null)[], reason?: string | null): Promise<BulkResult<Device>[]> {
+  requireAdmin(dc);
+  return eachDevice(ids, (id) => blockDevice(dc, id, reason));
+}
+
+/** unblockDevice for up to BULK_LIMIT devices (see eachDevice); admins only. */
+export function unblockDevices(dc: DomainContext, ids: readonly (string | null)[]): Promise<BulkResult<Device>[]> {
+  requireAdmin(dc);
+  return eachDevice(ids, (id) => unblockDevice(dc, id));
+}
+
+/**
+ * forgetDevice for up to BULK_LIMIT devices (see eachDevice): admins and SUPPORT (and API keys), whose every device
+ * is theirs to forget; a user forgets their own devices one at a time.
+ */
+export function forgetDevices(dc: DomainContext, ids: readonly (string | null)[]): Promise<({ id: string; name: string | null } | NotFound)[]> {
+  requireStaff(dc);
+  // forgetDevice changes no status, so it never fails with InvalidTransition.
+  return eachDevice(ids, (id) => forgetDevice(dc, id)) as Promise<({ id: string; name: string | null } | NotFound)[]>;
 }
 
 export interface DeviceFilter {

@@ -76,6 +76,10 @@ type Documents = {
     "\n  mutation UnblockDevice($id: ID!) {\n    unblockDevice(id: $id) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on Error { code message }\n    }\n  }\n": typeof types.UnblockDeviceDocument,
     "\n  mutation RenameDevice($id: ID!, $name: String!) {\n    renameDevice(id: $id, name: $name) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on Error { code message }\n    }\n  }\n": typeof types.RenameDeviceDocument,
     "\n  mutation ForgetDevice($id: ID!) {\n    forgetDevice(id: $id) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ForgetDeviceDocument,
+    "\n  mutation ApproveDevices($ids: [ID!]!) {\n    approveDevices(ids: $ids) {\n      __typename\n      ... on Device { id status }\n      ... on InvalidTransition { action currentStatus }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ApproveDevicesDocument,
+    "\n  mutation BlockDevices($ids: [ID!]!, $reason: String) {\n    blockDevices(ids: $ids, reason: $reason) {\n      __typename\n      ... on Device { id status blockedReason }\n      ... on InvalidTransition { action currentStatus }\n      ... on Error { code message }\n    }\n  }\n": typeof types.BlockDevicesDocument,
+    "\n  mutation UnblockDevices($ids: [ID!]!) {\n    unblockDevices(ids: $ids) {\n      __typename\n      ... on Device { id status }\n      ... on InvalidTransition { action currentStatus }\n      ... on Error { code message }\n    }\n  }\n": typeof types.UnblockDevicesDocument,
+    "\n  mutation ForgetDevices($ids: [ID!]!) {\n    forgetDevices(ids: $ids) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ForgetDevicesDocument,
     "\n  query DevicePolicy {\n    devicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n  }\n": typeof types.DevicePolicyDocument,
     "\n  mutation SetDevicePolicy($input: DevicePolicyInput!) {\n    setDevicePolicy(input: $input) {\n      __typename\n      ... on DevicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n    }\n  }\n": typeof types.SetDevicePolicyDocument,
     "\n  query QueriesDevicePage($filter: DeviceFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    devices(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id name status platform model appName installationId createdAt owner { id } } }\n    }\n  }\n": typeof types.QueriesDevicePageDocument,
@@ -179,6 +183,10 @@ const documents: Documents = {
     "\n  mutation UnblockDevice($id: ID!) {\n    unblockDevice(id: $id) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on Error { code message }\n    }\n  }\n": types.UnblockDeviceDocument,
     "\n  mutation RenameDevice($id: ID!, $name: String!) {\n    renameDevice(id: $id, name: $name) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on Error { code message }\n    }\n  }\n": types.RenameDeviceDocument,
     "\n  mutation ForgetDevice($id: ID!) {\n    forgetDevice(id: $id) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n": types.ForgetDeviceDocument,
+    "\n  mutation ApproveDevices($ids: [ID!]!) {\n    approveDevices(ids: $ids) {\n      __typename\n      ... on Device { id status }\n      ... on InvalidTransition { action currentStatus }\n      ... on Error { code message }\n    }\n  }\n": types.ApproveDevicesDocument,
+    "\n  mutation BlockDevices($ids: [ID!]!, $reason: String) {\n    blockDevices(ids: $ids, reason: $reason) {\n      __typename\n      ... on Device { id status blockedReason }\n      ... on InvalidTransition { action currentStatus }\n      ... on Error { code message }\n    }\n  }\n": types.BlockDevicesDocument,
+    "\n  mutation UnblockDevices($ids: [ID!]!) {\n    unblockDevices(ids: $ids) {\n      __typename\n      ... on Device { id status }\n      ... on InvalidTransition { action currentStatus }\n      ... on Error { code message }\n    }\n  }\n": types.UnblockDevicesDocument,
+    "\n  mutation ForgetDevices($ids: [ID!]!) {\n    forgetDevices(ids: $ids) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n": types.ForgetDevicesDocument,
     "\n  query DevicePolicy {\n    devicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n  }\n": types.DevicePolicyDocument,
     "\n  mutation SetDevicePolicy($input: DevicePolicyInput!) {\n    setDevicePolicy(input: $input) {\n      __typename\n      ... on DevicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n    }\n  }\n": types.SetDevicePolicyDocument,
     "\n  query QueriesDevicePage($filter: DeviceFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    devices(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id name status platform model appName installationId createdAt owner { id } } }\n    }\n  }\n": types.QueriesDevicePageDocument,
@@ -465,6 +473,22 @@ export function graphql(source: "\n  mutation RenameDevice($id: ID!, $name: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ForgetDevice($id: ID!) {\n    forgetDevice(id: $id) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').ForgetDeviceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveDevices($ids: [ID!]!) {\n    approveDevices(ids: $ids) {\n      __typename\n      ... on Device { id status }\n      ... on InvalidTransition { action currentStatus }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').ApproveDevicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BlockDevices($ids: [ID!]!, $reason: String) {\n    blockDevices(ids: $ids, reason: $reason) {\n      __typename\n      ... on Device { id status blockedReason }\n      ... on InvalidTransition { action currentStatus }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').BlockDevicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnblockDevices($ids: [ID!]!) {\n    unblockDevices(ids: $ids) {\n      __typename\n      ... on Device { id status }\n      ... on InvalidTransition { action currentStatus }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').UnblockDevicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ForgetDevices($ids: [ID!]!) {\n    forgetDevices(ids: $ids) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').ForgetDevicesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

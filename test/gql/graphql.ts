@@ -796,6 +796,50 @@ export type ForgetDeviceMutation = { forgetDevice:
     | { __typename: 'NotFound', code: string, message: string }
    };
 
+export type ApproveDevicesMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type ApproveDevicesMutation = { approveDevices: Array<
+    | { __typename: 'Device', id: string, status: DeviceStatus }
+    | { __typename: 'InvalidTransition', action: string, currentStatus: DeviceStatus, code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+  > };
+
+export type BlockDevicesMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type BlockDevicesMutation = { blockDevices: Array<
+    | { __typename: 'Device', id: string, status: DeviceStatus, blockedReason: string | null }
+    | { __typename: 'InvalidTransition', action: string, currentStatus: DeviceStatus, code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+  > };
+
+export type UnblockDevicesMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type UnblockDevicesMutation = { unblockDevices: Array<
+    | { __typename: 'Device', id: string, status: DeviceStatus }
+    | { __typename: 'InvalidTransition', action: string, currentStatus: DeviceStatus, code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+  > };
+
+export type ForgetDevicesMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type ForgetDevicesMutation = { forgetDevices: Array<
+    | { __typename: 'ForgottenDevice', id: string, name: string | null }
+    | { __typename: 'NotFound', code: string, message: string }
+  > };
+
 export type DevicePolicyQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2317,6 +2361,79 @@ export const ForgetDeviceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ForgetDeviceMutation, ForgetDeviceMutationVariables>;
+export const ApproveDevicesDocument = new TypedDocumentString(`
+    mutation ApproveDevices($ids: [ID!]!) {
+  approveDevices(ids: $ids) {
+    __typename
+    ... on Device {
+      id
+      status
+    }
+    ... on InvalidTransition {
+      action
+      currentStatus
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveDevicesMutation, ApproveDevicesMutationVariables>;
+export const BlockDevicesDocument = new TypedDocumentString(`
+    mutation BlockDevices($ids: [ID!]!, $reason: String) {
+  blockDevices(ids: $ids, reason: $reason) {
+    __typename
+    ... on Device {
+      id
+      status
+      blockedReason
+    }
+    ... on InvalidTransition {
+      action
+      currentStatus
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BlockDevicesMutation, BlockDevicesMutationVariables>;
+export const UnblockDevicesDocument = new TypedDocumentString(`
+    mutation UnblockDevices($ids: [ID!]!) {
+  unblockDevices(ids: $ids) {
+    __typename
+    ... on Device {
+      id
+      status
+    }
+    ... on InvalidTransition {
+      action
+      currentStatus
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnblockDevicesMutation, UnblockDevicesMutationVariables>;
+export const ForgetDevicesDocument = new TypedDocumentString(`
+    mutation ForgetDevices($ids: [ID!]!) {
+  forgetDevices(ids: $ids) {
+    __typename
+    ... on ForgottenDevice {
+      id
+      name
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ForgetDevicesMutation, ForgetDevicesMutationVariables>;
 export const DevicePolicyDocument = new TypedDocumentString(`
     query DevicePolicy {
   devicePolicy {
