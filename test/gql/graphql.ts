@@ -547,6 +547,20 @@ export type AuthzReplayWebhooksMutation = { replayWebhooks:
     | { __typename: 'WebhookEndpoint', id: string }
    };
 
+export type BulkCreateKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type BulkCreateKeyMutation = { createApiKey: { __typename: 'ApiKeyCreated', secret: string } };
+
+export type BulkEventsSubscriptionVariables = Exact<{
+  filter?: EventFilter | null | undefined;
+}>;
+
+
+export type BulkEventsSubscription = { deviceEvents: { kind: EventKind, deviceId: string | null } };
+
 export type KeysChallengeMutationVariables = Exact<{
   keyId: string;
 }>;
@@ -1675,6 +1689,24 @@ export const AuthzReplayWebhooksDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuthzReplayWebhooksMutation, AuthzReplayWebhooksMutationVariables>;
+export const BulkCreateKeyDocument = new TypedDocumentString(`
+    mutation BulkCreateKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    __typename
+    ... on ApiKeyCreated {
+      secret
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BulkCreateKeyMutation, BulkCreateKeyMutationVariables>;
+export const BulkEventsDocument = new TypedDocumentString(`
+    subscription BulkEvents($filter: EventFilter) {
+  deviceEvents(filter: $filter) {
+    kind
+    deviceId
+  }
+}
+    `) as unknown as TypedDocumentString<BulkEventsSubscription, BulkEventsSubscriptionVariables>;
 export const KeysChallengeDocument = new TypedDocumentString(`
     mutation KeysChallenge($keyId: String!) {
   deviceChallenge(keyId: $keyId) {
