@@ -282,6 +282,9 @@ export async function forgetDevice(dc: DomainContext, id: string): Promise<{ id:
 /** How many devices one bulk call may name. */
 export const BULK_LIMIT = 100;
 
+/** How many of one bulk call's devices change at the same time, each in its own transaction. */
+const BULK_CONCURRENCY = 4;
+
 /** What a bulk call answers for one id: the single call's result, or its expected failure. */
 export type BulkResult<T> = T | NotFound | InvalidTransition;
 
@@ -293,16 +296,23 @@ export type BulkResult<T> = T | NotFound | InvalidTransition;
  */
 async function eachDevice<T>(ids: readonly (string | null)[], change: (id: string) => Promise<T>): Promise<BulkResult<T>[]> {
   if (ids.length > BULK_LIMIT) throw new RangeError(`At most ${BULK_LIMIT} devices at once`);
+  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
   const done = new Map<string, BulkResult<T>>();
-  for (const id of ids) {
-    if (id === null || done.has(id)) continue;
-    try {
-      done.set(id, await change(id));
-    } catch (e) {
-      if (!(e instanceof NotFound || e instanceof InvalidTransition)) throw e;
-      done.set(id, e);
+  // A few transactions at a time: the database works on one device while the server prepares the next, and one bulk
+  // call holds at most BULK_CONCURRENCY of the pool's connections.
+  let next = 0;
+  const worker = async () => {
+    while (next < unique.length) {
+      const id = unique[next++]!;
+      try {
+        done.set(id, await change(id));
+      } catch (e) {
+        if (!(e instanceof NotFound || e instanceof InvalidTransition)) throw e;
+        done.set(id, e);
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(BULK_CONCURRENCY, unique.length) }, worker));
   return ids.map((id) => (id === null ? new NotFound() : done.get(id)!));
 }
 
