@@ -190,6 +190,17 @@ describe('setUserRole', () => {
     expect(errorCode(await keyClient.request(Users, { first: 1 }))).toBe('UNAUTHENTICATED');
   });
 
+  it('made a USER, a SUPPORT account loses its console session (bound to no device); its phone sessions go on', async () => {
+    const phone = await approvedPhone(server);
+    await admin.data(SetUserRole, { userId: phone.user.id, role: 'SUPPORT' });
+    const dashboard = server.client.as(await signIn(server.client, phone.user.email, PASSWORD));
+    expect((await dashboard.data(Me)).me?.id).toBe(phone.user.id);
+    const { setUserRole } = await admin.data(SetUserRole, { userId: phone.user.id, role: 'USER' });
+    expect(setUserRole).toMatchObject({ role: 'USER' });
+    expect((await dashboard.request(Me)).data?.me).toBeNull();
+    expect((await phone.client.data(Me)).me?.id).toBe(phone.user.id);
+  });
+
   it('serialises demotions: of two admins demoted at once, exactly one is, and one admin remains', async () => {
     const other = await createUser(server, 'ADMIN');
     const me = (await admin.data(Me)).me!;

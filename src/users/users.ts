@@ -187,7 +187,8 @@ export async function resetPassword(dc: DomainContext, userId: string, newPasswo
  * nothing and records nothing. Every admin row is locked first, so two demotions at once are serialised: the second
  * counts the admins the first left, and the last admin is never demoted (LastAdmin). The new role applies to the
  * user's very next request (every request reads the role with its session); their open live connections and
- * subscriptions end on the event (src/sessions/live.ts), so none goes on with the old role.
+ * subscriptions end on the event (src/sessions/live.ts), so none goes on with the old role. Made a USER, their
+ * console sessions (bound to no device) end too.
  */
 export async function setUserRole(dc: DomainContext, userId: string, role: Role): Promise<User | NotFound | LastAdmin> {
   requireAdminInPerson(dc);
@@ -200,6 +201,11 @@ export async function setUserRole(dc: DomainContext, userId: string, role: Role)
     const from = user.role;
     tx.assign(user, { role });
     recordEvent(tx, dc, { kind: 'USER_ROLE_CHANGED', userId: user.id, detail: `${from} -> ${role}` });
+    // A USER signs in from devices only: their console sessions (bound to no device) end with the role that allowed them.
+    if (role === 'USER') {
+      const ended = await tx.nativeUpdate(Session, { user: user.id, device: null, kind: 'SESSION', revokedAt: null }, { revokedAt: new Date() });
+      if (ended) recordEvent(tx, dc, { kind: 'SESSION_REVOKED', userId: user.id, detail: `${ended} session${ended === 1 ? '' : 's'} ended: role USER` });
+    }
     return user;
   });
 }
