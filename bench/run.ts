@@ -12,6 +12,7 @@ import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { DEVICE_COLUMNS } from '../src/devices/device.entity.js';
 import { openDatabase } from '../src/db/orm.js';
 import { parsePrometheus, sampleValue } from '../test/helpers/prometheus.js';
+import { runBulkBench } from './bulk.js';
 import { runFanout } from './fanout.js';
 import { runStaleBench } from './stale.js';
 import { runWebhookBench } from './webhooks.js';
@@ -418,6 +419,23 @@ try {
         pass: null,
       });
     }
+  }
+
+  if (wants(9)) {
+    log('9. bulk approval: 100 PENDING devices in one approveDevices call, against 100 approveDevice calls one after another');
+    const url = await createScratchDatabase(serverUrl, 'gatehouse_bulk');
+    await migrate(url);
+    const server = await startGatehouse(url);
+    const result = await runBulkBench({ databaseUrl: url, url: server.url, token: await adminToken(server), rounds: quick ? 1 : 5 });
+    await server.stop();
+    log(`   ${result.bulkMsPerDevice} ms per device in bulk, ${result.singleMsPerDevice} ms one by one (${result.speedup}x)`);
+    rows.push({
+      scenario: '9 bulk approval',
+      target: 'not a target: ms per device, bulk against one by one (ratio: how many times faster)',
+      gatehouse: { ...result },
+      ratio: result.speedup,
+      pass: null,
+    });
   }
 
   if (wants(6)) {

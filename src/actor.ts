@@ -57,6 +57,28 @@ export function isAdmin(actor: Actor | null): boolean {
   return actor?.user.role === 'ADMIN';
 }
 
+/**
+ * ADMIN or SUPPORT: sees every user, device and event, and may rename and forget any device. An API key speaks as
+ * the admin who made it, so this holds for every key; what a key may call is decided by its scopes (keyHas).
+ */
+export function isStaff(actor: Actor | null): boolean {
+  const role = actor?.user.role;
+  return role === 'ADMIN' || role === 'SUPPORT';
+}
+
+export function keyHas(actor: Actor | null, scope: ApiKeyScope): boolean {
+  return actor?.key?.scopes.includes(scope) ?? false;
+}
+
+/**
+ * The one check for reading the whole fleet (every user, device and event, as an admin reads them): an ADMIN or
+ * SUPPORT in person, or an API key with DEVICES_READ. The GraphQL guards, the domain's listings and the exports
+ * all ask this.
+ */
+export function readsFleet(actor: Actor | null): boolean {
+  return actor?.key ? keyHas(actor, 'DEVICES_READ') : isStaff(actor);
+}
+
 /** For domain entry points that automation may call without the GraphQL layer's scope checks. */
 export function requireActor(dc: DomainContext): Actor {
   if (!dc.actor) throw new NotAllowed('Sign in first');
@@ -67,6 +89,20 @@ export function requireActor(dc: DomainContext): Actor {
 export function requireAdminInPerson(dc: DomainContext): Actor {
   const actor = requireAdmin(dc);
   if (actor.key) throw new NotAllowed('An API key may not do this');
+  return actor;
+}
+
+/** For the fleet-wide reads (users, events): see readsFleet. */
+export function requireFleetReader(dc: DomainContext): Actor {
+  const actor = requireActor(dc);
+  if (!readsFleet(actor)) throw new NotAllowed('Only administrators and support staff may do this');
+  return actor;
+}
+
+/** For changes help-desk staff may make to any device (rename, forget): ADMIN, SUPPORT, or an API key. */
+export function requireStaff(dc: DomainContext): Actor {
+  const actor = requireActor(dc);
+  if (!isStaff(actor)) throw new NotAllowed('Only administrators and support staff may do this');
   return actor;
 }
 

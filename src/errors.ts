@@ -82,6 +82,13 @@ export class SignUpDisabled extends DomainError {
   }
 }
 
+export class LastAdmin extends DomainError {
+  readonly code = 'LAST_ADMIN';
+  constructor() {
+    super('This is the last administrator: make another one first');
+  }
+}
+
 /** The caller is known but may not do this; the GraphQL face reports it as a FORBIDDEN top-level error. */
 export class NotAllowed extends Error {
   constructor(message = 'You may not do this') {

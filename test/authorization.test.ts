@@ -1,12 +1,15 @@
 // The authorization matrix, through the real HTTP API: every Query and Mutation field (and the guarded User/Device
-// fields) against five callers: anonymous, the device's owner, a co-user of that device, a stranger, an admin.
+// fields) against six callers: anonymous, the device's owner, a co-user of that device, a stranger, an admin, and a
+// SUPPORT user (a dashboard session, like the admin's).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../src/graphql/schema.js';
 import { graphql } from './gql/index.js';
 import {
   ApproveDevice,
+  ApproveDevices,
   BlockDevice,
+  BlockDevices,
   CreateUser,
   DeviceById,
   DeviceEvents,
@@ -14,6 +17,7 @@ import {
   Devices,
   Events,
   ForgetDevice,
+  ForgetDevices,
   Login,
   Logout,
   Me,
@@ -23,6 +27,7 @@ import {
   SetDevicePolicy,
   SignUp,
   UnblockDevice,
+  UnblockDevices,
   Users,
 } from './operations.js';
 import { errorCode, type GraphQLClient, type Response as GqlResponse } from './helpers/client.js';
@@ -49,6 +54,12 @@ const AuthzChangePassword = graphql(`
 const AuthzResetPassword = graphql(`
   mutation AuthzResetPassword($userId: ID!, $next: String!) {
     resetPassword(userId: $userId, newPassword: $next) { __typename ... on Error { code } }
+  }
+`);
+
+const AuthzSetUserRole = graphql(`
+  mutation AuthzSetUserRole($userId: ID!, $role: Role!) {
+    setUserRole(userId: $userId, role: $role) { __typename ... on User { id role } ... on Error { code } }
   }
 `);
 
@@ -221,7 +232,7 @@ const AuthzReplayWebhooks = graphql(`
 
 // ---- The callers and the device under test ------------------------------------------------------------------------
 
-const CALLERS = ['anonymous', 'owner', 'coUser', 'stranger', 'admin'] as const;
+const CALLERS = ['anonymous', 'owner', 'coUser', 'stranger', 'admin', 'support'] as const;
 type Caller = (typeof CALLERS)[number];
 type SignedIn = Exclude<Caller, 'anonymous'>;
 
@@ -229,9 +240,9 @@ type SignedIn = Exclude<Caller, 'anonymous'>;
 type Outcome = 'ok' | 'null' | 'NotFound' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT';
 type Expectations = Record<Caller, Outcome>;
 
-/** One line of the matrix, in the order of CALLERS: anonymous, owner, coUser, stranger, admin. */
-function m(anonymous: Outcome, owner: Outcome, coUser: Outcome, stranger: Outcome, admin: Outcome): Expectations {
-  return { anonymous, owner, coUser, stranger, admin };
+/** One line of the matrix, in the order of CALLERS: anonymous, owner, coUser, stranger, admin, support. */
+function m(anonymous: Outcome, owner: Outcome, coUser: Outcome, stranger: Outcome, admin: Outcome, support: Outcome): Expectations {
+  return { anonymous, owner, coUser, stranger, admin, support };
 }
 
 interface Account {
@@ -264,16 +275,19 @@ beforeAll(async () => {
   strangerDevice = stranger.device;
   const admin = await server.admin();
   const adminMe = await admin.data(Me);
+  const support = await createUser(server, 'SUPPORT');
 
   clients.anonymous = server.client;
   clients.owner = owner.client;
   clients.coUser = server.client.as(coUserToken);
   clients.stranger = stranger.client;
   clients.admin = admin;
+  clients.support = server.client.as(await signIn(server.client, support.email, PASSWORD));
   accounts.owner = owner.user;
   accounts.coUser = coUser;
   accounts.stranger = stranger.user;
   accounts.admin = { id: adminMe.me!.id, email: adminMe.me!.email };
+  accounts.support = support;
 
   const created = await admin.data(Events, { filter: { userId: owner.user.id, kinds: ['USER_CREATED'] } });
   ownerEventId = created.events.edges[0]!.node.id;
@@ -303,6 +317,8 @@ async function freshClient(caller: Caller): Promise<GraphQLClient> {
       return server.client;
     case 'admin':
       return server.client.as(await signIn(server.client, ADMIN_EMAIL, ADMIN_PASSWORD));
+    case 'support':
+      return server.client.as(await signIn(server.client, accounts.support.email, PASSWORD));
     case 'stranger':
       return server.client.as(await signIn(server.client, accounts.stranger.email, PASSWORD, strangerDevice));
     default:
@@ -382,7 +398,7 @@ const ROWS: Row[] = [
     op: 'me',
     kind: 'Query',
     note: 'anonymous gets null without an error; a user reads their own devices and events',
-    expect: m('null', 'ok', 'ok', 'ok', 'ok'),
+    expect: m('null', 'ok', 'ok', 'ok', 'ok', 'ok'),
     send: ({ client }) => client.request(AuthzMe),
     check: (data, { caller }) => {
       expect(data.me).toMatchObject({ id: accounts[caller as SignedIn].id, email: accounts[caller as SignedIn].email });
@@ -394,7 +410,7 @@ const ROWS: Row[] = [
     op: 'user',
     kind: 'Query',
     note: "the owner's account: users see only themselves",
-    expect: m('UNAUTHENTICATED', 'ok', 'null', 'null', 'ok'),
+    expect: m('UNAUTHENTICATED', 'ok', 'null', 'null', 'ok', 'ok'),
     target: () => accounts.owner.id,
     send: ({ client, target }) => client.request(AuthzUser, { id: target }),
     check: (data) => expect(data.user).toEqual(accounts.owner),
@@ -403,7 +419,7 @@ const ROWS: Row[] = [
     op: 'user',
     kind: 'Query',
     note: "the caller's own account",
-    expect: m('UNAUTHENTICATED', 'ok', 'ok', 'ok', 'ok'),
+    expect: m('UNAUTHENTICATED', 'ok', 'ok', 'ok', 'ok', 'ok'),
     target: (caller) => (caller === 'anonymous' ? accounts.owner.id : accounts[caller].id),
     send: ({ client, target }) => client.request(AuthzUser, { id: target }),
     check: (data, { caller }) => expect(data.user).toEqual(accounts[caller as SignedIn]),
@@ -411,7 +427,7 @@ const ROWS: Row[] = [
   row({
     op: 'users',
     kind: 'Query',
-    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'),
     send: ({ client }) => client.request(Users, { filter: { email: accounts.owner.email } }),
     check: (data) => {
       expect(data.users.totalCount).toBe(1);
@@ -421,26 +437,26 @@ const ROWS: Row[] = [
   row({
     op: 'apiKeys',
     kind: 'Query',
-    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
     send: ({ client }) => client.request(AuthzApiKeys),
   }),
   row({
     op: 'notificationSettings',
     kind: 'Query',
     note: "the admin's own",
-    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
     send: ({ client }) => client.request(AuthzNotificationSettings),
   }),
   row({
     op: 'webhookEndpoints',
     kind: 'Query',
-    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
     send: ({ client }) => client.request(AuthzWebhookEndpoints),
   }),
   row({
     op: 'webhookEndpoint',
     kind: 'Query',
-    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
     target: () => webhookEndpoint(),
     send: ({ client, target }) => client.request(AuthzWebhookEndpoint, { id: target }),
     check: (data) => expect(data.webhookEndpoint?.url).toBe(HOOK_URL),
@@ -449,7 +465,7 @@ const ROWS: Row[] = [
     op: 'device',
     kind: 'Query',
     note: 'the shared device: its owner and users see it, a stranger gets null',
-    expect: m('UNAUTHENTICATED', 'ok', 'ok', 'null', 'ok'),
+    expect: m('UNAUTHENTICATED', 'ok', 'ok', 'null', 'ok', 'ok'),
     send: ({ client, target }) => client.request(DeviceById, { id: target }),
     check: (data) => expect(data.device).toMatchObject({ id: shared.deviceId, owner: { id: accounts.owner.id } }),
   }),
@@ -457,11 +473,11 @@ const ROWS: Row[] = [
     op: 'devices',
     kind: 'Query',
     note: 'a user lists exactly the devices they own or have used, and totalCount counts only those',
-    expect: m('UNAUTHENTICATED', 'ok', 'ok', 'ok', 'ok'),
+    expect: m('UNAUTHENTICATED', 'ok', 'ok', 'ok', 'ok', 'ok'),
     send: ({ client }) => client.request(Devices, { first: 100 }),
     check: async (data, { caller }) => {
       const expected =
-        caller === 'admin'
+        caller === 'admin' || caller === 'support'
           ? await ids('select id from devices')
           : await ids('select device_id as id from device_users where user_id = ?', [localUuid(accounts[caller as SignedIn].id)]);
       expect(expected.length).toBeLessThanOrEqual(100);
@@ -474,7 +490,7 @@ const ROWS: Row[] = [
   row({
     op: 'events',
     kind: 'Query',
-    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'),
     send: ({ client }) => client.request(Events, { first: 1 }),
     check: async (data) => expect(data.events.totalCount).toBe(await eventCount()),
   }),
@@ -482,7 +498,7 @@ const ROWS: Row[] = [
     op: 'devicePolicy',
     kind: 'Query',
     note: 'public',
-    expect: m('ok', 'ok', 'ok', 'ok', 'ok'),
+    expect: m('ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
     send: ({ client }) => client.request(DevicePolicy),
     check: (data) => expect(data.devicePolicy).toEqual({ approvalMode: 'REQUIRED', maxDevicesPerUser: null, allowSignUp: true }),
   }),
@@ -490,7 +506,7 @@ const ROWS: Row[] = [
     op: 'node',
     kind: 'Query',
     note: 'the shared device: the same visibility as device(id)',
-    expect: m('UNAUTHENTICATED', 'ok', 'ok', 'null', 'ok'),
+    expect: m('UNAUTHENTICATED', 'ok', 'ok', 'null', 'ok', 'ok'),
     send: ({ client, target }) => client.request(Node, { id: target }),
     check: (data) => expect(data.node).toMatchObject({ __typename: 'Device', id: shared.deviceId }),
   }),
@@ -498,7 +514,7 @@ const ROWS: Row[] = [
     op: 'node',
     kind: 'Query',
     note: "the owner's account: the same visibility as user(id)",
-    expect: m('UNAUTHENTICATED', 'ok', 'null', 'null', 'ok'),
+    expect: m('UNAUTHENTICATED', 'ok', 'null', 'null', 'ok', 'ok'),
     target: () => accounts.owner.id,
     send: ({ client, target }) => client.request(Node, { id: target }),
     check: (data) => expect(data.node).toEqual({ __typename: 'User', id: accounts.owner.id, email: accounts.owner.email }),
@@ -506,8 +522,8 @@ const ROWS: Row[] = [
   row({
     op: 'node',
     kind: 'Query',
-    note: "an event about the owner: admins and the owner only",
-    expect: m('UNAUTHENTICATED', 'ok', 'null', 'null', 'ok'),
+    note: "an event about the owner: admins, support and the owner only",
+    expect: m('UNAUTHENTICATED', 'ok', 'null', 'null', 'ok', 'ok'),
     target: () => ownerEventId,
     send: ({ client, target }) => client.request(Node, { id: target }),
     check: (data) => expect(data.node).toEqual({ __typename: 'Event', id: ownerEventId, kind: 'USER_CREATED' }),
@@ -518,7 +534,7 @@ const ROWS: Row[] = [
     op: 'User.devices',
     kind: 'Field',
     note: "device.owner.devices: the co-user reaches the owner but may not list the owner's devices",
-    expect: m('UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'null', 'ok'),
+    expect: m('UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'null', 'ok', 'ok'),
     send: ({ client, target }) => client.request(AuthzOwnerDevices, { id: target }),
     subject: (data) => data.device,
     check: async (data) => {
@@ -530,7 +546,7 @@ const ROWS: Row[] = [
     op: 'User.events',
     kind: 'Field',
     note: "device.owner.events: the co-user reaches the owner but may not read the owner's events",
-    expect: m('UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'null', 'ok'),
+    expect: m('UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'null', 'ok', 'ok'),
     send: ({ client, target }) => client.request(AuthzOwnerEvents, { id: target }),
     subject: (data) => data.device,
     check: async (data) => {
@@ -543,7 +559,7 @@ const ROWS: Row[] = [
     op: 'User.devices',
     kind: 'Field',
     note: 'me.events.actor.devices: any user reaches the admin who created their account, but may not list their devices',
-    expect: m('null', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('null', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'),
     send: ({ client }) => client.request(AuthzActorDevices),
     subject: (data) => data.me,
   }),
@@ -551,7 +567,7 @@ const ROWS: Row[] = [
     op: 'User.events',
     kind: 'Field',
     note: "me.events.actor.events: any user reaches the admin who created their account, but may not read the admin's events",
-    expect: m('null', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('null', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'),
     send: ({ client }) => client.request(AuthzActorEvents),
     subject: (data) => data.me,
   }),
@@ -559,7 +575,7 @@ const ROWS: Row[] = [
     op: 'Device.events',
     kind: 'Field',
     note: 'device.events of the shared device: its owner and admins; the co-user sees the device but not its events',
-    expect: m('UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'null', 'ok'),
+    expect: m('UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'null', 'ok', 'ok'),
     send: ({ client, target }) => client.request(DeviceEvents, { id: target }),
     subject: (data) => data.device,
     check: async (data) => {
@@ -574,7 +590,7 @@ const ROWS: Row[] = [
     op: 'signUp',
     kind: 'Mutation',
     note: 'public',
-    expect: m('ok', 'ok', 'ok', 'ok', 'ok'),
+    expect: m('ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
     okType: 'User',
     writes: true,
     send: ({ client }) => client.request(SignUp, { input: { email: `signup-${randomUUID()}@example.com`, password: PASSWORD } }),
@@ -583,7 +599,7 @@ const ROWS: Row[] = [
     op: 'login',
     kind: 'Mutation',
     note: 'public',
-    expect: m('ok', 'ok', 'ok', 'ok', 'ok'),
+    expect: m('ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
     okType: 'Session',
     writes: true,
     send: ({ client }) =>
@@ -594,7 +610,7 @@ const ROWS: Row[] = [
     op: 'logout',
     kind: 'Mutation',
     note: 'ends the session it is sent with',
-    expect: m('UNAUTHENTICATED', 'ok', 'ok', 'ok', 'ok'),
+    expect: m('UNAUTHENTICATED', 'ok', 'ok', 'ok', 'ok', 'ok'),
     freshSession: true,
     writes: true,
     send: ({ client }) => client.request(Logout),
@@ -607,7 +623,7 @@ const ROWS: Row[] = [
     op: 'registerDevice',
     kind: 'Mutation',
     note: "any signed-in caller, for their own account",
-    expect: m('UNAUTHENTICATED', 'ok', 'ok', 'ok', 'ok'),
+    expect: m('UNAUTHENTICATED', 'ok', 'ok', 'ok', 'ok', 'ok'),
     okType: 'Device',
     writes: true,
     send: ({ client }) => client.request(RegisterDevice, { input: newDevice() }),
@@ -617,7 +633,7 @@ const ROWS: Row[] = [
     op: 'approveDevice',
     kind: 'Mutation',
     note: "a PENDING device of the owner's: even its owner may not approve it",
-    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
     target: ownersPendingDevice,
     okType: 'Device',
     writes: true,
@@ -628,7 +644,7 @@ const ROWS: Row[] = [
     op: 'blockDevice',
     kind: 'Mutation',
     note: 'the shared device for users (even its owner may not block it); a new PENDING device for the admin',
-    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
     target: (caller) => (caller === 'admin' ? ownersPendingDevice() : shared.deviceId),
     okType: 'Device',
     writes: true,
@@ -639,7 +655,7 @@ const ROWS: Row[] = [
     op: 'unblockDevice',
     kind: 'Mutation',
     note: "a BLOCKED device of the owner's: even its owner may not unblock it",
-    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
     target: ownersBlockedDevice,
     okType: 'Device',
     writes: true,
@@ -650,7 +666,7 @@ const ROWS: Row[] = [
     op: 'renameDevice',
     kind: 'Mutation',
     note: 'the shared device: the co-user sees it but may not rename it; to the stranger it is not there',
-    expect: m('UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'NotFound', 'ok'),
+    expect: m('UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'NotFound', 'ok', 'ok'),
     okType: 'Device',
     writes: true,
     send: ({ client, target, caller }) => client.request(RenameDevice, { id: target, name: `Renamed by ${caller}` }),
@@ -659,18 +675,58 @@ const ROWS: Row[] = [
   row({
     op: 'forgetDevice',
     kind: 'Mutation',
-    note: "the shared device for the co-user and the stranger; a new device of the owner's for the owner and the admin",
-    expect: m('UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'NotFound', 'ok'),
-    target: (caller) => (caller === 'owner' || caller === 'admin' ? ownersPendingDevice() : shared.deviceId),
+    note: "the shared device for the co-user and the stranger; a new device of the owner's for the owner, the admin and support",
+    expect: m('UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'NotFound', 'ok', 'ok'),
+    target: (caller) => (caller === 'owner' || caller === 'admin' || caller === 'support' ? ownersPendingDevice() : shared.deviceId),
     okType: 'ForgottenDevice',
     writes: true,
     send: ({ client, target }) => client.request(ForgetDevice, { id: target }),
     check: (data, { target }) => expect(data.forgetDevice).toMatchObject({ id: target }),
   }),
   row({
+    op: 'approveDevices',
+    kind: 'Mutation',
+    note: "a PENDING device of the owner's: admins only, never support",
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
+    target: ownersPendingDevice,
+    writes: true,
+    send: ({ client, target }) => client.request(ApproveDevices, { ids: [target] }),
+    check: (data, { target }) => expect(data.approveDevices).toEqual([{ __typename: 'Device', id: target, status: 'APPROVED' }]),
+  }),
+  row({
+    op: 'blockDevices',
+    kind: 'Mutation',
+    note: 'the shared device for everyone but the admin, who blocks a new PENDING device',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
+    target: (caller) => (caller === 'admin' ? ownersPendingDevice() : shared.deviceId),
+    writes: true,
+    send: ({ client, target }) => client.request(BlockDevices, { ids: [target], reason: 'authorization matrix' }),
+    check: (data, { target }) => expect(data.blockDevices).toMatchObject([{ __typename: 'Device', id: target, status: 'BLOCKED' }]),
+  }),
+  row({
+    op: 'unblockDevices',
+    kind: 'Mutation',
+    note: "a BLOCKED device of the owner's",
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
+    target: ownersBlockedDevice,
+    writes: true,
+    send: ({ client, target }) => client.request(UnblockDevices, { ids: [target] }),
+    check: (data, { target }) => expect(data.unblockDevices).toEqual([{ __typename: 'Device', id: target, status: 'PENDING' }]),
+  }),
+  row({
+    op: 'forgetDevices',
+    kind: 'Mutation',
+    note: "fleet staff only (a user forgets their own devices one at a time); a new device of the owner's for admin and support",
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'),
+    target: (caller) => (caller === 'admin' || caller === 'support' ? ownersPendingDevice() : shared.deviceId),
+    writes: true,
+    send: ({ client, target }) => client.request(ForgetDevices, { ids: [target] }),
+    check: (data, { target }) => expect(data.forgetDevices).toEqual([{ __typename: 'ForgottenDevice', id: target, name: 'Spare phone' }]),
+  }),
+  row({
     op: 'createUser',
     kind: 'Mutation',
-    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
     okType: 'User',
     writes: true,
     send: ({ client }) =>
@@ -679,7 +735,7 @@ const ROWS: Row[] = [
   row({
     op: 'createApiKey',
     kind: 'Mutation',
-    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
     okType: 'ApiKeyCreated',
     writes: true,
     send: ({ client }) => client.request(AuthzCreateApiKey, { input: { name: 'matrix', scopes: ['DEVICES_READ'] } }),
@@ -692,7 +748,7 @@ const ROWS: Row[] = [
     op: 'updateNotificationSettings',
     kind: 'Mutation',
     note: "the admin's own",
-    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
     okType: 'NotificationSettings',
     send: ({ client }) => client.request(AuthzUpdateNotificationSettings, { input: { newDevicePending: true } }),
   }),
@@ -700,7 +756,7 @@ const ROWS: Row[] = [
     op: 'revokeApiKey',
     kind: 'Mutation',
     note: 'a key made for the call',
-    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
     okType: 'ApiKey',
     writes: true,
     target: async () => {
@@ -714,7 +770,7 @@ const ROWS: Row[] = [
     op: 'changePassword',
     kind: 'Mutation',
     note: 'a wrong current password, so no session of the file ends: the typed refusal shows the call got through',
-    expect: m('UNAUTHENTICATED', 'ok', 'ok', 'ok', 'ok'),
+    expect: m('UNAUTHENTICATED', 'ok', 'ok', 'ok', 'ok', 'ok'),
     okType: 'InvalidCredentials',
     send: ({ client }) => client.request(AuthzChangePassword, { current: 'not-the-password', next: 'a-new-password-123' }),
   }),
@@ -722,24 +778,35 @@ const ROWS: Row[] = [
     op: 'resetPassword',
     kind: 'Mutation',
     note: 'on a throwaway user',
-    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
     okType: 'User',
     writes: true,
     target: async () => (await createUser(server)).id,
     send: ({ client, target }) => client.request(AuthzResetPassword, { userId: target, next: 'a-new-password-123' }),
   }),
   row({
+    op: 'setUserRole',
+    kind: 'Mutation',
+    note: 'a throwaway user made SUPPORT: admins only, never support',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
+    okType: 'User',
+    writes: true,
+    target: async () => (await createUser(server)).id,
+    send: ({ client, target }) => client.request(AuthzSetUserRole, { userId: target, role: 'SUPPORT' }),
+    check: (data) => expect(data.setUserRole).toMatchObject({ role: 'SUPPORT' }),
+  }),
+  row({
     op: 'createWebhookEndpoint',
     kind: 'Mutation',
     note: 'only for kinds that never happen here, so nothing is sent',
-    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
     okType: 'WebhookEndpointCreated',
     send: ({ client }) => client.request(AuthzCreateWebhook, { input: { url: HOOK_URL, kinds: ['WEBHOOK_DISABLED'] } }),
   }),
   row({
     op: 'updateWebhookEndpoint',
     kind: 'Mutation',
-    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
     okType: 'WebhookEndpoint',
     target: () => webhookEndpoint(),
     send: ({ client, target }) => client.request(AuthzUpdateWebhook, { id: target }),
@@ -747,7 +814,7 @@ const ROWS: Row[] = [
   row({
     op: 'rotateWebhookSecret',
     kind: 'Mutation',
-    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
     okType: 'WebhookEndpointCreated',
     target: () => webhookEndpoint(),
     send: ({ client, target }) => client.request(AuthzRotateWebhook, { id: target }),
@@ -756,7 +823,7 @@ const ROWS: Row[] = [
     op: 'deleteWebhookEndpoint',
     kind: 'Mutation',
     note: 'an endpoint made for the call',
-    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
     okType: 'WebhookEndpoint',
     target: () => webhookEndpoint(true),
     send: ({ client, target }) => client.request(AuthzDeleteWebhook, { id: target }),
@@ -765,7 +832,7 @@ const ROWS: Row[] = [
     op: 'sendTestWebhook',
     kind: 'Mutation',
     note: 'to a loopback port where nothing listens: the failed attempt shows the call got through',
-    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
     okType: 'WebhookTest',
     target: () => webhookEndpoint(),
     send: ({ client, target }) => client.request(AuthzTestWebhook, { id: target }),
@@ -774,14 +841,14 @@ const ROWS: Row[] = [
     op: 'redeliverWebhook',
     kind: 'Mutation',
     note: 'no such delivery: NotFound shows the call got through',
-    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
     okType: 'NotFound',
     send: ({ client }) => client.request(AuthzRedeliverWebhook, { id: Buffer.from(`WebhookDelivery:${randomUUID()}`).toString('base64') }),
   }),
   row({
     op: 'replayWebhooks',
     kind: 'Mutation',
-    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
     okType: 'WebhookEndpoint',
     target: () => webhookEndpoint(),
     send: ({ client, target }) => client.request(AuthzReplayWebhooks, { id: target }),
@@ -790,7 +857,7 @@ const ROWS: Row[] = [
     op: 'setDevicePolicy',
     kind: 'Mutation',
     note: 'sets the policy it already has, so the rest of the file is unaffected',
-    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
     okType: 'DevicePolicy',
     writes: true,
     send: ({ client }) => client.request(SetDevicePolicy, { input: { approvalMode: 'REQUIRED', allowSignUp: true } }),
@@ -799,7 +866,7 @@ const ROWS: Row[] = [
     op: 'deviceChallenge',
     kind: 'Mutation',
     note: 'public: a device asks before it has a session',
-    expect: m('ok', 'ok', 'ok', 'ok', 'ok'),
+    expect: m('ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
     okType: 'DeviceChallenge',
     send: ({ client }) => client.request(AuthzChallenge, { keyId: keyed.key.keyId }),
   }),
@@ -807,20 +874,20 @@ const ROWS: Row[] = [
     op: 'verifyDevice',
     kind: 'Mutation',
     note: 'public; only a session that may see the device gets more than its id and status',
-    expect: m('ok', 'ok', 'ok', 'ok', 'ok'),
+    expect: m('ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
     okType: 'KnownDevice',
     writes: true,
     send: async ({ client }) => client.request(AuthzVerify, { proof: await keyed.phone.prove(keyed.key) }),
     check: (data, { caller }) => {
       const seen = data.verifyDevice.__typename === 'KnownDevice' ? data.verifyDevice.device : undefined;
-      expect(seen === null ? null : seen?.id).toBe(caller === 'admin' ? keyed.deviceId : null);
+      expect(seen === null ? null : seen?.id).toBe(caller === 'admin' || caller === 'support' ? keyed.deviceId : null);
     },
   }),
   row({
     op: 'loginWithDevice',
     kind: 'Mutation',
     note: "public: the key's proof is the credential, and the session is the owner's",
-    expect: m('ok', 'ok', 'ok', 'ok', 'ok'),
+    expect: m('ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
     okType: 'Session',
     writes: true,
     send: async ({ client }) => client.request(AuthzLoginWithDevice, { proof: await keyed.phone.prove(keyed.key) }),
@@ -907,14 +974,15 @@ interface InvalidRow {
   send: (client: GraphQLClient) => Promise<GqlResponse<unknown>>;
 }
 
-const signedInThenInvalid = m('UNAUTHENTICATED', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT');
-const adminThenInvalid = m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'BAD_USER_INPUT');
+const signedInThenInvalid = m('UNAUTHENTICATED', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT');
+const adminThenInvalid = m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'BAD_USER_INPUT', 'FORBIDDEN');
+const staffThenInvalid = m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'BAD_USER_INPUT', 'BAD_USER_INPUT');
 
 const INVALID_ROWS: InvalidRow[] = [
   {
     op: 'events',
     input: 'a cursor that is not one',
-    expect: adminThenInvalid,
+    expect: staffThenInvalid,
     send: (c) => c.request(Events, { after: 'not a cursor' }),
   },
   {
@@ -926,7 +994,7 @@ const INVALID_ROWS: InvalidRow[] = [
   {
     op: 'users',
     input: 'a search of 101 characters',
-    expect: adminThenInvalid,
+    expect: staffThenInvalid,
     send: (c) => c.request(Users, { filter: { search: 'x'.repeat(101) } }),
   },
   {
@@ -946,6 +1014,18 @@ const INVALID_ROWS: InvalidRow[] = [
     input: 'a reason of 501 characters',
     expect: adminThenInvalid,
     send: (c) => c.request(BlockDevice, { id: shared.deviceId, reason: 'x'.repeat(501) }),
+  },
+  {
+    op: 'approveDevices',
+    input: '101 ids',
+    expect: adminThenInvalid,
+    send: (c) => c.request(ApproveDevices, { ids: Array.from({ length: 101 }, () => shared.deviceId) }),
+  },
+  {
+    op: 'forgetDevices',
+    input: '101 ids',
+    expect: staffThenInvalid,
+    send: (c) => c.request(ForgetDevices, { ids: Array.from({ length: 101 }, () => shared.deviceId) }),
   },
   {
     op: 'createUser',

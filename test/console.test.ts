@@ -507,6 +507,36 @@ describe('admin console', () => {
     }
   });
 
+  it('a SUPPORT account signs in and sees what it may do: no approve, block or Settings; a device page renames and forgets', async () => {
+    const account = await createUser(server, 'SUPPORT');
+    const phone = await pendingPhone(server);
+    const opened = await openConsole(browser, server.url);
+    const { page } = opened;
+    try {
+      await signInThroughForm(page, account.email, PASSWORD);
+      await page.getByRole('note').filter({ hasText: 'may rename and forget devices' }).waitFor();
+      const nav = page.getByRole('navigation');
+      await nav.getByRole('link', { name: 'Users' }).waitFor();
+      expect(await nav.getByRole('link', { name: 'Settings' }).count()).toBe(0);
+      // Pending lists the waiting phone without its approve and block controls.
+      await page.getByRole('link', { name: phone.user.email }).waitFor();
+      expect(await page.getByRole('button', { name: /Approve|Block/ }).count()).toBe(0);
+      expect(await page.getByRole('checkbox').count()).toBe(0);
+
+      await page.getByRole('link', { name: 'iPhone 16' }).first().click();
+      await page.getByRole('heading', { level: 1, name: 'iPhone 16' }).waitFor();
+      await page.getByRole('button', { name: 'Rename', exact: true }).waitFor();
+      expect(await page.getByRole('button', { name: /^(Approve|Block|Unblock)$/ }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Forget', exact: true }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Forget device' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Devices' }).waitFor();
+      expect(await deviceStatus(phone.deviceId)).toBeNull();
+      expectClean(opened);
+    } finally {
+      await opened.close();
+    }
+  });
+
   it('a forged or an expired token in sessionStorage lands on the sign-in page', async () => {
     const expired = await signIn(server.client, ADMIN_EMAIL, ADMIN_PASSWORD);
     await server.orm.em.getConnection().execute("update sessions set expires_at = now() - interval '1 second' where token_hash = ?", [hashToken(expired)]);

@@ -351,7 +351,11 @@ async function fuzz(field: GraphQLField<unknown, unknown>, caller: Caller): Prom
 
       const result = reply.body?.data?.[field.name];
       const rejected = reply.status >= 400 || errors.length > 0 || result === undefined || result === null;
-      const typename = result && typeof result === 'object' ? String((result as { __typename?: unknown }).__typename) : undefined;
+      // A bulk mutation answers a list: each item is a result of its own (the first names the list in the counts).
+      const typenames = (Array.isArray(result) ? (result as unknown[]) : [result]).map((item) =>
+        item && typeof item === 'object' ? String((item as { __typename?: unknown }).__typename) : undefined,
+      );
+      const typename = typenames[0];
       count(`${field.name}/${caller}`, known ? `known bug: ${known.id}` : rejected ? String(errors[0]?.extensions?.code ?? reply.status) : typename ?? 'ok');
       if (rejected) {
         // Refused (known bugs included): nothing may have been written.
@@ -361,7 +365,7 @@ async function fuzz(field: GraphQLField<unknown, unknown>, caller: Caller): Prom
         unchanged = after;
       } else {
         // Done, or refused with a typed error (which may record an event): either may have ended a caller's session.
-        if (typename !== undefined && !isObjectType(schema.getType(typename))) throw new Error(`unknown result type\n${what()}`);
+        if (typenames.some((name) => name !== undefined && !isObjectType(schema.getType(name)))) throw new Error(`unknown result type\n${what()}`);
         dirty = true;
         unchanged = null;
       }

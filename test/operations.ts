@@ -232,6 +232,49 @@ export const ForgetDevice = graphql(`
   }
 `);
 
+export const ApproveDevices = graphql(`
+  mutation ApproveDevices($ids: [ID!]!) {
+    approveDevices(ids: $ids) {
+      __typename
+      ... on Device { id status }
+      ... on InvalidTransition { action currentStatus }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const BlockDevices = graphql(`
+  mutation BlockDevices($ids: [ID!]!, $reason: String) {
+    blockDevices(ids: $ids, reason: $reason) {
+      __typename
+      ... on Device { id status blockedReason }
+      ... on InvalidTransition { action currentStatus }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const UnblockDevices = graphql(`
+  mutation UnblockDevices($ids: [ID!]!) {
+    unblockDevices(ids: $ids) {
+      __typename
+      ... on Device { id status }
+      ... on InvalidTransition { action currentStatus }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const ForgetDevices = graphql(`
+  mutation ForgetDevices($ids: [ID!]!) {
+    forgetDevices(ids: $ids) {
+      __typename
+      ... on ForgottenDevice { id name }
+      ... on Error { code message }
+    }
+  }
+`);
+
 export const DevicePolicy = graphql(`
   query DevicePolicy {
     devicePolicy { approvalMode maxDevicesPerUser allowSignUp }

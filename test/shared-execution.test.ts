@@ -1,5 +1,5 @@
 // Subscribers share the execution of an event by audience: every admin gets the one execution of an event for an
-// operation and its variables, each other user their own, and nothing of one audience's result reaches another's.
+// operation and its variables, SUPPORT users another, each other user their own, and nothing of one audience's result reaches another's.
 // The count of executions is read from /metrics (METRICS on), as an operator would.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.js';
@@ -127,6 +127,33 @@ describe('one execution of an event per audience', () => {
     // admins, and Bob: 3 executions, 2 shared.
     const after = await executions();
     expect({ executed: after.executed - before.executed, shared: after.shared - before.shared }).toEqual({ executed: 6, shared: 5 });
+  });
+});
+
+describe('SUPPORT users', () => {
+  it('are one audience of their own: they share one execution, and read what admins read', async () => {
+    const staff = await Promise.all([createUser(server, 'SUPPORT'), createUser(server, 'SUPPORT')]);
+    const tokens = await Promise.all(staff.map((s) => signIn(server.client, s.email, PASSWORD)));
+    const carol = await approvedPhone(server);
+    await caughtUp();
+
+    const ready = probe.readiness();
+    const subscriptions = [subscribe(tokens[0]!, 2), subscribe(tokens[1]!, 2), subscribe(await server.adminToken(), 2)];
+    await ready(3);
+    const before = await executions();
+    const admin = await server.admin();
+    await admin.data(RenameDevice, { id: carol.deviceId, name: 'Carol renamed' });
+
+    for (const subscription of subscriptions) {
+      expect((await subscription.nextValue()).deviceEvents).toMatchObject({
+        deviceName: 'Carol renamed',
+        user: { email: carol.user.email, devices: { totalCount: 1 } },
+        actor: { email: ADMIN_EMAIL, devices: { totalCount: 0 } },
+      });
+    }
+    // One execution for the two SUPPORT users (one answered from it), one for the admin.
+    const after = await executions();
+    expect({ executed: after.executed - before.executed, shared: after.shared - before.shared }).toEqual({ executed: 2, shared: 1 });
   });
 });
 

@@ -10,7 +10,8 @@ import {
 } from '../errors.js';
 import { deviceStatusChanged } from '../events/subscriptions.js';
 import { countEvents, eventCursor, listEvents } from '../events/events.js';
-import { personOf, readsAsAdmin } from '../graphql/auth.js';
+import { readsFleet } from '../actor.js';
+import { personOf } from '../graphql/auth.js';
 import { builder } from '../graphql/builder.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { keysetConnection } from '../graphql/connections.js';
@@ -36,13 +37,17 @@ import { Device, DeviceRow, type DeviceView } from './device.entity.js';
 import { publicKeyProblem, type PublicJwk } from './keys.js';
 import {
   approveDevice,
+  approveDevices,
   blockDevice,
+  blockDevices,
+  BULK_LIMIT,
   countDevices,
   countDeviceUsers,
   deviceCursor,
   deviceUserCursor,
   findVisibleDevice,
   forgetDevice,
+  forgetDevices,
   listDevices,
   listDeviceUsers,
   mobileAuthOf,
@@ -50,6 +55,7 @@ import {
   registerDevice,
   renameDevice,
   unblockDevice,
+  unblockDevices,
 } from './devices.js';
 
 const MobileAuthEnum = builder.enumType('MobileAuth', {
@@ -62,7 +68,7 @@ const MobileAuthEnum = builder.enumType('MobileAuth', {
 });
 
 const adminOrOwner = (device: DeviceView, _args: object, ctx: GraphQLContext) =>
-  readsAsAdmin(ctx.actor) || personOf(ctx.actor)?.id === device.owner.id;
+  readsFleet(ctx.actor) || personOf(ctx.actor)?.id === device.owner.id;
 
 builder.objectType(DeviceRef, {
   description: 'One app installation on one phone or computer, and whether it may sign in',
@@ -292,7 +298,7 @@ builder.subscriptionFields((t) => ({
   deviceStatusChanged: t.field({
     type: DeviceRef,
     description:
-      'The device each time its status changes. Admins: any device; users: devices they own; a watch token: its own device. ' +
+      'The device each time its status changes. Admins and SUPPORT: any device; users: devices they own; a watch token: its own device. ' +
       'When the device is forgotten it is pushed a last time and the subscription completes',
     authScopes: { $any: { authenticated: true, watcher: true, devicesRead: true } },
     args: { deviceId: t.arg.id({ required: true, description: 'The global id of the device to watch' }) },
@@ -319,7 +325,7 @@ builder.queryFields((t) => ({
   }),
   devices: t.connection({
     type: DeviceRef,
-    description: 'Admins (and API keys with DEVICES_READ): every device; users: the devices they own or have used. Newest first',
+    description: 'Admins and SUPPORT (and API keys with DEVICES_READ): every device; users: the devices they own or have used. Newest first',
     authScopes: { authenticated: true, devicesRead: true },
     args: { filter: t.arg({ type: DeviceFilterInput, description: 'Only the devices that match; left out: all of them' }) },
     resolve: (_root, args, ctx) => {
@@ -385,3 +391,52 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) => withDeviceId(args.id, (id) => forgetDevice(ctx, id)),
   }),
 }));
+
+const deviceIds = z
+  .array(z.string())
+  .min(1, 'must name at least one device')
+  .max(BULK_LIMIT, `must name at most ${BULK_LIMIT} devices`);
+
+const BULK = 'one result per id, in the order given; each device changes in its own transaction with its own event, ' +
+  'so one that fails (NotFound, InvalidTransition) never undoes the others; an id given twice changes once and gets that result in both places';
+
+/** Device ids as the domain takes them: an id that names no device (or not a device) is null, answered NotFound. */
+const localDeviceIds = (ids: readonly string[]) => ids.map((id) => localId(id, 'Device'));
+
+builder.mutationFields((t) => {
+  const ids = () =>
+    t.arg.idList({ required: true, description: `The global ids of the devices: 1 to ${BULK_LIMIT}`, validate: deviceIds });
+  return {
+    approveDevices: t.field({
+      type: [DeviceResult],
+      description: `Admins (and API keys with DEVICES_WRITE): approveDevice for many devices: ${BULK}`,
+      authScopes: { admin: true, devicesWrite: true },
+      args: { ids: ids() },
+      resolve: (_root, args, ctx) => approveDevices(ctx, localDeviceIds(args.ids)),
+    }),
+    blockDevices: t.field({
+      type: [DeviceResult],
+      description: `Admins (and API keys with DEVICES_WRITE): blockDevice for many devices, with one reason: ${BULK}`,
+      authScopes: { admin: true, devicesWrite: true },
+      args: {
+        ids: ids(),
+        reason: t.arg.string({ description: 'Why, for every one of them; up to 500 characters', validate: reason }),
+      },
+      resolve: (_root, args, ctx) => blockDevices(ctx, localDeviceIds(args.ids), args.reason),
+    }),
+    unblockDevices: t.field({
+      type: [DeviceResult],
+      description: `Admins (and API keys with DEVICES_WRITE): unblockDevice for many devices: ${BULK}`,
+      authScopes: { admin: true, devicesWrite: true },
+      args: { ids: ids() },
+      resolve: (_root, args, ctx) => unblockDevices(ctx, localDeviceIds(args.ids)),
+    }),
+    forgetDevices: t.field({
+      type: [ForgetDeviceResult],
+      description: `Admins and SUPPORT (and API keys with DEVICES_WRITE): forgetDevice for many devices: ${BULK}`,
+      authScopes: { deviceCare: true, devicesWrite: true },
+      args: { ids: ids() },
+      resolve: (_root, args, ctx) => forgetDevices(ctx, localDeviceIds(args.ids)),
+    }),
+  };
+});

@@ -5,7 +5,7 @@ import {
   UniqueConstraintViolationException,
   type EntityManager,
 } from '@mikro-orm/postgresql';
-import { isAdmin, requireActor, requireAdmin, type Actor, type DomainContext } from '../actor.js';
+import { isStaff, readsFleet, requireActor, requireAdmin, requireStaff, type Actor, type DomainContext } from '../actor.js';
 import { InvalidCursor, type PageWindow } from '../db/keyset.js';
 import { UUID, type QueryOptions } from '../db/sql.js';
 import {
@@ -139,22 +139,26 @@ export async function registerDevice(dc: DomainContext, details: DeviceDetails):
   }
 }
 
-async function canSee(em: EntityManager, actor: Actor, deviceId: string): Promise<boolean> {
-  if (isAdmin(actor)) return true;
+/** `fleet`: whether the caller sees every device (readsFleet to read one, isStaff to change one). */
+async function canSee(em: EntityManager, actor: Actor, deviceId: string, fleet: boolean): Promise<boolean> {
+  if (fleet) return true;
   return (await em.count(DeviceUser, { device: deviceId, user: actor.user.id })) > 0;
 }
 
-/** Admins see every device; a user the devices they own or have used. Any other device is reported as not there. */
+/**
+ * Admins and SUPPORT see every device; a user the devices they own or have used. Any other device is reported as
+ * not there.
+ */
 export async function findVisibleDevice(dc: DomainContext, id: string): Promise<Device | null> {
   const actor = requireActor(dc);
   const device = await dc.em.findOne(Device, id);
-  return device && (await canSee(dc.em, actor, id)) ? device : null;
+  return device && (await canSee(dc.em, actor, id, readsFleet(actor))) ? device : null;
 }
 
 /** Loads and locks a device for a change in `tx`; NotFound when the actor may not see it. */
 async function lockVisibleDevice(tx: EntityManager, actor: Actor, id: string): Promise<Device> {
   const device = await tx.findOne(Device, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!device || !(await canSee(tx, actor, id))) throw new NotFound();
+  if (!device || !(await canSee(tx, actor, id, isStaff(actor)))) throw new NotFound();
   return device;
 }
 
@@ -227,9 +231,9 @@ export function unblockDevice(dc: DomainContext, id: string): Promise<Device> {
 }
 
 /**
- * Owners and admins only; `name` must already be normalised (see normaliseDeviceName). One statement (one round
+ * Owners, admins and SUPPORT only; `name` must already be normalised (see normaliseDeviceName). One statement (one round
  * trip, one implicit transaction): the device row is locked, the update and the DEVICE_RENAMED event (which records
- * the old name) are conditional on the caller seeing the device and owning it (or being an admin), so a refusal writes
+ * the old name) are conditional on the caller seeing the device and owning it (or being staff), so a refusal writes
  * nothing. The version moves on as the ORM's optimistic lock expects.
  */
 export async function renameDevice(dc: DomainContext, id: string, name: string): Promise<DeviceView> {
@@ -237,8 +241,8 @@ export async function renameDevice(dc: DomainContext, id: string, name: string):
   const params: unknown[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
   const deviceId = `${param(id)}::uuid`;
-  // Admins see and may rename any device; anyone else a device they have used, and rename it only if they own it.
-  const actorId = isAdmin(actor) ? null : `${param(actor.user.id)}::uuid`;
+  // Staff see and may rename any device; anyone else a device they have used, and rename it only if they own it.
+  const actorId = isStaff(actor) ? null : `${param(actor.user.id)}::uuid`;
   const visible = actorId ? `exists (select 1 from device_users du where du.device_id = devices.id and du.user_id = ${actorId})` : 'true';
   const event = eventInsert(dc, { kind: 'DEVICE_RENAMED', device: { id } }, new Date(), param, {
     deviceName: 'd.name',
@@ -263,12 +267,12 @@ export async function renameDevice(dc: DomainContext, id: string, name: string):
   return new DeviceRow(row);
 }
 
-/** Deletes the device, its sessions and its user links; its events stay. Owners and admins only. */
+/** Deletes the device, its sessions and its user links; its events stay. Owners, admins and SUPPORT only. */
 export async function forgetDevice(dc: DomainContext, id: string): Promise<{ id: string; name: string | null }> {
   const actor = requireActor(dc);
   return dc.em.transactional(async (tx) => {
     const device = await lockVisibleDevice(tx, actor, id);
-    if (!isAdmin(actor) && device.owner.id !== actor.user.id) throw new NotAllowed('Only the owner of a device may forget it');
+    if (!isStaff(actor) && device.owner.id !== actor.user.id) throw new NotAllowed('Only the owner of a device may forget it');
     const forgotten = { id: device.id, name: device.name ?? null };
     recordEvent(tx, dc, { kind: 'DEVICE_FORGOTTEN', userId: device.owner.id, device, fromStatus: device.status });
     // Sessions and device_users go with it through ON DELETE CASCADE.
@@ -276,6 +280,71 @@ export async function forgetDevice(dc: DomainContext, id: string): Promise<{ id:
     tx.getUnitOfWork().unsetIdentity(device);
     return forgotten;
   });
+}
+
+/** How many devices one bulk call may name. */
+export const BULK_LIMIT = 100;
+
+/** How many of one bulk call's devices change at the same time, each in its own transaction. */
+const BULK_CONCURRENCY = 4;
+
+/** What a bulk call answers for one id: the single call's result, or its expected failure. */
+export type BulkResult<T> = T | NotFound | InvalidTransition;
+
+/**
+ * Runs `change` for each device in turn, each in its own transaction with its own event (as the single call does),
+ * and answers one result per id in the order given. An expected failure (NotFound for an id that names no device or
+ * one the caller may not see, InvalidTransition) is that id's answer and never undoes the others. An id given twice
+ * is changed once; each of its places gets that one answer. A null id (not a device id at all) is NotFound.
+ */
+async function eachDevice<T>(ids: readonly (string | null)[], change: (id: string) => Promise<T>): Promise<BulkResult<T>[]> {
+  if (ids.length > BULK_LIMIT) throw new RangeError(`At most ${BULK_LIMIT} devices at once`);
+  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+  const done = new Map<string, BulkResult<T>>();
+  // A few transactions at a time: the database works on one device while the server prepares the next, and one bulk
+  // call holds at most BULK_CONCURRENCY of the pool's connections.
+  let next = 0;
+  const worker = async () => {
+    while (next < unique.length) {
+      const id = unique[next++]!;
+      try {
+        done.set(id, await change(id));
+      } catch (e) {
+        if (!(e instanceof NotFound || e instanceof InvalidTransition)) throw e;
+        done.set(id, e);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(BULK_CONCURRENCY, unique.length) }, worker));
+  return ids.map((id) => (id === null ? new NotFound() : done.get(id)!));
+}
+
+/** approveDevice for up to BULK_LIMIT devices (see eachDevice); admins only, checked before any change. */
+export function approveDevices(dc: DomainContext, ids: readonly (string | null)[]): Promise<BulkResult<Device>[]> {
+  requireAdmin(dc);
+  return eachDevice(ids, (id) => approveDevice(dc, id));
+}
+
+/** blockDevice, with one reason for all, for up to BULK_LIMIT devices (see eachDevice); admins only. */
+export function blockDevices(dc: DomainContext, ids: readonly (string | null)[], reason?: string | null): Promise<BulkResult<Device>[]> {
+  requireAdmin(dc);
+  return eachDevice(ids, (id) => blockDevice(dc, id, reason));
+}
+
+/** unblockDevice for up to BULK_LIMIT devices (see eachDevice); admins only. */
+export function unblockDevices(dc: DomainContext, ids: readonly (string | null)[]): Promise<BulkResult<Device>[]> {
+  requireAdmin(dc);
+  return eachDevice(ids, (id) => unblockDevice(dc, id));
+}
+
+/**
+ * forgetDevice for up to BULK_LIMIT devices (see eachDevice): admins and SUPPORT (and API keys), whose every device
+ * is theirs to forget; a user forgets their own devices one at a time.
+ */
+export function forgetDevices(dc: DomainContext, ids: readonly (string | null)[]): Promise<({ id: string; name: string | null } | NotFound)[]> {
+  requireStaff(dc);
+  // forgetDevice changes no status, so it never fails with InvalidTransition.
+  return eachDevice(ids, (id) => forgetDevice(dc, id)) as Promise<({ id: string; name: string | null } | NotFound)[]>;
 }
 
 export interface DeviceFilter {
@@ -299,8 +368,9 @@ function filtered(
   const params: unknown[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
   const usedBy = (userId: string) => where.push(`d.id in (select du.device_id from device_users du where du.user_id = ${param(userId)})`);
-  if (!isAdmin(actor)) usedBy(actor.user.id);
-  if (filter.userId && (isAdmin(actor) || filter.userId !== actor.user.id)) usedBy(filter.userId);
+  const fleet = readsFleet(actor);
+  if (!fleet) usedBy(actor.user.id);
+  if (filter.userId && (fleet || filter.userId !== actor.user.id)) usedBy(filter.userId);
   if (filter.status) where.push(`d.status = ${param(filter.status)}`);
   if (filter.platform) where.push(`d.platform = ${param(filter.platform)}`);
   if (filter.stale != null) where.push(`d.stale = ${param(filter.stale)}`);

@@ -22,6 +22,7 @@ export const EVENT_KINDS = [
   'API_KEY_REVOKED',
   'WEBHOOK_DISABLED',
   'DEVICE_MARKED_STALE',
+  'USER_ROLE_CHANGED',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -102,7 +102,7 @@ builder.subscriptionFields((t) => ({
   deviceEvents: t.field({
     type: EventRef,
     description:
-      'Admins: every event; a user: events of devices they own. Filters work as in `events` (new arrivals: kinds: [DEVICE_REGISTERED]). ' +
+      'Admins and SUPPORT: every event; a user: events of devices they own. Filters work as in `events` (new arrivals: kinds: [DEVICE_REGISTERED]). ' +
       'With `after: <Event.cursor>` it first replays every later event in commit order, then continues live, with no gap or duplicate',
     authScopes: { authenticated: true, devicesRead: true },
     args: {
@@ -132,8 +132,8 @@ function afterPosition(cursor: string | null | undefined): bigint | null {
 builder.queryFields((t) => ({
   events: t.connection({
     type: EventRef,
-    description: 'Admins (and API keys with DEVICES_READ): the audit log, newest first',
-    authScopes: { admin: true, devicesRead: true },
+    description: 'Admins and SUPPORT (and API keys with DEVICES_READ): the audit log, newest first',
+    authScopes: { fleetRead: true, devicesRead: true },
     args: { filter: t.arg({ type: EventFilterInput, description: 'Only the events that match; left out: all of them' }) },
     resolve: (_root, args, ctx) => {
       const filter = eventFilterOf(args.filter);

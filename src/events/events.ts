@@ -1,6 +1,6 @@
 // The audit log: recording an event inside the transaction of the change it describes, and reading it back.
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { isAdmin, requireActor, type DomainContext } from '../actor.js';
+import { readsFleet, requireActor, type DomainContext } from '../actor.js';
 import { InvalidCursor, type PageWindow } from '../db/keyset.js';
 import type { DeviceStatus } from '../devices/device.entity.js';
 import { Event, type EventKind } from './event.entity.js';
@@ -125,11 +125,11 @@ export function countEvents(em: EntityManager, filter: EventFilter): Promise<num
 }
 
 /** An event read back from the database always has its position; only the writing transaction sees it without. */
-/** Admins see every event; a user the events about themself. Any other is reported as not there. */
+/** Admins and SUPPORT see every event; a user the events about themself. Any other is reported as not there. */
 export async function findVisibleEvent(dc: DomainContext, id: string): Promise<Event | null> {
   const actor = requireActor(dc);
   const event = await dc.em.findOne(Event, id);
-  return event && (isAdmin(actor) || event.userId === actor.user.id) ? event : null;
+  return event && (readsFleet(actor) || event.userId === actor.user.id) ? event : null;
 }
 
 export function eventCursor(event: Event): string {

@@ -1,5 +1,5 @@
 // Live views of the audit log: an event feed for dashboards and a device's own status for the phone waiting on it.
-import { isAdmin, type DomainContext, type WatchGrant } from '../actor.js';
+import { readsFleet, type DomainContext, type WatchGrant } from '../actor.js';
 import { Device } from '../devices/device.entity.js';
 import { NotAllowed } from '../errors.js';
 import type { SessionView } from '../sessions/session.entity.js';
@@ -55,7 +55,7 @@ function followFor(ctx: LiveContext, session: SessionView, after: bigint | null,
 }
 
 /**
- * Admins: every event; a user: the events of devices they own (devices registered to them, including since
+ * Admins and SUPPORT (and keys with DEVICES_READ): every event; a user: the events of devices they own (devices registered to them, including since
  * forgotten ones on replay). After `after` (an event position) it replays in commit order, then goes on live.
  * The feed's own iterator is the subscription's source: the filter runs inside it, with no generator in between.
  */
@@ -72,7 +72,7 @@ export async function deviceEvents(ctx: LiveContext, filter: EventFilter, after:
   };
   const feed = followFor(ctx, session, after, accept);
   try {
-    owned = isAdmin(ctx.actor) ? null : await ownedDeviceIds(ctx, user.id);
+    owned = readsFleet(ctx.actor) ? null : await ownedDeviceIds(ctx, user.id);
   } catch (error) {
     feed.close();
     throw error;
@@ -92,7 +92,7 @@ async function ownedDeviceIds(ctx: LiveContext, userId: string): Promise<Set<str
 const STATUS_KINDS: ReadonlySet<EventKind> = new Set(['DEVICE_APPROVED', 'DEVICE_BLOCKED', 'DEVICE_UNBLOCKED', 'DEVICE_FORGOTTEN']);
 
 /**
- * The device each time its status changes. Admins may watch any device, a user the devices they own, a watch
+ * The device each time its status changes. Admins and SUPPORT may watch any device, a user the devices they own, a watch
  * token its own device only. When the device is forgotten, it pushes the device a last time and completes; a
  * watch token's subscription also completes once its device is blocked.
  */
@@ -112,7 +112,7 @@ async function* statusChanges(
     let device = await ctx.em.fork().findOne(Device, deviceId);
     const allowed =
       device !== null &&
-      (isAdmin(ctx.actor) || (ctx.actor ? device.owner.id === ctx.actor.user.id : ctx.watch?.deviceId === deviceId));
+      (readsFleet(ctx.actor) || (ctx.actor ? device.owner.id === ctx.actor.user.id : ctx.watch?.deviceId === deviceId));
     // A device the caller may not watch is refused exactly like one that does not exist.
     if (!allowed || !device) throw new NotAllowed('You may not watch this device');
 

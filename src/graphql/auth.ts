@@ -5,13 +5,20 @@ import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTyp
 import { RequestCache } from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { isAdmin, type Actor } from '../actor.js';
-import type { ApiKeyScope } from '../apikeys/apikey.entity.js';
+import { isAdmin, isStaff, keyHas, type Actor } from '../actor.js';
 import type { GraphQLContext } from './context.js';
 
 export interface Scopes {
   authenticated: boolean;
+  /** An ADMIN in person: everything a person may do, the device lifecycle, users, roles, keys and settings. */
   admin: boolean;
+  /**
+   * An ADMIN or SUPPORT in person: reads every user, device and event (queries and subscriptions) as an admin does.
+   * What SUPPORT may change is narrower: see `deviceCare`.
+   */
+  fleetRead: boolean;
+  /** An ADMIN or SUPPORT in person: renames and forgets any device, one or many (the help desk's part). */
+  deviceCare: boolean;
   /** A watch token: good only where a field asks for it (deviceStatusChanged). */
   watcher: boolean;
   /**
@@ -25,29 +32,19 @@ export interface Scopes {
   webhooksManage: boolean;
 }
 
-function keyHas(actor: Actor | null, scope: ApiKeyScope): boolean {
-  return actor?.key?.scopes.includes(scope) ?? false;
-}
-
 export function scopesOf(ctx: GraphQLContext): Scopes {
   const { actor } = ctx;
   const person = actor !== null && !actor.key;
   return {
     authenticated: person,
     admin: person && actor.user.role === 'ADMIN',
+    fleetRead: person && isStaff(actor),
+    deviceCare: person && isStaff(actor),
     watcher: ctx.watch !== null,
     devicesRead: keyHas(actor, 'DEVICES_READ'),
     devicesWrite: keyHas(actor, 'DEVICES_WRITE'),
     webhooksManage: keyHas(actor, 'WEBHOOKS_MANAGE'),
   };
-}
-
-/**
- * Whether the caller reads everything an admin reads: an admin in person, or an API key with DEVICES_READ. For
- * field checks that look at the caller (adminOrSelf, adminOrOwner); a key is never "self" or "owner" of anything.
- */
-export function readsAsAdmin(actor: Actor | null): boolean {
-  return actor?.key ? keyHas(actor, 'DEVICES_READ') : isAdmin(actor);
 }
 
 /** The caller as a person: the user of a session, never the admin behind an API key (null for anyone else). */
@@ -58,10 +55,12 @@ export function personOf(actor: Actor | null): Actor['user'] | null {
 /**
  * Callers who see the same thing: any read gives two callers with the same audience identical results, so
  * subscribers share one execution of an event by it (src/graphql/shared-execution.ts). Resolvers look at the caller
- * only through scopesOf, isAdmin(actor) and actor.user.id (adminOrSelf, adminOrOwner, the device listings), and no
- * rule of an admin depends on which admin: admins are one audience, anyone else is their own. An API key reads
- * through its scopes alone (scopesOf, readsAsAdmin), never as its admin in person, so keys with the same scopes are
- * one audience. A resolver that reads more of the caller (their session, their request) must add it here.
+ * only through scopesOf, isAdmin, isStaff, readsFleet and actor.user.id (adminOrSelf, adminOrOwner, the device
+ * listings), and no rule of an admin depends on which admin: admins are one audience. SUPPORT staff read as admins
+ * do (readsFleet), and nothing they read depends on which of them asks, but scopesOf tells them from admins, so
+ * they are an audience of their own. Anyone else is their own. An API key reads through its scopes alone (scopesOf,
+ * readsFleet), never as its admin in person, so keys with the same scopes are one audience. A resolver that reads
+ * more of the caller (their session, their request) must add it here.
  */
 export function audienceOf(ctx: GraphQLContext): string {
   const { actor, watch } = ctx;
@@ -71,7 +70,9 @@ export function audienceOf(ctx: GraphQLContext): string {
       ? `key:${[...actor.key.scopes].sort().join(',')}`
       : isAdmin(actor)
         ? 'admin'
-        : `user:${actor.user.id}`;
+        : actor.user.role === 'SUPPORT'
+          ? 'support'
+          : `user:${actor.user.id}`;
   return watch ? `${who}|watch:${watch.session.id}` : who;
 }
 

@@ -12,6 +12,7 @@ import {
   DeviceLimitReached,
   EmailTaken,
   InvalidCredentials,
+  LastAdmin,
   NotAllowed,
   NotFound,
   SignUpDisabled,
@@ -61,6 +62,7 @@ errorType(DeviceLimitReached, 'DeviceLimitReached', 'The user already has as man
 }));
 errorType(DeviceAlreadyRegistered, 'DeviceAlreadyRegistered', 'A device with this installation id exists already');
 errorType(EmailTaken, 'EmailTaken', 'An account with this email exists already');
+errorType(LastAdmin, 'LastAdmin', 'The change would leave no administrator: promote another account to ADMIN first');
 errorType(SignUpDisabled, 'SignUpDisabled', 'Self sign-up is switched off by the device policy');
 errorType(UnknownDevice, 'UnknownDevice', 'No device is bound to the key that answered');
 errorType(InvalidSignature, 'InvalidSignature', 'The proof is not a valid signature of the challenge by the device key it names');

@@ -1,5 +1,5 @@
 // Live sessions: every open subscription and WebSocket is tracked with the session behind it, and ended the moment
-// that session ends (logout, expiry, a block or forget of its device), whichever instance the change was made on.
+// that session ends (logout, expiry, a block or forget of its device, a change of its user's role), whichever instance the change was made on.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { ApiKeySessionView } from '../actor.js';
@@ -75,6 +75,11 @@ export class LiveSessions {
       for (const entry of this.entries) {
         if (entry.deviceId === event.deviceId && entry.kind === 'SESSION') this.end(entry);
       }
+    }
+    if (event.kind === 'USER_ROLE_CHANGED' && event.userId) {
+      // A connection keeps the actor it opened with: every one of the user's (their keys' too) ends, and reconnects
+      // with the new role.
+      for (const entry of [...this.entries]) if (entry.userId === event.userId) this.end(entry);
     }
     if (event.kind === 'SESSION_REVOKED' && event.userId) {
       const affected = [...this.entries].filter((e) => e.userId === event.userId && !e.apiKeyId);

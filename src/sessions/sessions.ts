@@ -68,7 +68,7 @@ async function refuse<E extends DomainError>(
 
 /**
  * Signs in with email and password. With a device: an unknown installation is registered to this user (PENDING
- * while approval is required), and only an APPROVED device gets a session, bound to it. Without one: admins only.
+ * while approval is required), and only an APPROVED device gets a session, bound to it. Without one: admins and SUPPORT only (a dashboard session).
  * Returns the session or the expected refusal (each refusal recorded as an event).
  */
 export async function login(
@@ -94,7 +94,7 @@ export async function login(
   await throttle?.clear([['account', email]]);
   const details = input.device;
   if (!details) {
-    if (user.role !== 'ADMIN') {
+    if (user.role === 'USER') {
       return refuse(dc, new DeviceRequired(), { kind: 'LOGIN_DENIED', userId: user.id, detail: 'device required' });
     }
     return dc.em.transactional(async (tx) => {

@@ -1,8 +1,8 @@
-// The User entity: someone who signs in, from a phone (USER) or a dashboard (ADMIN).
+// The User entity: someone who signs in, from a phone (USER) or a dashboard (SUPPORT, ADMIN).
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-export const ROLES = ['USER', 'ADMIN'] as const;
+export const ROLES = ['USER', 'SUPPORT', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const User = defineEntity({

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { isEntityOf } from '../db/orm.js';
 import { countDevices, countOwnedDevices, deviceCursor, listDevices } from '../devices/devices.js';
 import { countEvents, eventCursor, listEvents } from '../events/events.js';
-import { personOf, readsAsAdmin } from '../graphql/auth.js';
+import { readsFleet } from '../actor.js';
+import { personOf } from '../graphql/auth.js';
 import { builder } from '../graphql/builder.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { keysetConnection } from '../graphql/connections.js';
-import { EmailTaken, InvalidCredentials, NotFound, SignUpDisabled, TooManyAttempts } from '../errors.js';
+import { EmailTaken, InvalidCredentials, LastAdmin, NotFound, SignUpDisabled, TooManyAttempts } from '../errors.js';
 import { globalId, localId } from '../graphql/ids.js';
 import {
   DeviceConnection,
@@ -28,6 +29,7 @@ import {
   findVisibleUser,
   listUsers,
   resetPassword,
+  setUserRole,
   signUp,
   userCursor,
 } from './users.js';
@@ -36,16 +38,21 @@ const RoleEnum = builder.enumType('Role', {
   description: 'What an account may do',
   values: {
     USER: { description: 'Signs in from approved devices; sees themself and the devices they own or have used' },
+    SUPPORT: {
+      description:
+        'Help desk: may sign in without a device; reads every user, device and event (queries and subscriptions) and renames ' +
+        'and forgets any device, but may not approve, block or unblock, nor manage the policy, roles, API keys, webhooks or alerts',
+    },
     ADMIN: { description: 'Does everything, and may sign in without a device (a dashboard session)' },
   } satisfies Record<Role, object>,
 });
 
-/** Admins (and API keys with DEVICES_READ), and the user themself: who may read a user's devices and events. */
+/** Admins and SUPPORT (and API keys with DEVICES_READ), and the user themself: who may read a user's devices and events. */
 const adminOrSelf = (user: UserView, _args: object, ctx: GraphQLContext) =>
-  readsAsAdmin(ctx.actor) || personOf(ctx.actor)?.id === user.id;
+  readsFleet(ctx.actor) || personOf(ctx.actor)?.id === user.id;
 
 builder.objectType(UserRef, {
-  description: 'Someone who signs in: from a phone (USER) or an admin dashboard (ADMIN)',
+  description: 'Someone who signs in: from a phone (USER) or the admin console (SUPPORT, ADMIN)',
   interfaces: [builder.nodeInterfaceRef()],
   isTypeOf: (value) => value instanceof UserRow || isEntityOf(User, value),
   fields: (t) => ({
@@ -65,7 +72,7 @@ builder.objectType(UserRef, {
     }),
     devices: t.connection({
       type: DeviceRef,
-      description: 'Admins and the user themself: the devices the user owns or has signed in from, newest first',
+      description: 'Admins, SUPPORT and the user themself: the devices the user owns or has signed in from, newest first',
       authScopes: adminOrSelf,
       args: { filter: t.arg({ type: DeviceFilterInput, description: 'Only the devices that match (its userId is ignored); left out: all' }) },
       resolve: (user, args, ctx) => {
@@ -79,7 +86,7 @@ builder.objectType(UserRef, {
     }, DeviceConnection),
     events: t.connection({
       type: EventRef,
-      description: "Admins and the user themself: events about the user's account or devices, newest first",
+      description: "Admins, SUPPORT and the user themself: events about the user's account or devices, newest first",
       authScopes: adminOrSelf,
       resolve: (user, args, ctx) =>
         keysetConnection(args, {
@@ -134,6 +141,12 @@ const ResetPasswordResult = builder.errorUnion('ResetPasswordResult', {
   resolveType: () => 'User',
 });
 
+const SetUserRoleResult = builder.errorUnion('SetUserRoleResult', {
+  description: 'The user with their role, or NotFound (no such user), or LastAdmin (it would demote the last administrator)',
+  types: [UserRef, NotFound, LastAdmin],
+  resolveType: () => 'User',
+});
+
 const SignUpResult = builder.errorUnion('SignUpResult', {
   description: 'The new user, or EmailTaken, or SignUpDisabled (the device policy does not allow sign-up)',
   types: [UserRef, EmailTaken, SignUpDisabled],
@@ -155,7 +168,7 @@ builder.queryFields((t) => ({
   user: t.field({
     type: UserRef,
     nullable: true,
-    description: 'Admins: any user; users: only themself. Null when there is none or the caller may not see them',
+    description: 'Admins and SUPPORT: any user; users: only themself. Null when there is none or the caller may not see them',
     authScopes: { authenticated: true, devicesRead: true },
     args: { id: t.arg.id({ required: true, description: 'The global id of the user' }) },
     resolve: (_root, args, ctx) => {
@@ -165,8 +178,8 @@ builder.queryFields((t) => ({
   }),
   users: t.connection({
     type: UserRef,
-    description: 'Admins (and API keys with DEVICES_READ): find users, ordered by email',
-    authScopes: { admin: true, devicesRead: true },
+    description: 'Admins and SUPPORT (and API keys with DEVICES_READ): find users, ordered by email',
+    authScopes: { fleetRead: true, devicesRead: true },
     args: { filter: t.arg({ type: UserFilterInput, description: 'Only the users that match; left out: all of them' }) },
     resolve: (_root, args, ctx) => {
       const filter = args.filter ?? {};
@@ -219,5 +232,20 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     args: { input: t.arg({ type: CreateUserInput, required: true, description: 'The new account' }) },
     resolve: (_root, { input }, ctx) => createUser(ctx, { ...input, role: input.role ?? 'USER' }),
+  }),
+  setUserRole: t.field({
+    type: SetUserRoleResult,
+    description:
+      "Admins in person: give a user another role (USER_ROLE_CHANGED). It applies to the user's next request; their open " +
+      'live connections end. The same role again changes nothing; the last administrator cannot be demoted (LastAdmin)',
+    authScopes: { admin: true },
+    args: {
+      userId: t.arg.id({ required: true, description: 'The global id of the user' }),
+      role: t.arg({ type: RoleEnum, required: true, description: 'Their new role' }),
+    },
+    resolve: (_root, args, ctx) => {
+      const id = localId(args.userId, 'User');
+      return id ? setUserRole(ctx, id, args.role) : new NotFound('User');
+    },
   }),
 }));

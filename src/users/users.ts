@@ -1,10 +1,10 @@
 // Users: sign-up, admin-created accounts, the first administrator, and finding users.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { isAdmin, requireActor, requireAdmin, type DomainContext } from '../actor.js';
+import { readsFleet, requireActor, requireAdmin, requireAdminInPerson, requireFleetReader, type DomainContext } from '../actor.js';
 import { InvalidCursor, type PageWindow } from '../db/keyset.js';
 import type { Sql } from '../db/sql.js';
-import { EmailTaken, InvalidCredentials, NotFound, SignUpDisabled, TooManyAttempts } from '../errors.js';
+import { EmailTaken, InvalidCredentials, LastAdmin, NotFound, SignUpDisabled, TooManyAttempts } from '../errors.js';
 import { recordEvent } from '../events/events.js';
 import { currentPolicy } from '../policy/policy.js';
 import { hashPassword, verifyPassword } from '../sessions/passwords.js';
@@ -80,10 +80,10 @@ export async function ensureFirstAdmin(
   return { email: normaliseEmail(email), generatedPassword };
 }
 
-/** Admins see everyone; a user sees only themself (anyone else is reported as not there). */
+/** Admins and SUPPORT see everyone; a user sees only themself (anyone else is reported as not there). */
 export async function findVisibleUser(dc: DomainContext, id: string): Promise<User | null> {
   const actor = requireActor(dc);
-  if (!isAdmin(actor) && actor.user.id !== id) return null;
+  if (!readsFleet(actor) && actor.user.id !== id) return null;
   return dc.em.findOne(User, id);
 }
 
@@ -113,9 +113,9 @@ function whereOf(filter: UserFilter): FilterQuery<User> & Record<string, unknown
   return where;
 }
 
-/** Ordered by email, which is unique, so the email is the cursor. Admins only. */
+/** Ordered by email, which is unique, so the email is the cursor. Fleet readers only (readsFleet). */
 export async function listUsers(dc: DomainContext, filter: UserFilter, window: PageWindow): Promise<User[]> {
-  requireAdmin(dc);
+  requireFleetReader(dc);
   const range: Record<string, string> = {};
   if (window.after !== undefined) range.$gt = window.after;
   if (window.before !== undefined) range.$lt = window.before;
@@ -128,7 +128,7 @@ export async function listUsers(dc: DomainContext, filter: UserFilter, window: P
 }
 
 export function countUsers(dc: DomainContext, filter: UserFilter): Promise<number> {
-  requireAdmin(dc);
+  requireFleetReader(dc);
   return dc.em.count(User, whereOf(filter));
 }
 
@@ -178,6 +178,34 @@ export async function resetPassword(dc: DomainContext, userId: string, newPasswo
     tx.assign(user, { passwordHash });
     recordEvent(tx, dc, { kind: 'PASSWORD_CHANGED', userId: user.id, detail: 'reset by an administrator' });
     await revokeSessions(tx, dc, user.id, null, 'password reset');
+    return user;
+  });
+}
+
+/**
+ * An admin gives a user another role, recording USER_ROLE_CHANGED ("USER -> SUPPORT"); the same role again changes
+ * nothing and records nothing. Every admin row is locked first, so two demotions at once are serialised: the second
+ * counts the admins the first left, and the last admin is never demoted (LastAdmin). The new role applies to the
+ * user's very next request (every request reads the role with its session); their open live connections and
+ * subscriptions end on the event (src/sessions/live.ts), so none goes on with the old role. Made a USER, their
+ * console sessions (bound to no device) end too.
+ */
+export async function setUserRole(dc: DomainContext, userId: string, role: Role): Promise<User | NotFound | LastAdmin> {
+  requireAdminInPerson(dc);
+  return dc.em.transactional(async (tx) => {
+    const admins = await tx.execute<{ id: string }[]>(`select id from users where role = 'ADMIN' order by id for update`);
+    const user = await tx.findOne(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!user) return new NotFound('User');
+    if (user.role === role) return user;
+    if (user.role === 'ADMIN' && admins.filter((a) => a.id !== user.id).length === 0) return new LastAdmin();
+    const from = user.role;
+    tx.assign(user, { role });
+    recordEvent(tx, dc, { kind: 'USER_ROLE_CHANGED', userId: user.id, detail: `${from} -> ${role}` });
+    // A USER signs in from devices only: their console sessions (bound to no device) end with the role that allowed them.
+    if (role === 'USER') {
+      const ended = await tx.nativeUpdate(Session, { user: user.id, device: null, kind: 'SESSION', revokedAt: null }, { revokedAt: new Date() });
+      if (ended) recordEvent(tx, dc, { kind: 'SESSION_REVOKED', userId: user.id, detail: `${ended} session${ended === 1 ? '' : 's'} ended: role USER` });
+    }
     return user;
   });
 }

@@ -26,6 +26,7 @@ type Documents = {
     "\n  subscription KeyLiveEvents {\n    deviceEvents { kind deviceId }\n  }\n": typeof types.KeyLiveEventsDocument,
     "\n  mutation AuthzChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { __typename ... on Error { code } }\n  }\n": typeof types.AuthzChangePasswordDocument,
     "\n  mutation AuthzResetPassword($userId: ID!, $next: String!) {\n    resetPassword(userId: $userId, newPassword: $next) { __typename ... on Error { code } }\n  }\n": typeof types.AuthzResetPasswordDocument,
+    "\n  mutation AuthzSetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) { __typename ... on User { id role } ... on Error { code } }\n  }\n": typeof types.AuthzSetUserRoleDocument,
     "\n  mutation AuthzChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { __typename ... on DeviceChallenge { challengeId nonce } }\n  }\n": typeof types.AuthzChallengeDocument,
     "\n  mutation AuthzVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId device { id } }\n      ... on Error { code }\n    }\n  }\n": typeof types.AuthzVerifyDocument,
     "\n  mutation AuthzLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { user { email } }\n      ... on Error { code }\n    }\n  }\n": typeof types.AuthzLoginWithDeviceDocument,
@@ -49,6 +50,8 @@ type Documents = {
     "\n  mutation AuthzTestWebhook($id: ID!) {\n    sendTestWebhook(id: $id) { __typename ... on WebhookTest { ok } ... on Error { code } }\n  }\n": typeof types.AuthzTestWebhookDocument,
     "\n  mutation AuthzRedeliverWebhook($id: ID!) {\n    redeliverWebhook(deliveryId: $id) { __typename ... on WebhookDelivery { id } ... on Error { code } }\n  }\n": typeof types.AuthzRedeliverWebhookDocument,
     "\n  mutation AuthzReplayWebhooks($id: ID!) {\n    replayWebhooks(endpointId: $id, after: \"MA\") { __typename ... on WebhookEndpoint { id } ... on Error { code } }\n  }\n": typeof types.AuthzReplayWebhooksDocument,
+    "\n  mutation BulkCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": typeof types.BulkCreateKeyDocument,
+    "\n  subscription BulkEvents($filter: EventFilter) {\n    deviceEvents(filter: $filter) { kind deviceId }\n  }\n": typeof types.BulkEventsDocument,
     "\n  mutation KeysChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce expiresAt }\n      ... on TooManyAttempts { retryAfter message }\n    }\n  }\n": typeof types.KeysChallengeDocument,
     "\n  mutation KeysVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId status device { id keyId keyAlgorithm owner { email } } }\n      ... on DevicePendingApproval { watchToken }\n      ... on Error { code message }\n    }\n  }\n": typeof types.KeysVerifyDocument,
     "\n  mutation KeysLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { token user { email } device { id } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.KeysLoginWithDeviceDocument,
@@ -75,6 +78,10 @@ type Documents = {
     "\n  mutation UnblockDevice($id: ID!) {\n    unblockDevice(id: $id) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on Error { code message }\n    }\n  }\n": typeof types.UnblockDeviceDocument,
     "\n  mutation RenameDevice($id: ID!, $name: String!) {\n    renameDevice(id: $id, name: $name) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on Error { code message }\n    }\n  }\n": typeof types.RenameDeviceDocument,
     "\n  mutation ForgetDevice($id: ID!) {\n    forgetDevice(id: $id) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ForgetDeviceDocument,
+    "\n  mutation ApproveDevices($ids: [ID!]!) {\n    approveDevices(ids: $ids) {\n      __typename\n      ... on Device { id status }\n      ... on InvalidTransition { action currentStatus }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ApproveDevicesDocument,
+    "\n  mutation BlockDevices($ids: [ID!]!, $reason: String) {\n    blockDevices(ids: $ids, reason: $reason) {\n      __typename\n      ... on Device { id status blockedReason }\n      ... on InvalidTransition { action currentStatus }\n      ... on Error { code message }\n    }\n  }\n": typeof types.BlockDevicesDocument,
+    "\n  mutation UnblockDevices($ids: [ID!]!) {\n    unblockDevices(ids: $ids) {\n      __typename\n      ... on Device { id status }\n      ... on InvalidTransition { action currentStatus }\n      ... on Error { code message }\n    }\n  }\n": typeof types.UnblockDevicesDocument,
+    "\n  mutation ForgetDevices($ids: [ID!]!) {\n    forgetDevices(ids: $ids) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ForgetDevicesDocument,
     "\n  query DevicePolicy {\n    devicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n  }\n": typeof types.DevicePolicyDocument,
     "\n  mutation SetDevicePolicy($input: DevicePolicyInput!) {\n    setDevicePolicy(input: $input) {\n      __typename\n      ... on DevicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n    }\n  }\n": typeof types.SetDevicePolicyDocument,
     "\n  query QueriesDevicePage($filter: DeviceFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    devices(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id name status platform model appName installationId createdAt owner { id } } }\n    }\n  }\n": typeof types.QueriesDevicePageDocument,
@@ -91,6 +98,9 @@ type Documents = {
     "\n  query RealtimeDevices {\n    devices(first: 5) { totalCount }\n  }\n": typeof types.RealtimeDevicesDocument,
     "\n  query RealtimeWhoAmI {\n    me { id }\n  }\n": typeof types.RealtimeWhoAmIDocument,
     "\n  subscription ResilienceEventFeed($filter: EventFilter) {\n    deviceEvents(filter: $filter) {\n      kind\n      user { email }\n    }\n  }\n": typeof types.ResilienceEventFeedDocument,
+    "\n  mutation SetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      __typename\n      ... on User { id role }\n      ... on Error { code message }\n    }\n  }\n": typeof types.SetUserRoleDocument,
+    "\n  subscription RolesEvents($filter: EventFilter) {\n    deviceEvents(filter: $filter) { kind deviceId user { id } }\n  }\n": typeof types.RolesEventsDocument,
+    "\n  mutation RolesCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": typeof types.RolesCreateKeyDocument,
     "\n  query SecurityUserOverview($id: ID!) {\n    user(id: $id) {\n      id\n      email\n      displayName\n      role\n      deviceCount\n      lastLoginAt\n      createdAt\n      devices(first: 20) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node {\n            id\n            installationId\n            name\n            status\n            platform\n            osVersion\n            model\n            appName\n            appVersion\n            mobileAuth\n            lastUsedAt\n            createdAt\n            statusChangedAt\n            blockedReason\n            owner { id email }\n            lastUser { id email }\n            statusChangedBy { id email }\n            events(first: 1) { totalCount }\n          }\n        }\n      }\n      events(first: 20) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          node { id kind at deviceId deviceName fromStatus toStatus ip userAgent detail actor { id email } device { id name status } }\n        }\n      }\n    }\n  }\n": typeof types.SecurityUserOverviewDocument,
     "\n  query SecurityLatestEvent {\n    events(first: 1) { edges { node { cursor } } }\n  }\n": typeof types.SecurityLatestEventDocument,
     "\n  subscription SecurityUsersCreated($after: String) {\n    deviceEvents(after: $after, filter: { kinds: [USER_CREATED] }) { kind user { email } }\n  }\n": typeof types.SecurityUsersCreatedDocument,
@@ -132,6 +142,7 @@ const documents: Documents = {
     "\n  subscription KeyLiveEvents {\n    deviceEvents { kind deviceId }\n  }\n": types.KeyLiveEventsDocument,
     "\n  mutation AuthzChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { __typename ... on Error { code } }\n  }\n": types.AuthzChangePasswordDocument,
     "\n  mutation AuthzResetPassword($userId: ID!, $next: String!) {\n    resetPassword(userId: $userId, newPassword: $next) { __typename ... on Error { code } }\n  }\n": types.AuthzResetPasswordDocument,
+    "\n  mutation AuthzSetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) { __typename ... on User { id role } ... on Error { code } }\n  }\n": types.AuthzSetUserRoleDocument,
     "\n  mutation AuthzChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { __typename ... on DeviceChallenge { challengeId nonce } }\n  }\n": types.AuthzChallengeDocument,
     "\n  mutation AuthzVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId device { id } }\n      ... on Error { code }\n    }\n  }\n": types.AuthzVerifyDocument,
     "\n  mutation AuthzLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { user { email } }\n      ... on Error { code }\n    }\n  }\n": types.AuthzLoginWithDeviceDocument,
@@ -155,6 +166,8 @@ const documents: Documents = {
     "\n  mutation AuthzTestWebhook($id: ID!) {\n    sendTestWebhook(id: $id) { __typename ... on WebhookTest { ok } ... on Error { code } }\n  }\n": types.AuthzTestWebhookDocument,
     "\n  mutation AuthzRedeliverWebhook($id: ID!) {\n    redeliverWebhook(deliveryId: $id) { __typename ... on WebhookDelivery { id } ... on Error { code } }\n  }\n": types.AuthzRedeliverWebhookDocument,
     "\n  mutation AuthzReplayWebhooks($id: ID!) {\n    replayWebhooks(endpointId: $id, after: \"MA\") { __typename ... on WebhookEndpoint { id } ... on Error { code } }\n  }\n": types.AuthzReplayWebhooksDocument,
+    "\n  mutation BulkCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": types.BulkCreateKeyDocument,
+    "\n  subscription BulkEvents($filter: EventFilter) {\n    deviceEvents(filter: $filter) { kind deviceId }\n  }\n": types.BulkEventsDocument,
     "\n  mutation KeysChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce expiresAt }\n      ... on TooManyAttempts { retryAfter message }\n    }\n  }\n": types.KeysChallengeDocument,
     "\n  mutation KeysVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId status device { id keyId keyAlgorithm owner { email } } }\n      ... on DevicePendingApproval { watchToken }\n      ... on Error { code message }\n    }\n  }\n": types.KeysVerifyDocument,
     "\n  mutation KeysLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { token user { email } device { id } }\n      ... on Error { code message }\n    }\n  }\n": types.KeysLoginWithDeviceDocument,
@@ -181,6 +194,10 @@ const documents: Documents = {
     "\n  mutation UnblockDevice($id: ID!) {\n    unblockDevice(id: $id) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on Error { code message }\n    }\n  }\n": types.UnblockDeviceDocument,
     "\n  mutation RenameDevice($id: ID!, $name: String!) {\n    renameDevice(id: $id, name: $name) {\n      __typename\n      ... on Device { ...DeviceFields }\n      ... on Error { code message }\n    }\n  }\n": types.RenameDeviceDocument,
     "\n  mutation ForgetDevice($id: ID!) {\n    forgetDevice(id: $id) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n": types.ForgetDeviceDocument,
+    "\n  mutation ApproveDevices($ids: [ID!]!) {\n    approveDevices(ids: $ids) {\n      __typename\n      ... on Device { id status }\n      ... on InvalidTransition { action currentStatus }\n      ... on Error { code message }\n    }\n  }\n": types.ApproveDevicesDocument,
+    "\n  mutation BlockDevices($ids: [ID!]!, $reason: String) {\n    blockDevices(ids: $ids, reason: $reason) {\n      __typename\n      ... on Device { id status blockedReason }\n      ... on InvalidTransition { action currentStatus }\n      ... on Error { code message }\n    }\n  }\n": types.BlockDevicesDocument,
+    "\n  mutation UnblockDevices($ids: [ID!]!) {\n    unblockDevices(ids: $ids) {\n      __typename\n      ... on Device { id status }\n      ... on InvalidTransition { action currentStatus }\n      ... on Error { code message }\n    }\n  }\n": types.UnblockDevicesDocument,
+    "\n  mutation ForgetDevices($ids: [ID!]!) {\n    forgetDevices(ids: $ids) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n": types.ForgetDevicesDocument,
     "\n  query DevicePolicy {\n    devicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n  }\n": types.DevicePolicyDocument,
     "\n  mutation SetDevicePolicy($input: DevicePolicyInput!) {\n    setDevicePolicy(input: $input) {\n      __typename\n      ... on DevicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n    }\n  }\n": types.SetDevicePolicyDocument,
     "\n  query QueriesDevicePage($filter: DeviceFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    devices(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id name status platform model appName installationId createdAt owner { id } } }\n    }\n  }\n": types.QueriesDevicePageDocument,
@@ -197,6 +214,9 @@ const documents: Documents = {
     "\n  query RealtimeDevices {\n    devices(first: 5) { totalCount }\n  }\n": types.RealtimeDevicesDocument,
     "\n  query RealtimeWhoAmI {\n    me { id }\n  }\n": types.RealtimeWhoAmIDocument,
     "\n  subscription ResilienceEventFeed($filter: EventFilter) {\n    deviceEvents(filter: $filter) {\n      kind\n      user { email }\n    }\n  }\n": types.ResilienceEventFeedDocument,
+    "\n  mutation SetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      __typename\n      ... on User { id role }\n      ... on Error { code message }\n    }\n  }\n": types.SetUserRoleDocument,
+    "\n  subscription RolesEvents($filter: EventFilter) {\n    deviceEvents(filter: $filter) { kind deviceId user { id } }\n  }\n": types.RolesEventsDocument,
+    "\n  mutation RolesCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": types.RolesCreateKeyDocument,
     "\n  query SecurityUserOverview($id: ID!) {\n    user(id: $id) {\n      id\n      email\n      displayName\n      role\n      deviceCount\n      lastLoginAt\n      createdAt\n      devices(first: 20) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node {\n            id\n            installationId\n            name\n            status\n            platform\n            osVersion\n            model\n            appName\n            appVersion\n            mobileAuth\n            lastUsedAt\n            createdAt\n            statusChangedAt\n            blockedReason\n            owner { id email }\n            lastUser { id email }\n            statusChangedBy { id email }\n            events(first: 1) { totalCount }\n          }\n        }\n      }\n      events(first: 20) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          node { id kind at deviceId deviceName fromStatus toStatus ip userAgent detail actor { id email } device { id name status } }\n        }\n      }\n    }\n  }\n": types.SecurityUserOverviewDocument,
     "\n  query SecurityLatestEvent {\n    events(first: 1) { edges { node { cursor } } }\n  }\n": types.SecurityLatestEventDocument,
     "\n  subscription SecurityUsersCreated($after: String) {\n    deviceEvents(after: $after, filter: { kinds: [USER_CREATED] }) { kind user { email } }\n  }\n": types.SecurityUsersCreatedDocument,
@@ -271,6 +291,10 @@ export function graphql(source: "\n  mutation AuthzChangePassword($current: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AuthzResetPassword($userId: ID!, $next: String!) {\n    resetPassword(userId: $userId, newPassword: $next) { __typename ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AuthzResetPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzSetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) { __typename ... on User { id role } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AuthzSetUserRoleDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -363,6 +387,14 @@ export function graphql(source: "\n  mutation AuthzRedeliverWebhook($id: ID!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AuthzReplayWebhooks($id: ID!) {\n    replayWebhooks(endpointId: $id, after: \"MA\") { __typename ... on WebhookEndpoint { id } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AuthzReplayWebhooksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BulkCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n"): typeof import('./graphql.js').BulkCreateKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription BulkEvents($filter: EventFilter) {\n    deviceEvents(filter: $filter) { kind deviceId }\n  }\n"): typeof import('./graphql.js').BulkEventsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -470,6 +502,22 @@ export function graphql(source: "\n  mutation ForgetDevice($id: ID!) {\n    forg
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ApproveDevices($ids: [ID!]!) {\n    approveDevices(ids: $ids) {\n      __typename\n      ... on Device { id status }\n      ... on InvalidTransition { action currentStatus }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').ApproveDevicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BlockDevices($ids: [ID!]!, $reason: String) {\n    blockDevices(ids: $ids, reason: $reason) {\n      __typename\n      ... on Device { id status blockedReason }\n      ... on InvalidTransition { action currentStatus }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').BlockDevicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnblockDevices($ids: [ID!]!) {\n    unblockDevices(ids: $ids) {\n      __typename\n      ... on Device { id status }\n      ... on InvalidTransition { action currentStatus }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').UnblockDevicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ForgetDevices($ids: [ID!]!) {\n    forgetDevices(ids: $ids) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').ForgetDevicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query DevicePolicy {\n    devicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n  }\n"): typeof import('./graphql.js').DevicePolicyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -531,6 +579,18 @@ export function graphql(source: "\n  query RealtimeWhoAmI {\n    me { id }\n  }\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ResilienceEventFeed($filter: EventFilter) {\n    deviceEvents(filter: $filter) {\n      kind\n      user { email }\n    }\n  }\n"): typeof import('./graphql.js').ResilienceEventFeedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      __typename\n      ... on User { id role }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').SetUserRoleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RolesEvents($filter: EventFilter) {\n    deviceEvents(filter: $filter) { kind deviceId user { id } }\n  }\n"): typeof import('./graphql.js').RolesEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RolesCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n"): typeof import('./graphql.js').RolesCreateKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

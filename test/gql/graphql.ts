@@ -159,6 +159,8 @@ export type EventKind =
   | 'SESSION_REVOKED'
   /** An account was created: by sign-up, by an administrator, or the first administrator at start-up (detail: its role) */
   | 'USER_CREATED'
+  /** An administrator changed a user's role (detail: before -> after, e.g. USER -> SUPPORT) */
+  | 'USER_ROLE_CHANGED'
   /** A webhook endpoint whose every attempt had failed for WEBHOOK_DISABLE_AFTER was disabled (detail: its id and URL) */
   | 'WEBHOOK_DISABLED';
 
@@ -212,6 +214,8 @@ export type Platform =
 export type Role =
   /** Does everything, and may sign in without a device (a dashboard session) */
   | 'ADMIN'
+  /** Help desk: may sign in without a device; reads every user, device and event (queries and subscriptions) and renames and forgets any device, but may not approve, block or unblock, nor manage the policy, roles, API keys, webhooks or alerts */
+  | 'SUPPORT'
   /** Signs in from approved devices; sees themself and the devices they own or have used */
   | 'USER';
 
@@ -350,6 +354,18 @@ export type AuthzResetPasswordMutationVariables = Exact<{
 export type AuthzResetPasswordMutation = { resetPassword:
     | { __typename: 'NotFound', code: string }
     | { __typename: 'User' }
+   };
+
+export type AuthzSetUserRoleMutationVariables = Exact<{
+  userId: string | number;
+  role: Role;
+}>;
+
+
+export type AuthzSetUserRoleMutation = { setUserRole:
+    | { __typename: 'LastAdmin', code: string }
+    | { __typename: 'NotFound', code: string }
+    | { __typename: 'User', id: string, role: Role }
    };
 
 export type AuthzChallengeMutationVariables = Exact<{
@@ -547,6 +563,20 @@ export type AuthzReplayWebhooksMutation = { replayWebhooks:
     | { __typename: 'NotFound', code: string }
     | { __typename: 'WebhookEndpoint', id: string }
    };
+
+export type BulkCreateKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type BulkCreateKeyMutation = { createApiKey: { __typename: 'ApiKeyCreated', secret: string } };
+
+export type BulkEventsSubscriptionVariables = Exact<{
+  filter?: EventFilter | null | undefined;
+}>;
+
+
+export type BulkEventsSubscription = { deviceEvents: { kind: EventKind, deviceId: string | null } };
 
 export type KeysChallengeMutationVariables = Exact<{
   keyId: string;
@@ -797,6 +827,50 @@ export type ForgetDeviceMutation = { forgetDevice:
     | { __typename: 'NotFound', code: string, message: string }
    };
 
+export type ApproveDevicesMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type ApproveDevicesMutation = { approveDevices: Array<
+    | { __typename: 'Device', id: string, status: DeviceStatus }
+    | { __typename: 'InvalidTransition', action: string, currentStatus: DeviceStatus, code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+  > };
+
+export type BlockDevicesMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type BlockDevicesMutation = { blockDevices: Array<
+    | { __typename: 'Device', id: string, status: DeviceStatus, blockedReason: string | null }
+    | { __typename: 'InvalidTransition', action: string, currentStatus: DeviceStatus, code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+  > };
+
+export type UnblockDevicesMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type UnblockDevicesMutation = { unblockDevices: Array<
+    | { __typename: 'Device', id: string, status: DeviceStatus }
+    | { __typename: 'InvalidTransition', action: string, currentStatus: DeviceStatus, code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+  > };
+
+export type ForgetDevicesMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type ForgetDevicesMutation = { forgetDevices: Array<
+    | { __typename: 'ForgottenDevice', id: string, name: string | null }
+    | { __typename: 'NotFound', code: string, message: string }
+  > };
+
 export type DevicePolicyQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -935,6 +1009,32 @@ export type ResilienceEventFeedSubscriptionVariables = Exact<{
 
 
 export type ResilienceEventFeedSubscription = { deviceEvents: { kind: EventKind, user: { email: string } | null } };
+
+export type SetUserRoleMutationVariables = Exact<{
+  userId: string | number;
+  role: Role;
+}>;
+
+
+export type SetUserRoleMutation = { setUserRole:
+    | { __typename: 'LastAdmin', code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+    | { __typename: 'User', id: string, role: Role }
+   };
+
+export type RolesEventsSubscriptionVariables = Exact<{
+  filter?: EventFilter | null | undefined;
+}>;
+
+
+export type RolesEventsSubscription = { deviceEvents: { kind: EventKind, deviceId: string | null, user: { id: string } | null } };
+
+export type RolesCreateKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type RolesCreateKeyMutation = { createApiKey: { __typename: 'ApiKeyCreated', secret: string } };
 
 export type SecurityUserOverviewQueryVariables = Exact<{
   id: string | number;
@@ -1349,6 +1449,20 @@ export const AuthzResetPasswordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuthzResetPasswordMutation, AuthzResetPasswordMutationVariables>;
+export const AuthzSetUserRoleDocument = new TypedDocumentString(`
+    mutation AuthzSetUserRole($userId: ID!, $role: Role!) {
+  setUserRole(userId: $userId, role: $role) {
+    __typename
+    ... on User {
+      id
+      role
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzSetUserRoleMutation, AuthzSetUserRoleMutationVariables>;
 export const AuthzChallengeDocument = new TypedDocumentString(`
     mutation AuthzChallenge($keyId: String!) {
   deviceChallenge(keyId: $keyId) {
@@ -1643,6 +1757,24 @@ export const AuthzReplayWebhooksDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuthzReplayWebhooksMutation, AuthzReplayWebhooksMutationVariables>;
+export const BulkCreateKeyDocument = new TypedDocumentString(`
+    mutation BulkCreateKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    __typename
+    ... on ApiKeyCreated {
+      secret
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BulkCreateKeyMutation, BulkCreateKeyMutationVariables>;
+export const BulkEventsDocument = new TypedDocumentString(`
+    subscription BulkEvents($filter: EventFilter) {
+  deviceEvents(filter: $filter) {
+    kind
+    deviceId
+  }
+}
+    `) as unknown as TypedDocumentString<BulkEventsSubscription, BulkEventsSubscriptionVariables>;
 export const KeysChallengeDocument = new TypedDocumentString(`
     mutation KeysChallenge($keyId: String!) {
   deviceChallenge(keyId: $keyId) {
@@ -2329,6 +2461,79 @@ export const ForgetDeviceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ForgetDeviceMutation, ForgetDeviceMutationVariables>;
+export const ApproveDevicesDocument = new TypedDocumentString(`
+    mutation ApproveDevices($ids: [ID!]!) {
+  approveDevices(ids: $ids) {
+    __typename
+    ... on Device {
+      id
+      status
+    }
+    ... on InvalidTransition {
+      action
+      currentStatus
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveDevicesMutation, ApproveDevicesMutationVariables>;
+export const BlockDevicesDocument = new TypedDocumentString(`
+    mutation BlockDevices($ids: [ID!]!, $reason: String) {
+  blockDevices(ids: $ids, reason: $reason) {
+    __typename
+    ... on Device {
+      id
+      status
+      blockedReason
+    }
+    ... on InvalidTransition {
+      action
+      currentStatus
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BlockDevicesMutation, BlockDevicesMutationVariables>;
+export const UnblockDevicesDocument = new TypedDocumentString(`
+    mutation UnblockDevices($ids: [ID!]!) {
+  unblockDevices(ids: $ids) {
+    __typename
+    ... on Device {
+      id
+      status
+    }
+    ... on InvalidTransition {
+      action
+      currentStatus
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnblockDevicesMutation, UnblockDevicesMutationVariables>;
+export const ForgetDevicesDocument = new TypedDocumentString(`
+    mutation ForgetDevices($ids: [ID!]!) {
+  forgetDevices(ids: $ids) {
+    __typename
+    ... on ForgottenDevice {
+      id
+      name
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ForgetDevicesMutation, ForgetDevicesMutationVariables>;
 export const DevicePolicyDocument = new TypedDocumentString(`
     query DevicePolicy {
   devicePolicy {
@@ -2652,6 +2857,42 @@ export const ResilienceEventFeedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResilienceEventFeedSubscription, ResilienceEventFeedSubscriptionVariables>;
+export const SetUserRoleDocument = new TypedDocumentString(`
+    mutation SetUserRole($userId: ID!, $role: Role!) {
+  setUserRole(userId: $userId, role: $role) {
+    __typename
+    ... on User {
+      id
+      role
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetUserRoleMutation, SetUserRoleMutationVariables>;
+export const RolesEventsDocument = new TypedDocumentString(`
+    subscription RolesEvents($filter: EventFilter) {
+  deviceEvents(filter: $filter) {
+    kind
+    deviceId
+    user {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RolesEventsSubscription, RolesEventsSubscriptionVariables>;
+export const RolesCreateKeyDocument = new TypedDocumentString(`
+    mutation RolesCreateKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    __typename
+    ... on ApiKeyCreated {
+      secret
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RolesCreateKeyMutation, RolesCreateKeyMutationVariables>;
 export const SecurityUserOverviewDocument = new TypedDocumentString(`
     query SecurityUserOverview($id: ID!) {
   user(id: $id) {

@@ -105,8 +105,8 @@ export function newDevice(overrides: Partial<DeviceInput> = {}, platform: Platfo
 
 let userCounter = 0;
 
-/** Creates a USER through the admin API; returns its id and email. */
-export async function createUser(server: TestServer, role: 'USER' | 'ADMIN' = 'USER') {
+/** Creates a user (a USER unless told) through the admin API; returns its id and email. */
+export async function createUser(server: TestServer, role: 'USER' | 'SUPPORT' | 'ADMIN' = 'USER') {
   const email = `user${++userCounter}-${randomUUID().slice(0, 8)}@example.com`;
   const admin = await server.admin();
   const { createUser } = await admin.data(CreateUser, { input: { email, password: PASSWORD, role } });

@@ -1,4 +1,4 @@
-// The console: sign-in until an administrator's session is known, then the shell (navigation, live feed, pages).
+// The console: sign-in until an administrator's or support session is known, then the shell (navigation, live feed, pages).
 import { useEffect, useMemo, useState } from 'react';
 import { Provider, useMutation, useQuery } from 'urql';
 import { signedOut, useToken } from './auth';
@@ -7,6 +7,7 @@ import { createApi, type Api } from './client';
 import { sentence } from './errors';
 import { graphql } from './gql';
 import { LiveContext, startLive, type Live } from './live';
+import { powersOf, PowersContext } from './role';
 import { Shell } from './Shell';
 import { SignIn } from './pages/SignIn';
 
@@ -16,7 +17,7 @@ const Me = graphql(`
   }
 `);
 
-export const ADMIN_NEEDED = 'The console needs an administrator account; this account is a user’s.';
+export const ADMIN_NEEDED = 'The console needs an administrator or support account; this account is a user’s.';
 
 export function App() {
   const token = useToken();
@@ -30,7 +31,8 @@ function Authenticated({ api }: { api: Api }) {
   const [{ data, error, fetching }] = useQuery({ query: Me, requestPolicy: 'network-only' });
   const [, logout] = useMutation(Logout);
   const me = data?.me;
-  const isAdmin = me?.role === 'ADMIN';
+  const powers = powersOf(me?.role);
+  const isAdmin = powers !== null;
 
   useEffect(() => {
     if (fetching || error) return;
@@ -55,10 +57,12 @@ function Authenticated({ api }: { api: Api }) {
       </main>
     );
   }
-  if (!me || !isAdmin || !live) return <main className="centered" aria-busy="true"><p>Loading…</p></main>;
+  if (!me || !powers || !live) return <main className="centered" aria-busy="true"><p>Loading…</p></main>;
   return (
-    <LiveContext.Provider value={live}>
-      <Shell me={me} />
-    </LiveContext.Provider>
+    <PowersContext.Provider value={powers}>
+      <LiveContext.Provider value={live}>
+        <Shell me={me} />
+      </LiveContext.Provider>
+    </PowersContext.Provider>
   );
 }

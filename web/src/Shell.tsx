@@ -13,6 +13,7 @@ import { PendingPage } from './pages/Pending';
 import { SettingsPage } from './pages/Settings';
 import { UserPage } from './pages/UserPage';
 import { UsersPage } from './pages/Users';
+import { roleName, usePowers } from './role';
 import { Link, usePath } from './router';
 
 export const PendingDevices = graphql(`
@@ -46,6 +47,7 @@ const NAV = [
 
 export function Shell({ me }: { me: NonNullable<ConsoleMeQuery['me']> }) {
   const path = usePath();
+  const powers = usePowers();
   const [pending, refetchPending] = useQuery({ query: PendingDevices });
   const refresh = useCoalesced(useCallback(() => refetchPending({ requestPolicy: 'network-only' }), [refetchPending]));
   useLive((event) => {
@@ -73,7 +75,7 @@ export function Shell({ me }: { me: NonNullable<ConsoleMeQuery['me']> }) {
         <span className="brand">Gatehouse</span>
         <nav aria-label="Console">
           <ul>
-            {NAV.map(([to, label]) => (
+            {NAV.filter(([to]) => powers.settings || to !== '/settings').map(([to, label]) => (
               <li key={to}>
                 <Link to={to} aria-current={section === to ? 'page' : undefined}>
                   {label}
@@ -83,13 +85,16 @@ export function Shell({ me }: { me: NonNullable<ConsoleMeQuery['me']> }) {
             ))}
           </ul>
         </nav>
-        <span className="who">{me.email}</span>
+        <span className="who">{me.email}{me.role === 'ADMIN' ? '' : ` · ${roleName(me.role)}`}</span>
         <button type="button" className="quiet" onClick={() => void signOut()}>Sign out</button>
       </header>
       {connection === 'reconnecting' && (
         <p role="status" className="banner">Connection lost: reconnecting… Live updates resume where they stopped.</p>
       )}
       {failure && <p role="alert" className="banner error">{failure}</p>}
+      {!powers.lifecycle && (
+        <p role="note" className="banner">Support: you see every user, device and event, and may rename and forget devices. Approving, blocking and settings are for administrators.</p>
+      )}
       <main className="page">
         <Page path={path} pending={pending} />
       </main>
@@ -98,6 +103,7 @@ export function Shell({ me }: { me: NonNullable<ConsoleMeQuery['me']> }) {
 }
 
 function Page({ path, pending }: { path: string; pending: UseQueryState<PendingDevicesQuery> }) {
+  const powers = usePowers();
   const [, section, id] = path.split('/');
   switch (section) {
     case undefined:
@@ -111,7 +117,7 @@ function Page({ path, pending }: { path: string; pending: UseQueryState<PendingD
     case 'events':
       return <EventsPage />;
     case 'settings':
-      return <SettingsPage />;
+      return powers.settings ? <SettingsPage /> : <p>Settings are for administrators. <Link to="/pending">Go to Pending</Link>.</p>;
     default:
       return <p>There is no page here. <Link to="/pending">Go to Pending</Link>.</p>;
   }

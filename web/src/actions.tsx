@@ -1,7 +1,7 @@
 // The lifecycle mutations every page uses, and the dialogs that confirm them (native <dialog>: focus is trapped and
 // Escape closes it, with no script of ours for either).
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { useMutation } from 'urql';
+import { useMutation, type CombinedError } from 'urql';
 import { field, resultError } from './errors';
 import { graphql } from './gql';
 
@@ -21,15 +21,40 @@ export const ApproveDevice = graphql(`
   }
 `);
 
-export const BlockDevice = graphql(`
-  mutation ConsoleBlockDevice($id: ID!, $reason: String) {
-    blockDevice(id: $id, reason: $reason) {
+export const ApproveDevices = graphql(`
+  mutation ConsoleApproveDevices($ids: [ID!]!) {
+    approveDevices(ids: $ids) {
       __typename
       ... on Device { id status statusChangedAt blockedReason }
       ... on Error { code message }
     }
   }
 `);
+
+/** One device or many: one call, one result per id in order. */
+export const BlockDevices = graphql(`
+  mutation ConsoleBlockDevices($ids: [ID!]!, $reason: String) {
+    blockDevices(ids: $ids, reason: $reason) {
+      __typename
+      ... on Device { id status statusChangedAt blockedReason }
+      ... on Error { code message }
+    }
+  }
+`);
+
+/** The failures of a bulk call as one sentence per device ("Pixel 8: Cannot approve …"), or null when none failed. */
+export function bulkProblem(
+  devices: { label: string }[],
+  error: CombinedError | undefined,
+  results: readonly { __typename?: string; message?: string }[] | undefined,
+): string | null {
+  if (error || !results) return resultError(error, null) ?? 'Gatehouse gave no answer. Try again.';
+  const failures = devices.flatMap((device, i) => {
+    const failed = resultError(undefined, results[i]);
+    return failed ? [devices.length > 1 ? `${device.label}: ${failed}` : failed] : [];
+  });
+  return failures.length ? failures.join(' ') : null;
+}
 
 export const UnblockDevice = graphql(`
   mutation ConsoleUnblockDevice($id: ID!) {
@@ -82,19 +107,15 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
 
 /** Block one device or several with a reason: the reason is kept on each device and in its event. */
 export function BlockDialog({ devices, onClose, onDone }: { devices: { id: string; label: string }[]; onClose: () => void; onDone?: () => void }) {
-  const [{ fetching }, block] = useMutation(BlockDevice);
+  const [{ fetching }, block] = useMutation(BlockDevices);
   const [problem, setProblem] = useState<string | null>(null);
   const reasonId = useId();
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const reason = field(new FormData(event.currentTarget), 'reason').trim();
-    const failures: string[] = [];
-    for (const device of devices) {
-      const result = await block({ id: device.id, reason: reason || null });
-      const failed = resultError(result.error, result.data?.blockDevice);
-      if (failed) failures.push(devices.length > 1 ? `${device.label}: ${failed}` : failed);
-    }
-    if (failures.length) return setProblem(failures.join(' '));
+    const result = await block({ ids: devices.map((device) => device.id), reason: reason || null });
+    const failed = bulkProblem(devices, result.error, result.data?.blockDevices);
+    if (failed) return setProblem(failed);
     onDone?.();
     onClose();
   };

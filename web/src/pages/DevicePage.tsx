@@ -7,6 +7,7 @@ import { field, resultError, sentence } from '../errors';
 import { app, kind, platform, status, when } from '../format';
 import { graphql } from '../gql';
 import { useCoalesced, useLive } from '../live';
+import { usePowers } from '../role';
 import { Link, navigate } from '../router';
 import { StatusBadge } from '../tables';
 
@@ -48,6 +49,7 @@ export function DevicePage({ id }: { id: string }) {
     if (event.deviceId === id) refresh();
   }, refresh);
   const [approve, approveProblem] = useApprove();
+  const { lifecycle } = usePowers();
   const [, unblock] = useMutation(UnblockDevice);
   const [dialog, setDialog] = useState<'block' | 'rename' | 'forget' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -82,9 +84,9 @@ export function DevicePage({ id }: { id: string }) {
       </div>
       {(problem ?? approveProblem) && <p role="alert" className="error">{problem ?? approveProblem}</p>}
       <div className="toolbar">
-        {device.status === 'PENDING' && <button type="button" onClick={() => void approve(id)}>Approve</button>}
-        {device.status !== 'BLOCKED' && <button type="button" className="danger" onClick={() => setDialog('block')}>Block</button>}
-        {device.status === 'BLOCKED' && <button type="button" onClick={() => void doUnblock()}>Unblock</button>}
+        {lifecycle && device.status === 'PENDING' && <button type="button" onClick={() => void approve(id)}>Approve</button>}
+        {lifecycle && device.status !== 'BLOCKED' && <button type="button" className="danger" onClick={() => setDialog('block')}>Block</button>}
+        {lifecycle && device.status === 'BLOCKED' && <button type="button" onClick={() => void doUnblock()}>Unblock</button>}
         <button type="button" className="quiet" onClick={() => setDialog('rename')}>Rename</button>
         <button type="button" className="danger" onClick={() => setDialog('forget')}>Forget</button>
       </div>

@@ -2,17 +2,19 @@
 // Approve is one click (or Enter on the focused button); Block asks for a reason. Several can be handled at once.
 import { useState } from 'react';
 import { useMutation, type UseQueryState } from 'urql';
-import { ApproveDevice, BlockDialog, deviceLabel, useApprove } from '../actions';
-import { resultError, sentence } from '../errors';
+import { ApproveDevices, BlockDialog, bulkProblem as problemOf, deviceLabel, useApprove } from '../actions';
+import { sentence } from '../errors';
 import { app, platform, when } from '../format';
 import type { PendingDevicesQuery } from '../gql/graphql';
+import { usePowers } from '../role';
 import { Link } from '../router';
 
 type Row = PendingDevicesQuery['devices']['edges'][number]['node'];
 
 export function PendingPage({ result }: { result: UseQueryState<PendingDevicesQuery> }) {
   const [approve, approveProblem] = useApprove();
-  const [, approveOne] = useMutation(ApproveDevice);
+  const [, approveMany] = useMutation(ApproveDevices);
+  const { lifecycle } = usePowers();
   const [blocking, setBlocking] = useState<{ id: string; label: string }[] | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulkProblem, setBulkProblem] = useState<string | null>(null);
@@ -31,15 +33,10 @@ export function PendingPage({ result }: { result: UseQueryState<PendingDevicesQu
 
   const approveSelected = async () => {
     setBusy(true);
-    const failures: string[] = [];
-    for (const row of visibleSelected) {
-      const answer = await approveOne({ id: row.id });
-      const failed = resultError(answer.error, answer.data?.approveDevice);
-      if (failed) failures.push(`${deviceLabel(row)}: ${failed}`);
-    }
+    const answer = await approveMany({ ids: visibleSelected.map((row) => row.id) });
     setBusy(false);
     setSelected(new Set());
-    setBulkProblem(failures.length ? failures.join(' ') : null);
+    setBulkProblem(problemOf(visibleSelected.map((row) => ({ label: deviceLabel(row) })), answer.error, answer.data?.approveDevices));
   };
 
   return (
@@ -53,7 +50,7 @@ export function PendingPage({ result }: { result: UseQueryState<PendingDevicesQu
       </div>
       {result.error && <p role="alert" className="error">{sentence(result.error)}</p>}
       {(approveProblem ?? bulkProblem) && <p role="alert" className="error">{approveProblem ?? bulkProblem}</p>}
-      {rows.length > 0 && (
+      {lifecycle && rows.length > 0 && (
         <div className="toolbar">
           <button type="button" disabled={visibleSelected.length === 0 || busy} onClick={() => void approveSelected()}>
             Approve selected ({visibleSelected.length})
@@ -73,34 +70,38 @@ export function PendingPage({ result }: { result: UseQueryState<PendingDevicesQu
         <table>
           <thead>
             <tr>
-              <th scope="col">
-                <input
-                  type="checkbox"
-                  aria-label="Select all shown"
-                  checked={visibleSelected.length === rows.length}
-                  onChange={(event) => setSelected(event.target.checked ? new Set(rows.map((row) => row.id)) : new Set())}
-                />
-              </th>
+              {lifecycle && (
+                <th scope="col">
+                  <input
+                    type="checkbox"
+                    aria-label="Select all shown"
+                    checked={visibleSelected.length === rows.length}
+                    onChange={(event) => setSelected(event.target.checked ? new Set(rows.map((row) => row.id)) : new Set())}
+                  />
+                </th>
+              )}
               <th scope="col">Device</th>
               <th scope="col">Owner</th>
               <th scope="col">Platform</th>
               <th scope="col">Model</th>
               <th scope="col">App</th>
               <th scope="col">First seen</th>
-              <th scope="col">Actions</th>
+              {lifecycle && <th scope="col">Actions</th>}
             </tr>
           </thead>
           <tbody>
             {rows.map((row: Row) => (
               <tr key={row.id}>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${deviceLabel(row)} of ${row.owner.email}`}
-                    checked={selected.has(row.id)}
-                    onChange={(event) => toggle(row.id, event.target.checked)}
-                  />
-                </td>
+                {lifecycle && (
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${deviceLabel(row)} of ${row.owner.email}`}
+                      checked={selected.has(row.id)}
+                      onChange={(event) => toggle(row.id, event.target.checked)}
+                    />
+                  </td>
+                )}
                 <th scope="row"><Link to={`/devices/${encodeURIComponent(row.id)}`}>{deviceLabel(row)}</Link></th>
                 <td>
                   <Link to={`/users/${encodeURIComponent(row.owner.id)}`}>{row.owner.email}</Link>
@@ -110,10 +111,12 @@ export function PendingPage({ result }: { result: UseQueryState<PendingDevicesQu
                 <td>{row.model ?? '—'}</td>
                 <td>{app(row.appName, row.appVersion)}</td>
                 <td><time dateTime={row.createdAt}>{when(row.createdAt)}</time></td>
-                <td className="actions">
-                  <button type="button" onClick={() => void approve(row.id)}>Approve</button>
-                  <button type="button" className="danger" onClick={() => setBlocking([{ id: row.id, label: deviceLabel(row) }])}>Block</button>
-                </td>
+                {lifecycle && (
+                  <td className="actions">
+                    <button type="button" onClick={() => void approve(row.id)}>Approve</button>
+                    <button type="button" className="danger" onClick={() => setBlocking([{ id: row.id, label: deviceLabel(row) }])}>Block</button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

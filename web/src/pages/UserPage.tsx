@@ -5,6 +5,7 @@ import { sentence } from '../errors';
 import { when } from '../format';
 import { graphql } from '../gql';
 import { useCoalesced, useLive } from '../live';
+import { roleName } from '../role';
 import { Link } from '../router';
 import { DevicesTable, EventsTable } from '../tables';
 
@@ -45,7 +46,7 @@ export function UserPage({ id }: { id: string }) {
       </div>
       <dl className="details">
         <dt>Role</dt>
-        <dd>{user.role === 'ADMIN' ? 'Administrator' : 'User'}</dd>
+        <dd>{roleName(user.role)}</dd>
         <dt>Created</dt>
         <dd>{when(user.createdAt)}</dd>
         <dt>Last sign-in</dt>

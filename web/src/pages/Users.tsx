@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { sentence } from '../errors';
 import { when } from '../format';
 import { graphql } from '../gql';
+import { roleName } from '../role';
 import { Link } from '../router';
 
 const SearchUsers = graphql(`
@@ -63,7 +64,7 @@ export function UsersPage() {
               <tr key={user.id}>
                 <th scope="row"><Link to={`/users/${encodeURIComponent(user.id)}`}>{user.email}</Link></th>
                 <td>{user.displayName ?? '—'}</td>
-                <td>{user.role === 'ADMIN' ? 'Administrator' : 'User'}</td>
+                <td>{roleName(user.role)}</td>
                 <td>{user.deviceCount}</td>
                 <td>{user.lastLoginAt ? when(user.lastLoginAt) : 'Never'}</td>
               </tr>
