@@ -9,6 +9,9 @@ export const PLATFORMS = ['ANDROID', 'IOS', 'IPADOS', 'WINDOWS', 'MACOS', 'LINUX
 export type Platform = (typeof PLATFORMS)[number];
 export const KEY_ALGORITHMS = ['ES256', 'EdDSA'] as const;
 export type KeyAlgorithm = (typeof KEY_ALGORITHMS)[number];
+/** Who took a device's latest approve/block decision. */
+export const DECISION_SOURCES = ['ADMIN', 'RULE', 'ENROLMENT_CODE', 'OWNER_DEVICE', 'AUTOMATIC_MODE'] as const;
+export type DecisionSource = (typeof DECISION_SOURCES)[number];
 
 export const Device = defineEntity({
   name: 'Device',
@@ -40,6 +43,13 @@ export const Device = defineEntity({
     keyAlgorithm: p.enum([...KEY_ALGORITHMS]).nullable(),
     /** The public JWK itself (EC P-256 or OKP Ed25519). */
     publicKey: p.json<Record<string, string>>().nullable(),
+    /** The latest approve/block decision: who took it (null while PENDING with none taken). */
+    decisionBy: p.enum([...DECISION_SOURCES]).nullable(),
+    /** The admin who decided (ADMIN), or whose API key did (decisionKeyId names the key). */
+    decisionAdmin: p.manyToOne(User).nullable().deleteRule('set null'),
+    decisionKeyId: p.uuid().nullable(),
+    decisionAt: p.datetime().nullable(),
+    decisionReason: p.string().length(500).nullable(),
     /** Optimistic lock: concurrent transitions of one device end in one consistent state. */
     version: p.integer().version(),
   },
@@ -94,10 +104,15 @@ export type DeviceView = Pick<
   | 'keyId'
   | 'keyAlgorithm'
   | 'publicKey'
+  | 'decisionBy'
+  | 'decisionKeyId'
+  | 'decisionAt'
+  | 'decisionReason'
 > & {
   owner: { id: string };
   lastUser?: { id: string } | null | undefined;
   statusChangedBy?: { id: string } | null | undefined;
+  decisionAdmin?: { id: string } | null | undefined;
 };
 
 /** The columns a DeviceRow is made from (never the push token). */
@@ -123,6 +138,11 @@ export const DEVICE_COLUMNS = [
   'key_id',
   'key_algorithm',
   'public_key',
+  'decision_by',
+  'decision_admin_id',
+  'decision_key_id',
+  'decision_at',
+  'decision_reason',
 ] as const;
 
 const ref = (id: unknown) => (typeof id === 'string' ? { id } : null);
@@ -150,6 +170,11 @@ export class DeviceRow implements DeviceView {
   readonly keyId: string | null;
   readonly keyAlgorithm: KeyAlgorithm | null;
   readonly publicKey: Record<string, string> | null;
+  readonly decisionBy: DecisionSource | null;
+  readonly decisionAdmin: { id: string } | null;
+  readonly decisionKeyId: string | null;
+  readonly decisionAt: Date | null;
+  readonly decisionReason: string | null;
 
   constructor(row: Record<string, unknown>) {
     this.id = row.id as string;
@@ -173,5 +198,10 @@ export class DeviceRow implements DeviceView {
     this.keyId = row.key_id as string | null;
     this.keyAlgorithm = row.key_algorithm as KeyAlgorithm | null;
     this.publicKey = row.public_key as Record<string, string> | null;
+    this.decisionBy = row.decision_by as DecisionSource | null;
+    this.decisionAdmin = ref(row.decision_admin_id);
+    this.decisionKeyId = row.decision_key_id as string | null;
+    this.decisionAt = row.decision_at as Date | null;
+    this.decisionReason = row.decision_reason as string | null;
   }
 }

@@ -17,7 +17,10 @@ import { keysetConnection } from '../graphql/connections.js';
 import { ErrorInterface, errorType } from '../graphql/errors.js';
 import { filterId, globalId, localId } from '../graphql/ids.js';
 import { createLoaders } from '../graphql/loaders.js';
+import { apiKeyLoader } from '../apikeys/apikeys.js';
 import {
+  ApiKeyRef,
+  DecisionSourceEnum,
   DeviceConnection,
   DeviceFilterInput,
   DeviceInput,
@@ -59,6 +62,27 @@ const MobileAuthEnum = builder.enumType('MobileAuth', {
     ACTIVATED: { description: 'Signed in from while approved' },
     PUSH_ENABLED: { description: 'Activated, and it gave a push token' },
   },
+});
+
+const DeviceDecisionRef = builder.objectRef<DeviceView>('DeviceDecision').implement({
+  description: "A device's latest approve/block decision: who took it, when and why",
+  fields: (t) => ({
+    by: t.field({ type: DecisionSourceEnum, description: 'Who took it', resolve: (d) => d.decisionBy! }),
+    admin: t.field({
+      type: UserRef,
+      nullable: true,
+      description: 'The administrator (by ADMIN), or the one whose API key took it; null otherwise or once that account is gone',
+      resolve: (d, _args, ctx) => (d.decisionAdmin ? ctx.loaders.user.load(d.decisionAdmin.id) : null),
+    }),
+    apiKey: t.field({
+      type: ApiKeyRef,
+      nullable: true,
+      description: 'The API key an administrator decided through; null when decided in person or not by ADMIN',
+      resolve: (d, _args, ctx) => (d.decisionKeyId ? apiKeyLoader(ctx.loaders, ctx.sql).load(d.decisionKeyId) : null),
+    }),
+    at: t.field({ type: 'DateTime', description: 'When it was taken', resolve: (d) => d.decisionAt! }),
+    reason: t.exposeString('decisionReason', { nullable: true, description: 'Why, in words (a block reason, the code or rule); null when none was given' }),
+  }),
 });
 
 const adminOrOwner = (device: DeviceView, _args: object, ctx: GraphQLContext) =>
@@ -125,6 +149,12 @@ builder.objectType(DeviceRef, {
     blockedReason: t.exposeString('blockedReason', {
       nullable: true,
       description: 'The reason given to blockDevice; null when it is not blocked or none was given',
+    }),
+    decision: t.field({
+      type: DeviceDecisionRef,
+      nullable: true,
+      description: 'The latest approve/block decision; null while PENDING with none taken',
+      resolve: (d) => (d.decisionBy ? d : null),
     }),
     keyId: t.exposeString('keyId', {
       nullable: true,

@@ -85,6 +85,7 @@ export async function createDevice(
   // One key, one device: a key bound elsewhere is refused (the unique index catches a race).
   if (keyId && (await tx.count(Device, { keyId }))) throw new DeviceAlreadyRegistered();
   const now = new Date();
+  const automatic = policy.approvalMode === 'AUTOMATIC';
   const device = tx.create(Device, {
     // Assigned here, not at flush, because the event below records it.
     id: randomUUID(),
@@ -94,7 +95,8 @@ export async function createDevice(
     keyId,
     keyAlgorithm: key ? algorithmOf(key) : null,
     publicKey: key,
-    status: policy.approvalMode === 'AUTOMATIC' ? 'APPROVED' : 'PENDING',
+    status: automatic ? 'APPROVED' : 'PENDING',
+    ...(automatic ? { decisionBy: 'AUTOMATIC_MODE' as const, decisionAt: now, decisionReason: 'approval mode is AUTOMATIC' } : {}),
     owner,
     createdAt: now,
     statusChangedAt: now,
@@ -107,6 +109,7 @@ export async function createDevice(
     device,
     toStatus: device.status,
     detail: `${details.platform}${details.model ? ` ${details.model}` : ''}`,
+    decisionBy: device.decisionBy ?? null,
   });
   return device;
 }
@@ -179,7 +182,17 @@ async function changeStatus(
     if (!transition.from.includes(from)) throw new InvalidTransition(transition.action, from);
     const now = new Date();
     const to = await apply(tx, device, now);
-    tx.assign(device, { status: to, statusChangedAt: now, statusChangedBy: tx.getReference(User, actor.user.id) });
+    const admin = tx.getReference(User, actor.user.id);
+    tx.assign(device, { status: to, statusChangedAt: now, statusChangedBy: admin });
+    // An admin's change is the device's decision now (an unblock back to PENDING leaves none).
+    const decided = to !== 'PENDING';
+    tx.assign(device, {
+      decisionBy: decided ? 'ADMIN' : null,
+      decisionAdmin: decided ? admin : null,
+      decisionKeyId: decided ? (actor.key?.id ?? null) : null,
+      decisionAt: decided ? now : null,
+      decisionReason: decided ? (detail ?? (transition === UNBLOCK ? 'unblocked' : null)) : null,
+    });
     recordEvent(tx, dc, {
       kind: transition.event,
       userId: device.owner.id,
@@ -187,6 +200,7 @@ async function changeStatus(
       fromStatus: from,
       toStatus: to,
       detail: detail ?? null,
+      decisionBy: device.decisionBy ?? null,
     });
     return device;
   });

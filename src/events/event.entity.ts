@@ -1,6 +1,6 @@
 // The Event entity: one row of the audit log. It holds ids, not foreign keys, so it outlives forgotten devices.
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { DEVICE_STATUSES } from '../devices/device.entity.js';
+import { DECISION_SOURCES, DEVICE_STATUSES, type DecisionSource } from '../devices/device.entity.js';
 
 export const EVENT_KINDS = [
   'USER_CREATED',
@@ -47,6 +47,8 @@ export const Event = defineEntity({
     ip: p.string().length(64).nullable(),
     userAgent: p.string().length(512).nullable(),
     detail: p.string().length(1000).nullable(),
+    /** Set when the event records an approve/block decision: who took it (the device's decision, as it was then). */
+    decisionBy: p.enum([...DECISION_SOURCES]).nullable(),
   },
   indexes: [
     { properties: ['userId', 'position'] },
@@ -59,7 +61,7 @@ export type Event = InferEntity<typeof Event>;
 /** What reading an event needs (the feed, the GraphQL face): a managed Event, or an EventRow read by hand. */
 export type EventView = Pick<
   Event,
-  'id' | 'position' | 'kind' | 'at' | 'actorId' | 'actorKeyId' | 'userId' | 'deviceId' | 'deviceName' | 'fromStatus' | 'toStatus' | 'ip' | 'userAgent' | 'detail'
+  'id' | 'position' | 'kind' | 'at' | 'actorId' | 'actorKeyId' | 'userId' | 'deviceId' | 'deviceName' | 'fromStatus' | 'toStatus' | 'ip' | 'userAgent' | 'detail' | 'decisionBy'
 >;
 
 export const EVENT_COLUMNS = [
@@ -77,6 +79,7 @@ export const EVENT_COLUMNS = [
   'ip',
   'user_agent',
   'detail',
+  'decision_by',
 ] as const;
 
 type Status = (typeof DEVICE_STATUSES)[number];
@@ -97,6 +100,7 @@ export class EventRow implements EventView {
   readonly ip: string | null;
   readonly userAgent: string | null;
   readonly detail: string | null;
+  readonly decisionBy: DecisionSource | null;
 
   constructor(row: Record<string, unknown>) {
     // pg reads bigint as a string already.
@@ -115,5 +119,7 @@ export class EventRow implements EventView {
     this.ip = row.ip as string | null;
     this.userAgent = row.user_agent as string | null;
     this.detail = row.detail as string | null;
+    // Absent from events carried by an older instance's NOTIFY.
+    this.decisionBy = (row.decision_by as DecisionSource | null | undefined) ?? null;
   }
 }

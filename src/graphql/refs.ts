@@ -2,7 +2,7 @@
 // *.schema.ts implements its own and imports the others' from here, so no schema module imports another.
 import { z } from 'zod';
 import type { ApiKeyView } from '../apikeys/apikey.entity.js';
-import type { DeviceStatus, DeviceView, Platform } from '../devices/device.entity.js';
+import type { DecisionSource, DeviceStatus, DeviceView, Platform } from '../devices/device.entity.js';
 import type { DeviceDetails, DeviceFilter } from '../devices/devices.js';
 import type { DeviceProof } from '../devices/verification.js';
 import {
@@ -43,6 +43,17 @@ export const PlatformEnum = builder.enumType('Platform', {
     WEB: { description: 'A web browser' },
     OTHER: { description: 'Anything else' },
   } satisfies Record<Platform, object>,
+});
+
+export const DecisionSourceEnum = builder.enumType('DecisionSource', {
+  description: "Who took a device's approve/block decision",
+  values: {
+    ADMIN: { description: 'An administrator (in person, or through an API key, which the decision names)' },
+    RULE: { description: 'An approval rule, at registration' },
+    ENROLMENT_CODE: { description: 'An enrolment code sent with the first sign-in' },
+    OWNER_DEVICE: { description: "The owner, from another of their approved, key-bound devices" },
+    AUTOMATIC_MODE: { description: 'The policy approved every new device (approvalMode AUTOMATIC)' },
+  } satisfies Record<DecisionSource, object>,
 });
 
 // Implemented in users/user.schema.ts, devices/device.schema.ts and events/event.schema.ts.

@@ -24,6 +24,8 @@ type Documents = {
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      __typename\n      ... on ApiKey { id revokedAt }\n      ... on Error { code message }\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  query KeyEvents($filter: EventFilter) {\n    events(filter: $filter, first: 20) {\n      edges { node { kind detail deviceId actor { email } actorKey { id name } } }\n    }\n  }\n": typeof types.KeyEventsDocument,
     "\n  subscription KeyLiveEvents {\n    deviceEvents { kind deviceId }\n  }\n": typeof types.KeyLiveEventsDocument,
+    "\n  query ApprovalDecision($id: ID!) {\n    device(id: $id) {\n      status\n      decision { by at reason admin { email } apiKey { name } }\n      events(first: 10) { edges { node { kind decisionBy detail } } }\n    }\n  }\n": typeof types.ApprovalDecisionDocument,
+    "\n  mutation ApprovalCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": typeof types.ApprovalCreateKeyDocument,
     "\n  mutation AuthzChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { __typename ... on Error { code } }\n  }\n": typeof types.AuthzChangePasswordDocument,
     "\n  mutation AuthzResetPassword($userId: ID!, $next: String!) {\n    resetPassword(userId: $userId, newPassword: $next) { __typename ... on Error { code } }\n  }\n": typeof types.AuthzResetPasswordDocument,
     "\n  mutation AuthzChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { __typename ... on DeviceChallenge { challengeId nonce } }\n  }\n": typeof types.AuthzChallengeDocument,
@@ -123,6 +125,8 @@ const documents: Documents = {
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      __typename\n      ... on ApiKey { id revokedAt }\n      ... on Error { code message }\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  query KeyEvents($filter: EventFilter) {\n    events(filter: $filter, first: 20) {\n      edges { node { kind detail deviceId actor { email } actorKey { id name } } }\n    }\n  }\n": types.KeyEventsDocument,
     "\n  subscription KeyLiveEvents {\n    deviceEvents { kind deviceId }\n  }\n": types.KeyLiveEventsDocument,
+    "\n  query ApprovalDecision($id: ID!) {\n    device(id: $id) {\n      status\n      decision { by at reason admin { email } apiKey { name } }\n      events(first: 10) { edges { node { kind decisionBy detail } } }\n    }\n  }\n": types.ApprovalDecisionDocument,
+    "\n  mutation ApprovalCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": types.ApprovalCreateKeyDocument,
     "\n  mutation AuthzChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { __typename ... on Error { code } }\n  }\n": types.AuthzChangePasswordDocument,
     "\n  mutation AuthzResetPassword($userId: ID!, $next: String!) {\n    resetPassword(userId: $userId, newPassword: $next) { __typename ... on Error { code } }\n  }\n": types.AuthzResetPasswordDocument,
     "\n  mutation AuthzChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { __typename ... on DeviceChallenge { challengeId nonce } }\n  }\n": types.AuthzChallengeDocument,
@@ -249,6 +253,14 @@ export function graphql(source: "\n  query KeyEvents($filter: EventFilter) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription KeyLiveEvents {\n    deviceEvents { kind deviceId }\n  }\n"): typeof import('./graphql.js').KeyLiveEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApprovalDecision($id: ID!) {\n    device(id: $id) {\n      status\n      decision { by at reason admin { email } apiKey { name } }\n      events(first: 10) { edges { node { kind decisionBy detail } } }\n    }\n  }\n"): typeof import('./graphql.js').ApprovalDecisionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApprovalCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n"): typeof import('./graphql.js').ApprovalCreateKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -42,6 +42,19 @@ export type CreateUserInput = {
   role?: Role | null | undefined;
 };
 
+/** Who took a device's approve/block decision */
+export type DecisionSource =
+  /** An administrator (in person, or through an API key, which the decision names) */
+  | 'ADMIN'
+  /** The policy approved every new device (approvalMode AUTOMATIC) */
+  | 'AUTOMATIC_MODE'
+  /** An enrolment code sent with the first sign-in */
+  | 'ENROLMENT_CODE'
+  /** The owner, from another of their approved, key-bound devices */
+  | 'OWNER_DEVICE'
+  /** An approval rule, at registration */
+  | 'RULE';
+
 /** Narrows a device listing; every field given must match, a field left out matches all */
 export type DeviceFilter = {
   /** Only devices on this platform */
@@ -311,6 +324,20 @@ export type KeyLiveEventsSubscriptionVariables = Exact<{ [key: string]: never; }
 
 
 export type KeyLiveEventsSubscription = { deviceEvents: { kind: EventKind, deviceId: string | null } };
+
+export type ApprovalDecisionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApprovalDecisionQuery = { device: { status: DeviceStatus, decision: { by: DecisionSource, at: string, reason: string | null, admin: { email: string } | null, apiKey: { name: string } | null } | null, events: { edges: Array<{ node: { kind: EventKind, decisionBy: DecisionSource | null, detail: string | null } }> } } | null };
+
+export type ApprovalCreateKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type ApprovalCreateKeyMutation = { createApiKey: { __typename: 'ApiKeyCreated', secret: string } };
 
 export type AuthzChangePasswordMutationVariables = Exact<{
   current: string;
@@ -1261,6 +1288,43 @@ export const KeyLiveEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<KeyLiveEventsSubscription, KeyLiveEventsSubscriptionVariables>;
+export const ApprovalDecisionDocument = new TypedDocumentString(`
+    query ApprovalDecision($id: ID!) {
+  device(id: $id) {
+    status
+    decision {
+      by
+      at
+      reason
+      admin {
+        email
+      }
+      apiKey {
+        name
+      }
+    }
+    events(first: 10) {
+      edges {
+        node {
+          kind
+          decisionBy
+          detail
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalDecisionQuery, ApprovalDecisionQueryVariables>;
+export const ApprovalCreateKeyDocument = new TypedDocumentString(`
+    mutation ApprovalCreateKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    __typename
+    ... on ApiKeyCreated {
+      secret
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalCreateKeyMutation, ApprovalCreateKeyMutationVariables>;
 export const AuthzChangePasswordDocument = new TypedDocumentString(`
     mutation AuthzChangePassword($current: String!, $next: String!) {
   changePassword(currentPassword: $current, newPassword: $next) {
