@@ -126,3 +126,10 @@ export class WebhookUrlRefused extends DomainError {
     super(`This URL cannot receive webhooks: ${reason}`);
   }
 }
+
+export class InvalidApprovalRule extends DomainError {
+  readonly code = 'INVALID_APPROVAL_RULE';
+  constructor(readonly reason: string) {
+    super(`This approval rule cannot be saved: ${reason}`);
+  }
+}

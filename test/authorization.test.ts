@@ -141,6 +141,42 @@ const AuthzApiKeys = graphql(`
   }
 `);
 
+const AuthzApprovalRules = graphql(`
+  query AuthzApprovalRules {
+    approvalRules { id name }
+  }
+`);
+
+const AuthzPreviewRule = graphql(`
+  query AuthzPreviewRule($input: ApprovalRuleInput!) {
+    previewApprovalRule(input: $input) { __typename ... on ApprovalRulePreview { matching } }
+  }
+`);
+
+const AuthzCreateRule = graphql(`
+  mutation AuthzCreateRule($input: ApprovalRuleInput!) {
+    createApprovalRule(input: $input) { __typename ... on ApprovalRule { id } }
+  }
+`);
+
+const AuthzUpdateRule = graphql(`
+  mutation AuthzUpdateRule($id: ID!, $input: ApprovalRuleInput!) {
+    updateApprovalRule(id: $id, input: $input) { __typename ... on ApprovalRule { id } }
+  }
+`);
+
+const AuthzDeleteRule = graphql(`
+  mutation AuthzDeleteRule($id: ID!) {
+    deleteApprovalRule(id: $id) { __typename ... on ApprovalRule { id } }
+  }
+`);
+
+const AuthzReorderRules = graphql(`
+  mutation AuthzReorderRules($ids: [ID!]!) {
+    reorderApprovalRules(ids: $ids) { __typename ... on ApprovalRuleList { rules { id } } }
+  }
+`);
+
 const AuthzNotificationSettings = graphql(`
   query AuthzNotificationSettings {
     notificationSettings { newDevicePending }
@@ -362,6 +398,16 @@ function row<T>(spec: RowSpec<T>): Row {
   return spec as unknown as Row;
 }
 
+/** An approval rule no sign-in in this file matches (no user's email is at this domain). */
+const NEVER_MATCHING_RULE = { name: 'never matches', action: 'APPROVE' as const, conditions: { emailDomains: ['never.invalid'] } };
+
+/** A fresh approval rule the admin made. */
+async function approvalRule(): Promise<string> {
+  const { createApprovalRule } = await clients.admin.data(AuthzCreateRule, { input: { ...NEVER_MATCHING_RULE, name: `target ${randomUUID()}` } });
+  if (createApprovalRule.__typename !== 'ApprovalRule') throw new Error(JSON.stringify(createApprovalRule));
+  return createApprovalRule.id;
+}
+
 /** Loopback, port 9 (discard): nothing listens, so nothing is delivered anywhere. */
 const HOOK_URL = 'http://127.0.0.1:9/authz';
 let sharedEndpoint: Promise<string> | undefined;
@@ -423,6 +469,19 @@ const ROWS: Row[] = [
     kind: 'Query',
     expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
     send: ({ client }) => client.request(AuthzApiKeys),
+  }),
+  row({
+    op: 'approvalRules',
+    kind: 'Query',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    send: ({ client }) => client.request(AuthzApprovalRules),
+  }),
+  row({
+    op: 'previewApprovalRule',
+    kind: 'Query',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    okType: 'ApprovalRulePreview',
+    send: ({ client }) => client.request(AuthzPreviewRule, { input: NEVER_MATCHING_RULE }),
   }),
   row({
     op: 'notificationSettings',
@@ -686,6 +745,47 @@ const ROWS: Row[] = [
     check: (data) => {
       if (data.createApiKey.__typename !== 'ApiKeyCreated') throw new Error(JSON.stringify(data.createApiKey));
       expect(data.createApiKey.secret).toMatch(/^ghk_/);
+    },
+  }),
+  row({
+    op: 'createApprovalRule',
+    kind: 'Mutation',
+    note: 'a rule no sign-in of the file matches',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    okType: 'ApprovalRule',
+    writes: true,
+    send: ({ client }) => client.request(AuthzCreateRule, { input: { ...NEVER_MATCHING_RULE, name: `matrix ${randomUUID()}` } }),
+  }),
+  row({
+    op: 'updateApprovalRule',
+    kind: 'Mutation',
+    note: 'a rule made for the call',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    okType: 'ApprovalRule',
+    writes: true,
+    target: () => approvalRule(),
+    send: ({ client, target }) => client.request(AuthzUpdateRule, { id: target, input: { ...NEVER_MATCHING_RULE, name: `updated ${randomUUID()}` } }),
+  }),
+  row({
+    op: 'deleteApprovalRule',
+    kind: 'Mutation',
+    note: 'a rule made for the call',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    okType: 'ApprovalRule',
+    writes: true,
+    target: () => approvalRule(),
+    send: ({ client, target }) => client.request(AuthzDeleteRule, { id: target }),
+  }),
+  row({
+    op: 'reorderApprovalRules',
+    kind: 'Mutation',
+    note: 'every rule, in the order they have',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    okType: 'ApprovalRuleList',
+    writes: true,
+    send: async ({ client }) => {
+      const { approvalRules } = await clients.admin.data(AuthzApprovalRules);
+      return client.request(AuthzReorderRules, { ids: approvalRules.map((r) => r.id) });
     },
   }),
   row({

@@ -36,6 +36,7 @@ import {
 } from '../graphql/refs.js';
 import type { UserRow } from '../users/user.entity.js';
 import { Device, DeviceRow, type DeviceView } from './device.entity.js';
+import { currentPolicy } from '../policy/policy.js';
 import { publicKeyProblem, type PublicJwk } from './keys.js';
 import {
   approveDevice,
@@ -64,6 +65,18 @@ const MobileAuthEnum = builder.enumType('MobileAuth', {
   },
 });
 
+const DecidingRuleRef = builder.objectRef<DeviceView>('DecidingRule').implement({
+  description: 'The approval rule that decided, as it was named then',
+  fields: (t) => ({
+    id: t.id({
+      nullable: true,
+      description: "The rule's global id; null once the rule is deleted",
+      resolve: (d) => (d.decisionRule ? globalId('ApprovalRule', d.decisionRule.id) : null),
+    }),
+    name: t.string({ description: "The rule's name when it decided", resolve: (d) => d.decisionRuleName ?? '' }),
+  }),
+});
+
 const DeviceDecisionRef = builder.objectRef<DeviceView>('DeviceDecision').implement({
   description: "A device's latest approve/block decision: who took it, when and why",
   fields: (t) => ({
@@ -80,10 +93,23 @@ const DeviceDecisionRef = builder.objectRef<DeviceView>('DeviceDecision').implem
       description: 'The API key an administrator decided through; null when decided in person or not by ADMIN',
       resolve: (d, _args, ctx) => (d.decisionKeyId ? apiKeyLoader(ctx.loaders, ctx.sql).load(d.decisionKeyId) : null),
     }),
+    rule: t.field({
+      type: DecidingRuleRef,
+      nullable: true,
+      description: 'The approval rule that took it (by RULE); null otherwise',
+      resolve: (d) => (d.decisionBy === 'RULE' ? d : null),
+    }),
     at: t.field({ type: 'DateTime', description: 'When it was taken', resolve: (d) => d.decisionAt! }),
     reason: t.exposeString('decisionReason', { nullable: true, description: 'Why, in words (a block reason, the code or rule); null when none was given' }),
   }),
 });
+
+/** A PENDING device's reason: for admins, and for others when the policy lets users see it. */
+async function pendingReasonFor(device: DeviceView, asAdmin: boolean, ctx: GraphQLContext): Promise<string | null> {
+  if (device.status !== 'PENDING' || !device.pendingReason) return null;
+  if (asAdmin) return device.pendingReason;
+  return (await currentPolicy(ctx.em)).showPendingReasonToUsers ? device.pendingReason : null;
+}
 
 const adminOrOwner = (device: DeviceView, _args: object, ctx: GraphQLContext) =>
   readsAsAdmin(ctx.actor) || personOf(ctx.actor)?.id === device.owner.id;
@@ -156,6 +182,13 @@ builder.objectType(DeviceRef, {
       description: 'The latest approve/block decision; null while PENDING with none taken',
       resolve: (d) => (d.decisionBy ? d : null),
     }),
+    pendingReason: t.string({
+      nullable: true,
+      description:
+        'While PENDING: which approval rules were tried at registration and what each missed, as it was then; null when ' +
+        'none was tried. Admins always; its owner only while the policy has showPendingReasonToUsers',
+      resolve: (d, _args, ctx) => pendingReasonFor(d, readsAsAdmin(ctx.actor), ctx),
+    }),
     keyId: t.exposeString('keyId', {
       nullable: true,
       description: "The bound key's JWK thumbprint (RFC 7638), base64url; null when it registered without a key",
@@ -210,6 +243,12 @@ builder.objectType(DevicePendingApproval, {
       nullable: true,
       description: 'The PENDING device the sign-in or proof came from; never null (nullable to merge with Session.device)',
       resolve: (e) => e.device as Device,
+    }),
+    pendingReason: t.string({
+      nullable: true,
+      description:
+        'Which approval rules were tried and what each missed, when the policy has showPendingReasonToUsers; null otherwise or when none was tried',
+      resolve: (e, _args, ctx) => pendingReasonFor(e.device as DeviceView, false, ctx),
     }),
     watchToken: t.exposeString('watchToken', {
       description:

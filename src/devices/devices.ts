@@ -15,6 +15,8 @@ import {
   NotAllowed,
   NotFound,
 } from '../errors.js';
+import { ApprovalRule } from '../approval/rule.entity.js';
+import { evaluateRules, rulesInOrder, rulesNeedDeviceCounts, type RegistrationFacts } from '../approval/rules.js';
 import { eventInsert, recordEvent } from '../events/events.js';
 import { currentPolicy, type PolicyValues } from '../policy/policy.js';
 import { Session } from '../sessions/session.entity.js';
@@ -74,9 +76,10 @@ export async function createDevice(
   policy: PolicyValues,
 ): Promise<Device> {
   const owner = tx.getReference(User, ownerRef.id);
-  await tx.findOneOrFail(User, owner.id, { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id'] });
+  const account = await tx.findOneOrFail(User, owner.id, { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id', 'email', 'role'] });
+  let owned: number | null = null;
   if (policy.maxDevicesPerUser !== null) {
-    const owned = await tx.count(Device, { owner: owner.id });
+    owned = await tx.count(Device, { owner: owner.id });
     if (owned >= policy.maxDevicesPerUser) throw new DeviceLimitReached(policy.maxDevicesPerUser);
   }
   const name = details.name ? normaliseDeviceName(details.name) : null;
@@ -85,7 +88,16 @@ export async function createDevice(
   // One key, one device: a key bound elsewhere is refused (the unique index catches a race).
   if (keyId && (await tx.count(Device, { keyId }))) throw new DeviceAlreadyRegistered();
   const now = new Date();
-  const automatic = policy.approvalMode === 'AUTOMATIC';
+  const decided = await decisionAtRegistration(tx, policy, {
+    email: account.email,
+    role: account.role,
+    platform: details.platform,
+    osVersion: details.osVersion ?? null,
+    appName: details.appName ?? null,
+    keyBound: keyId !== null,
+    ownerId: owner.id,
+    owned,
+  }, now);
   const device = tx.create(Device, {
     // Assigned here, not at flush, because the event below records it.
     id: randomUUID(),
@@ -95,8 +107,7 @@ export async function createDevice(
     keyId,
     keyAlgorithm: key ? algorithmOf(key) : null,
     publicKey: key,
-    status: automatic ? 'APPROVED' : 'PENDING',
-    ...(automatic ? { decisionBy: 'AUTOMATIC_MODE' as const, decisionAt: now, decisionReason: 'approval mode is AUTOMATIC' } : {}),
+    ...decided,
     owner,
     createdAt: now,
     statusChangedAt: now,
@@ -108,10 +119,48 @@ export async function createDevice(
     userId: owner.id,
     device,
     toStatus: device.status,
-    detail: `${details.platform}${details.model ? ` ${details.model}` : ''}`,
+    detail: `${details.platform}${details.model ? ` ${details.model}` : ''}${device.decisionRuleName ? `; ${device.decisionReason}` : ''}`,
     decisionBy: device.decisionBy ?? null,
   });
   return device;
+}
+
+/**
+ * The status (and decision) a new device starts with: AUTOMATIC mode approves it; otherwise the approval rules are
+ * tried in order (the first match approves or blocks it), and with none matching it waits, told why.
+ */
+async function decisionAtRegistration(
+  tx: EntityManager,
+  policy: PolicyValues,
+  facts: Omit<RegistrationFacts, 'approvedDevices' | 'ownedDevices'> & { ownerId: string; owned: number | null },
+  now: Date,
+) {
+  if (policy.approvalMode === 'AUTOMATIC') {
+    return { status: 'APPROVED' as const, decisionBy: 'AUTOMATIC_MODE' as const, decisionAt: now, decisionReason: 'approval mode is AUTOMATIC' };
+  }
+  const rules = await rulesInOrder(tx);
+  if (!rules.length) return { status: 'PENDING' as const };
+  let counts = { approvedDevices: 0, ownedDevices: facts.owned ?? 0 };
+  if (rulesNeedDeviceCounts(rules)) {
+    const [row] = await tx.execute<{ approved: number; owned: number }[]>(
+      "select count(*) filter (where status = 'APPROVED')::int as approved, count(*)::int as owned from devices where owner_id = ?",
+      [facts.ownerId],
+    );
+    counts = { approvedDevices: row?.approved ?? 0, ownedDevices: row?.owned ?? 0 };
+  }
+  const outcome = evaluateRules(rules, { ...facts, ...counts });
+  if (!outcome.matched) return { status: 'PENDING' as const, pendingReason: outcome.pendingReason };
+  const rule = outcome.matched;
+  const reason = `${rule.action === 'APPROVE' ? 'approved' : 'blocked'} by rule '${rule.name}'`;
+  return {
+    status: rule.action === 'APPROVE' ? ('APPROVED' as const) : ('BLOCKED' as const),
+    ...(rule.action === 'BLOCK' ? { statusBeforeBlock: 'PENDING' as const, blockedReason: reason } : {}),
+    decisionBy: 'RULE' as const,
+    decisionRule: tx.getReference(ApprovalRule, rule.id),
+    decisionRuleName: rule.name,
+    decisionAt: now,
+    decisionReason: reason,
+  };
 }
 
 /** Records a successful sign-in from an approved device: last user, last used, the user's link, fresh metadata. */

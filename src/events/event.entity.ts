@@ -21,6 +21,10 @@ export const EVENT_KINDS = [
   'API_KEY_CREATED',
   'API_KEY_REVOKED',
   'WEBHOOK_DISABLED',
+  'APPROVAL_RULE_CREATED',
+  'APPROVAL_RULE_UPDATED',
+  'APPROVAL_RULE_DELETED',
+  'APPROVAL_RULES_REORDERED',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -18,7 +18,7 @@ import {
 } from '../errors.js';
 import type { EventKind, EventView } from '../events/event.entity.js';
 import type { IssuedSession } from '../sessions/tokens.js';
-import type { UserView } from '../users/user.entity.js';
+import type { Role, UserView } from '../users/user.entity.js';
 import { builder } from './builder.js';
 import { filterId } from './ids.js';
 
@@ -54,6 +54,15 @@ export const DecisionSourceEnum = builder.enumType('DecisionSource', {
     OWNER_DEVICE: { description: "The owner, from another of their approved, key-bound devices" },
     AUTOMATIC_MODE: { description: 'The policy approved every new device (approvalMode AUTOMATIC)' },
   } satisfies Record<DecisionSource, object>,
+});
+
+// Shared by users/user.schema.ts and approval rules.
+export const RoleEnum = builder.enumType('Role', {
+  description: 'What an account may do',
+  values: {
+    USER: { description: 'Signs in from approved devices; sees themself and the devices they own or have used' },
+    ADMIN: { description: 'Does everything, and may sign in without a device (a dashboard session)' },
+  } satisfies Record<Role, object>,
 });
 
 // Implemented in users/user.schema.ts, devices/device.schema.ts and events/event.schema.ts.
@@ -137,5 +146,9 @@ export const EventKindEnum = builder.enumType('EventKind', {
     API_KEY_CREATED: { description: 'An administrator created an API key (detail: its name, id and scopes)' },
     API_KEY_REVOKED: { description: 'An administrator revoked an API key, ending it at once (detail: its name, id and scopes)' },
     WEBHOOK_DISABLED: { description: 'A webhook endpoint whose every attempt had failed for WEBHOOK_DISABLE_AFTER was disabled (detail: its id and URL)' },
+    APPROVAL_RULE_CREATED: { description: 'An administrator created an approval rule (detail: its name, id, action and conditions)' },
+    APPROVAL_RULE_UPDATED: { description: 'An administrator changed an approval rule (detail: the rule before -> after)' },
+    APPROVAL_RULE_DELETED: { description: 'An administrator deleted an approval rule (detail: the rule as it was)' },
+    APPROVAL_RULES_REORDERED: { description: 'An administrator put the approval rules in a new order (detail: their names in that order)' },
   } satisfies Record<EventKind, object>,
 });

@@ -13,6 +13,8 @@ export const DevicePolicy = defineEntity({
     approvalMode: p.enum([...APPROVAL_MODES]),
     maxDevicesPerUser: p.integer().nullable(),
     allowSignUp: p.boolean(),
+    /** Whether the app's DevicePendingApproval tells the user why no approval rule matched. */
+    showPendingReasonToUsers: p.boolean().default(false),
     /** Null until an admin changes the policy; while null, each start takes the policy from the environment. */
     updatedBy: p.uuid().nullable(),
     updatedAt: p.datetime().onCreate(() => new Date()),

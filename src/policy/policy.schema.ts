@@ -22,6 +22,9 @@ const DevicePolicyRef = builder.objectRef<PolicyValues>('DevicePolicy').implemen
       description: 'The most devices one user may own (registering more answers DeviceLimitReached); null: no limit',
     }),
     allowSignUp: t.exposeBoolean('allowSignUp', { description: 'Whether signUp is open; when false it answers SignUpDisabled' }),
+    showPendingReasonToUsers: t.exposeBoolean('showPendingReasonToUsers', {
+      description: "Whether the app's DevicePendingApproval carries pendingReason (which approval rules were tried and what each missed)",
+    }),
   }),
 });
 
@@ -31,12 +34,14 @@ const DevicePolicyInput = builder.inputType('DevicePolicyInput', {
     approvalMode: t.field({ type: ApprovalModeEnum, description: 'The new approval mode; cannot be null' }),
     maxDevicesPerUser: t.int({ description: 'The new device limit, 1 to 10000; null removes the limit' }),
     allowSignUp: t.boolean({ description: 'Whether to open signUp; cannot be null' }),
+    showPendingReasonToUsers: t.boolean({ description: 'Whether users are told why their device is pending; cannot be null' }),
   }),
   // Leaving a field out keeps it; only the device limit can be cleared with an explicit null.
   validate: z.object({
     approvalMode: z.enum(APPROVAL_MODES, 'cannot be null').optional(),
     maxDevicesPerUser: z.number().int().min(1, 'must be at least 1').max(10_000).nullable().optional(),
     allowSignUp: z.boolean('cannot be null').optional(),
+    showPendingReasonToUsers: z.boolean('cannot be null').optional(),
   }),
 });
 
@@ -64,6 +69,7 @@ builder.mutationFields((t) => ({
       setDevicePolicy(ctx, {
         approvalMode: input.approvalMode ?? undefined,
         allowSignUp: input.allowSignUp ?? undefined,
+        showPendingReasonToUsers: input.showPendingReasonToUsers ?? undefined,
         maxDevicesPerUser: input.maxDevicesPerUser,
       }),
   }),

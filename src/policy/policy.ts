@@ -8,6 +8,7 @@ export interface PolicyValues {
   approvalMode: ApprovalMode;
   maxDevicesPerUser: number | null;
   allowSignUp: boolean;
+  showPendingReasonToUsers: boolean;
 }
 
 const POLICY_ID = 1;
@@ -33,6 +34,7 @@ function valuesOf(policy: DevicePolicy): PolicyValues {
     approvalMode: policy.approvalMode,
     maxDevicesPerUser: policy.maxDevicesPerUser ?? null,
     allowSignUp: policy.allowSignUp,
+    showPendingReasonToUsers: policy.showPendingReasonToUsers,
   };
 }
 
@@ -47,6 +49,7 @@ export interface PolicyChange {
   /** undefined: unchanged; null: no limit. */
   maxDevicesPerUser?: number | null | undefined;
   allowSignUp?: boolean | undefined;
+  showPendingReasonToUsers?: boolean | undefined;
 }
 
 export async function setDevicePolicy(dc: DomainContext, change: PolicyChange): Promise<PolicyValues> {
@@ -58,6 +61,7 @@ export async function setDevicePolicy(dc: DomainContext, change: PolicyChange): 
       approvalMode: change.approvalMode ?? before.approvalMode,
       maxDevicesPerUser: change.maxDevicesPerUser === undefined ? before.maxDevicesPerUser : change.maxDevicesPerUser,
       allowSignUp: change.allowSignUp ?? before.allowSignUp,
+      showPendingReasonToUsers: change.showPendingReasonToUsers ?? before.showPendingReasonToUsers,
     };
     tx.assign(policy, { ...after, updatedBy: actor.user.id, updatedAt: new Date() });
     const changed = (Object.keys(after) as (keyof PolicyValues)[]).filter((k) => after[k] !== before[k]);

@@ -20,6 +20,43 @@ export type ApprovalMode =
   /** A new device is PENDING until an admin approves it */
   | 'REQUIRED';
 
+/** What a matching approval rule does to the device registering */
+export type ApprovalRuleAction =
+  /** Approve it at once (decision.by RULE) */
+  | 'APPROVE'
+  /** Block it at once (decision.by RULE; an unblock returns it to PENDING) */
+  | 'BLOCK';
+
+/** What the rule checks: at least one condition; a list must not be empty (leave it out not to check it) */
+export type ApprovalRuleConditionsInput = {
+  /** The app is one of these (case-insensitive) */
+  appNames?: Array<string> | null | undefined;
+  /** The user's email domain is one of these (example.com; no subdomains implied) */
+  emailDomains?: Array<string> | null | undefined;
+  /** true: the user already has an APPROVED device; false: they have none */
+  hasApprovedDevice?: boolean | null | undefined;
+  /** true: the device bound a key at registration; false: it bound none */
+  keyBound?: boolean | null | undefined;
+  /** The user owns fewer than this many devices (1 to 10000) */
+  maxDevices?: number | null | undefined;
+  /** Per platform, the lowest OS version accepted */
+  minOsVersions?: Array<MinOsVersionInput> | null | undefined;
+  /** The device runs one of these */
+  platforms?: Array<Platform> | null | undefined;
+  /** The user's role is one of these */
+  roles?: Array<Role> | null | undefined;
+};
+
+/** A whole approval rule */
+export type ApprovalRuleInput = {
+  /** What it does when it matches */
+  action: ApprovalRuleAction;
+  /** What must all hold */
+  conditions: ApprovalRuleConditionsInput;
+  /** Unique, 1 to 100 printable characters, trimmed */
+  name: string;
+};
+
 /** A new API key */
 export type CreateApiKeyInput = {
   /** Days until it stops working, 1 to 3650; left out or null: it never expires (revoke it instead) */
@@ -97,6 +134,8 @@ export type DevicePolicyInput = {
   approvalMode?: ApprovalMode | null | undefined;
   /** The new device limit, 1 to 10000; null removes the limit */
   maxDevicesPerUser?: number | null | undefined;
+  /** Whether users are told why their device is pending; cannot be null */
+  showPendingReasonToUsers?: boolean | null | undefined;
 };
 
 /** A signature of a challenge: ES256 in the IEEE P1363 form (r || s) WebCrypto makes, or Ed25519; base64url */
@@ -134,6 +173,14 @@ export type EventKind =
   | 'API_KEY_CREATED'
   /** An administrator revoked an API key, ending it at once (detail: its name, id and scopes) */
   | 'API_KEY_REVOKED'
+  /** An administrator put the approval rules in a new order (detail: their names in that order) */
+  | 'APPROVAL_RULES_REORDERED'
+  /** An administrator created an approval rule (detail: its name, id, action and conditions) */
+  | 'APPROVAL_RULE_CREATED'
+  /** An administrator deleted an approval rule (detail: the rule as it was) */
+  | 'APPROVAL_RULE_DELETED'
+  /** An administrator changed an approval rule (detail: the rule before -> after) */
+  | 'APPROVAL_RULE_UPDATED'
   /** An administrator approved the device */
   | 'DEVICE_APPROVED'
   /** An administrator blocked the device (detail: the reason given) */
@@ -177,6 +224,14 @@ export type LoginInput = {
   password: string;
   /** Required once the device has a key: a fresh challenge signed by it (see deviceChallenge) */
   proof?: DeviceProof | null | undefined;
+};
+
+/** The lowest OS version accepted on one platform */
+export type MinOsVersionInput = {
+  /** The platform */
+  platform: Platform;
+  /** Dotted numbers, up to four parts: 17, 17.4, 14.0.1 */
+  version: string;
 };
 
 /** How far the app on a device has got: registered, signed in, able to receive pushes */
@@ -330,7 +385,7 @@ export type ApprovalDecisionQueryVariables = Exact<{
 }>;
 
 
-export type ApprovalDecisionQuery = { device: { status: DeviceStatus, decision: { by: DecisionSource, at: string, reason: string | null, admin: { email: string } | null, apiKey: { name: string } | null } | null, events: { edges: Array<{ node: { kind: EventKind, decisionBy: DecisionSource | null, detail: string | null } }> } } | null };
+export type ApprovalDecisionQuery = { device: { id: string, status: DeviceStatus, pendingReason: string | null, decision: { by: DecisionSource, at: string, reason: string | null, admin: { email: string } | null, apiKey: { name: string } | null, rule: { id: string | null, name: string } | null } | null, events: { edges: Array<{ node: { kind: EventKind, decisionBy: DecisionSource | null, detail: string | null } }> } } | null };
 
 export type ApprovalCreateKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -338,6 +393,82 @@ export type ApprovalCreateKeyMutationVariables = Exact<{
 
 
 export type ApprovalCreateKeyMutation = { createApiKey: { __typename: 'ApiKeyCreated', secret: string } };
+
+export type ApprovalRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApprovalRulesQuery = { approvalRules: Array<{ id: string, name: string, position: number, action: ApprovalRuleAction, conditions: { emailDomains: Array<string> | null, roles: Array<Role> | null, platforms: Array<Platform> | null, appNames: Array<string> | null, keyBound: boolean | null, hasApprovedDevice: boolean | null, maxDevices: number | null, minOsVersions: Array<{ platform: Platform, version: string }> | null } }> };
+
+export type ApprovalCreateRuleMutationVariables = Exact<{
+  input: ApprovalRuleInput;
+}>;
+
+
+export type ApprovalCreateRuleMutation = { createApprovalRule:
+    | { __typename: 'ApprovalRule', id: string, name: string, position: number }
+    | { __typename: 'InvalidApprovalRule', code: string, reason: string, message: string }
+    | { __typename: 'NotFound', message: string }
+   };
+
+export type ApprovalUpdateRuleMutationVariables = Exact<{
+  id: string | number;
+  input: ApprovalRuleInput;
+}>;
+
+
+export type ApprovalUpdateRuleMutation = { updateApprovalRule:
+    | { __typename: 'ApprovalRule', id: string, name: string, action: ApprovalRuleAction }
+    | { __typename: 'InvalidApprovalRule', reason: string, code: string }
+    | { __typename: 'NotFound', code: string }
+   };
+
+export type ApprovalDeleteRuleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApprovalDeleteRuleMutation = { deleteApprovalRule:
+    | { __typename: 'ApprovalRule', id: string }
+    | { __typename: 'NotFound', code: string }
+   };
+
+export type ApprovalReorderRulesMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type ApprovalReorderRulesMutation = { reorderApprovalRules:
+    | { __typename: 'ApprovalRuleList', rules: Array<{ id: string, position: number }> }
+    | { __typename: 'InvalidApprovalRule', reason: string }
+   };
+
+export type ApprovalPreviewRuleQueryVariables = Exact<{
+  input: ApprovalRuleInput;
+}>;
+
+
+export type ApprovalPreviewRuleQuery = { previewApprovalRule:
+    | { __typename: 'ApprovalRulePreview', action: ApprovalRuleAction, matching: number, devices: Array<{ id: string }> }
+    | { __typename: 'InvalidApprovalRule', reason: string }
+   };
+
+export type ApprovalLoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type ApprovalLoginMutation = { login:
+    | { __typename: 'ChallengeExpired', code: string, message: string }
+    | { __typename: 'DeviceBlocked', code: string, message: string }
+    | { __typename: 'DeviceLimitReached', code: string, message: string }
+    | { __typename: 'DevicePendingApproval', pendingReason: string | null, code: string, message: string, device: { id: string, status: DeviceStatus, pendingReason: string | null } | null }
+    | { __typename: 'DeviceRequired', code: string, message: string }
+    | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'InvalidSignature', code: string, message: string }
+    | { __typename: 'Session', device: { id: string, status: DeviceStatus } | null }
+    | { __typename: 'TooManyAttempts', code: string, message: string }
+    | { __typename: 'UnknownDevice', code: string, message: string }
+   };
 
 export type AuthzChangePasswordMutationVariables = Exact<{
   current: string;
@@ -445,6 +576,64 @@ export type AuthzApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type AuthzApiKeysQuery = { apiKeys: Array<{ id: string, name: string }> };
+
+export type AuthzApprovalRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuthzApprovalRulesQuery = { approvalRules: Array<{ id: string, name: string }> };
+
+export type AuthzPreviewRuleQueryVariables = Exact<{
+  input: ApprovalRuleInput;
+}>;
+
+
+export type AuthzPreviewRuleQuery = { previewApprovalRule:
+    | { __typename: 'ApprovalRulePreview', matching: number }
+    | { __typename: 'InvalidApprovalRule' }
+   };
+
+export type AuthzCreateRuleMutationVariables = Exact<{
+  input: ApprovalRuleInput;
+}>;
+
+
+export type AuthzCreateRuleMutation = { createApprovalRule:
+    | { __typename: 'ApprovalRule', id: string }
+    | { __typename: 'InvalidApprovalRule' }
+    | { __typename: 'NotFound' }
+   };
+
+export type AuthzUpdateRuleMutationVariables = Exact<{
+  id: string | number;
+  input: ApprovalRuleInput;
+}>;
+
+
+export type AuthzUpdateRuleMutation = { updateApprovalRule:
+    | { __typename: 'ApprovalRule', id: string }
+    | { __typename: 'InvalidApprovalRule' }
+    | { __typename: 'NotFound' }
+   };
+
+export type AuthzDeleteRuleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AuthzDeleteRuleMutation = { deleteApprovalRule:
+    | { __typename: 'ApprovalRule', id: string }
+    | { __typename: 'NotFound' }
+   };
+
+export type AuthzReorderRulesMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type AuthzReorderRulesMutation = { reorderApprovalRules:
+    | { __typename: 'ApprovalRuleList', rules: Array<{ id: string }> }
+    | { __typename: 'InvalidApprovalRule' }
+   };
 
 export type AuthzNotificationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1291,6 +1480,7 @@ export const KeyLiveEventsDocument = new TypedDocumentString(`
 export const ApprovalDecisionDocument = new TypedDocumentString(`
     query ApprovalDecision($id: ID!) {
   device(id: $id) {
+    id
     status
     decision {
       by
@@ -1302,7 +1492,12 @@ export const ApprovalDecisionDocument = new TypedDocumentString(`
       apiKey {
         name
       }
+      rule {
+        id
+        name
+      }
     }
+    pendingReason
     events(first: 10) {
       edges {
         node {
@@ -1325,6 +1520,137 @@ export const ApprovalCreateKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApprovalCreateKeyMutation, ApprovalCreateKeyMutationVariables>;
+export const ApprovalRulesDocument = new TypedDocumentString(`
+    query ApprovalRules {
+  approvalRules {
+    id
+    name
+    position
+    action
+    conditions {
+      emailDomains
+      roles
+      platforms
+      minOsVersions {
+        platform
+        version
+      }
+      appNames
+      keyBound
+      hasApprovedDevice
+      maxDevices
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalRulesQuery, ApprovalRulesQueryVariables>;
+export const ApprovalCreateRuleDocument = new TypedDocumentString(`
+    mutation ApprovalCreateRule($input: ApprovalRuleInput!) {
+  createApprovalRule(input: $input) {
+    __typename
+    ... on ApprovalRule {
+      id
+      name
+      position
+    }
+    ... on InvalidApprovalRule {
+      code
+      reason
+    }
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalCreateRuleMutation, ApprovalCreateRuleMutationVariables>;
+export const ApprovalUpdateRuleDocument = new TypedDocumentString(`
+    mutation ApprovalUpdateRule($id: ID!, $input: ApprovalRuleInput!) {
+  updateApprovalRule(id: $id, input: $input) {
+    __typename
+    ... on ApprovalRule {
+      id
+      name
+      action
+    }
+    ... on InvalidApprovalRule {
+      reason
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalUpdateRuleMutation, ApprovalUpdateRuleMutationVariables>;
+export const ApprovalDeleteRuleDocument = new TypedDocumentString(`
+    mutation ApprovalDeleteRule($id: ID!) {
+  deleteApprovalRule(id: $id) {
+    __typename
+    ... on ApprovalRule {
+      id
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalDeleteRuleMutation, ApprovalDeleteRuleMutationVariables>;
+export const ApprovalReorderRulesDocument = new TypedDocumentString(`
+    mutation ApprovalReorderRules($ids: [ID!]!) {
+  reorderApprovalRules(ids: $ids) {
+    __typename
+    ... on ApprovalRuleList {
+      rules {
+        id
+        position
+      }
+    }
+    ... on InvalidApprovalRule {
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalReorderRulesMutation, ApprovalReorderRulesMutationVariables>;
+export const ApprovalPreviewRuleDocument = new TypedDocumentString(`
+    query ApprovalPreviewRule($input: ApprovalRuleInput!) {
+  previewApprovalRule(input: $input) {
+    __typename
+    ... on ApprovalRulePreview {
+      action
+      matching
+      devices {
+        id
+      }
+    }
+    ... on InvalidApprovalRule {
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalPreviewRuleQuery, ApprovalPreviewRuleQueryVariables>;
+export const ApprovalLoginDocument = new TypedDocumentString(`
+    mutation ApprovalLogin($input: LoginInput!) {
+  login(input: $input) {
+    __typename
+    ... on Session {
+      device {
+        id
+        status
+      }
+    }
+    ... on DevicePendingApproval {
+      pendingReason
+      device {
+        id
+        status
+        pendingReason
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalLoginMutation, ApprovalLoginMutationVariables>;
 export const AuthzChangePasswordDocument = new TypedDocumentString(`
     mutation AuthzChangePassword($current: String!, $next: String!) {
   changePassword(currentPassword: $current, newPassword: $next) {
@@ -1483,6 +1809,66 @@ export const AuthzApiKeysDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuthzApiKeysQuery, AuthzApiKeysQueryVariables>;
+export const AuthzApprovalRulesDocument = new TypedDocumentString(`
+    query AuthzApprovalRules {
+  approvalRules {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzApprovalRulesQuery, AuthzApprovalRulesQueryVariables>;
+export const AuthzPreviewRuleDocument = new TypedDocumentString(`
+    query AuthzPreviewRule($input: ApprovalRuleInput!) {
+  previewApprovalRule(input: $input) {
+    __typename
+    ... on ApprovalRulePreview {
+      matching
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzPreviewRuleQuery, AuthzPreviewRuleQueryVariables>;
+export const AuthzCreateRuleDocument = new TypedDocumentString(`
+    mutation AuthzCreateRule($input: ApprovalRuleInput!) {
+  createApprovalRule(input: $input) {
+    __typename
+    ... on ApprovalRule {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzCreateRuleMutation, AuthzCreateRuleMutationVariables>;
+export const AuthzUpdateRuleDocument = new TypedDocumentString(`
+    mutation AuthzUpdateRule($id: ID!, $input: ApprovalRuleInput!) {
+  updateApprovalRule(id: $id, input: $input) {
+    __typename
+    ... on ApprovalRule {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzUpdateRuleMutation, AuthzUpdateRuleMutationVariables>;
+export const AuthzDeleteRuleDocument = new TypedDocumentString(`
+    mutation AuthzDeleteRule($id: ID!) {
+  deleteApprovalRule(id: $id) {
+    __typename
+    ... on ApprovalRule {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzDeleteRuleMutation, AuthzDeleteRuleMutationVariables>;
+export const AuthzReorderRulesDocument = new TypedDocumentString(`
+    mutation AuthzReorderRules($ids: [ID!]!) {
+  reorderApprovalRules(ids: $ids) {
+    __typename
+    ... on ApprovalRuleList {
+      rules {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzReorderRulesMutation, AuthzReorderRulesMutationVariables>;
 export const AuthzNotificationSettingsDocument = new TypedDocumentString(`
     query AuthzNotificationSettings {
   notificationSettings {

@@ -72,6 +72,8 @@ export type DevicePolicyInput = {
   approvalMode?: ApprovalMode | null | undefined;
   /** The new device limit, 1 to 10000; null removes the limit */
   maxDevicesPerUser?: number | null | undefined;
+  /** Whether users are told why their device is pending; cannot be null */
+  showPendingReasonToUsers?: boolean | null | undefined;
 };
 
 /** A signature of a challenge: ES256 in the IEEE P1363 form (r || s) WebCrypto makes, or Ed25519; base64url */
@@ -109,6 +111,14 @@ export type EventKind =
   | 'API_KEY_CREATED'
   /** An administrator revoked an API key, ending it at once (detail: its name, id and scopes) */
   | 'API_KEY_REVOKED'
+  /** An administrator put the approval rules in a new order (detail: their names in that order) */
+  | 'APPROVAL_RULES_REORDERED'
+  /** An administrator created an approval rule (detail: its name, id, action and conditions) */
+  | 'APPROVAL_RULE_CREATED'
+  /** An administrator deleted an approval rule (detail: the rule as it was) */
+  | 'APPROVAL_RULE_DELETED'
+  /** An administrator changed an approval rule (detail: the rule before -> after) */
+  | 'APPROVAL_RULE_UPDATED'
   /** An administrator approved the device */
   | 'DEVICE_APPROVED'
   /** An administrator blocked the device (detail: the reason given) */
