@@ -37,9 +37,10 @@ function ruleInput(n: number) {
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { __typename } }`;
 
 export async function runApprovalRulesBench(options: { url: string; databaseUrl: string; adminToken: string; quick: boolean }): Promise<ApprovalRulesBenchResult> {
-  const perRound = options.quick ? 20 : 100;
+  const perRound = options.quick ? 20 : 50;
   const rounds = options.quick ? 2 : 4;
-  const users = perRound * rounds * 2;
+  // 20 for the warm-up.
+  const users = perRound * rounds * 2 + 20;
   const hash = await hashPassword(BENCH_PASSWORD);
   await withClient(options.databaseUrl, (c) =>
     c.query(`insert into users (id, email, role, password_hash, created_at)

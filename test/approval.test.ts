@@ -391,3 +391,122 @@ describe('approval rules: order, reasons, changes', () => {
     expect(bad.previewApprovalRule).toMatchObject({ __typename: 'InvalidApprovalRule' });
   });
 });
+
+const ApprovalCreateCode = graphql(`
+  mutation ApprovalCreateCode($input: CreateEnrolmentCodeInput!) {
+    createEnrolmentCode(input: $input) {
+      __typename
+      ... on EnrolmentCodeCreated { code enrolmentCode { id name uses usesLeft expiresAt emailDomain user { email } } }
+      ... on Error { code message }
+    }
+  }
+`);
+
+const ApprovalCodes = graphql(`
+  query ApprovalCodes {
+    enrolmentCodes { id name uses usesLeft revokedAt lastUsedAt }
+  }
+`);
+
+const ApprovalRevokeCode = graphql(`
+  mutation ApprovalRevokeCode($id: ID!) {
+    revokeEnrolmentCode(id: $id) { __typename ... on EnrolmentCode { id revokedAt } ... on Error { code } }
+  }
+`);
+
+async function newCode(input: { name?: string; uses?: number; emailDomain?: string; userId?: string } = {}) {
+  const { createEnrolmentCode } = await admin.data(ApprovalCreateCode, { input: { name: 'Rollout', uses: 1, ...input } });
+  if (createEnrolmentCode.__typename !== 'EnrolmentCodeCreated') throw new Error(JSON.stringify(createEnrolmentCode));
+  return { code: createEnrolmentCode.code, id: createEnrolmentCode.enrolmentCode.id };
+}
+
+/** A sign-in from a new device with `code`; for a refusal, checks nothing was registered and one ENROLMENT_FAILED recorded. */
+async function loginWithCode(code: string, user?: { email: string }, device: DeviceInput = newDevice()) {
+  const account = user ?? (await createUser(server));
+  const { login } = await server.client.data(ApprovalLogin, { input: { email: account.email, password: PASSWORD, device, enrolmentCode: code } });
+  return { login, account, device };
+}
+
+async function expectRefused(code: string, detail: string, user?: { email: string }) {
+  const failed = await server.count("select 1 from events where kind = 'ENROLMENT_FAILED'");
+  const devices = await server.count('select 1 from devices');
+  const { login } = await loginWithCode(code, user);
+  expect(login).toMatchObject({ __typename: 'InvalidEnrolmentCode', code: 'INVALID_ENROLMENT_CODE' });
+  expect(await server.count('select 1 from devices')).toBe(devices);
+  expect(await server.count("select 1 from events where kind = 'ENROLMENT_FAILED'")).toBe(failed + 1);
+  expect(await server.count("select 1 from events where kind = 'ENROLMENT_FAILED' and detail like ?", [`%${detail}%`])).toBeGreaterThan(0);
+  // The code itself is never written anywhere.
+  expect(await server.count('select 1 from events where detail like ?', [`%${code}%`])).toBe(0);
+}
+
+describe('enrolment codes', () => {
+  it('a valid code approves a new device at its first sign-in, with decision ENROLMENT_CODE naming the code, and spends one use', async () => {
+    const { code, id } = await newCode({ name: 'Warehouse phones', uses: 3 });
+    expect(code).toMatch(/^ghe_[A-Za-z0-9_-]{32}$/);
+    expect(await server.count('select 1 from enrolment_codes where code_hash = encode(sha256(convert_to(?, ?)), ?)', [code, 'UTF8', 'hex'])).toBe(1);
+    const { login } = await loginWithCode(code);
+    expect(login).toMatchObject({ __typename: 'Session', device: { status: 'APPROVED' } });
+    if (login.__typename !== 'Session') throw new Error('no session');
+    const device = await decisionOf(login.device!.id);
+    expect(device.decision).toMatchObject({ by: 'ENROLMENT_CODE', admin: null });
+    expect(device.decision!.reason).toContain('"Warehouse phones"');
+    expect(device.events.edges.map((e) => [e.node.kind, e.node.decisionBy])).toContainEqual(['DEVICE_REGISTERED', 'ENROLMENT_CODE']);
+    const { enrolmentCodes } = await admin.data(ApprovalCodes);
+    expect(enrolmentCodes.find((c) => c.id === id)).toMatchObject({ uses: 3, usesLeft: 2, revokedAt: null });
+    expect(JSON.stringify(enrolmentCodes)).not.toContain(code);
+  });
+
+  it('a device already registered ignores the code (no use spent)', async () => {
+    const phone = await pendingPhone(server);
+    const { code, id } = await newCode();
+    const { login } = await loginWithCode(code, phone.user, phone.device);
+    expect(login).toMatchObject({ __typename: 'DevicePendingApproval' });
+    expect((await admin.data(ApprovalCodes)).enrolmentCodes.find((c) => c.id === id)).toMatchObject({ usesLeft: 1 });
+  });
+
+  it('a spent code is refused: no device, an ENROLMENT_FAILED event', async () => {
+    const { code } = await newCode({ uses: 1 });
+    expect((await loginWithCode(code)).login.__typename).toBe('Session');
+    await expectRefused(code, 'is spent');
+  });
+
+  it('an expired code is refused', async () => {
+    const { code } = await newCode({ name: 'Expired' });
+    await server.orm.em.fork().getConnection().execute("update enrolment_codes set expires_at = now() - interval '1 minute' where name = 'Expired'");
+    await expectRefused(code, 'has expired');
+  });
+
+  it('a revoked code is refused; revoking is an event', async () => {
+    const { code, id } = await newCode();
+    const { revokeEnrolmentCode } = await admin.data(ApprovalRevokeCode, { id });
+    expect(revokeEnrolmentCode).toMatchObject({ __typename: 'EnrolmentCode' });
+    expect(await server.count("select 1 from events where kind = 'ENROLMENT_CODE_REVOKED'")).toBe(1);
+    await expectRefused(code, 'is revoked');
+  });
+
+  it("a code for another user, or another email domain, is refused; an unknown one too", async () => {
+    const someone = await createUser(server);
+    const forSomeone = await newCode({ userId: someone.id });
+    await expectRefused(forSomeone.code, 'is not for this user');
+    const forAcme = await newCode({ emailDomain: 'acme.com' });
+    await expectRefused(forAcme.code, 'is not for this user');
+    await expectRefused(`ghe_${'A'.repeat(32)}`, 'unknown enrolment code');
+    // The right user gets in with it.
+    expect((await loginWithCode(forSomeone.code, someone)).login.__typename).toBe('Session');
+  });
+
+  it('two sign-ins racing for the last use: exactly one gets it', async () => {
+    const { code } = await newCode({ uses: 1 });
+    const [a, b] = await Promise.all([loginWithCode(code), loginWithCode(code)]);
+    expect([a.login.__typename, b.login.__typename].sort()).toEqual(['InvalidEnrolmentCode', 'Session']);
+    expect(await server.count("select 1 from enrolment_codes where uses_left < 0")).toBe(0);
+  });
+
+  it("bad codes count against the sign-in throttle: past the account's allowance (5), even a good code is held back", async () => {
+    const user = await createUser(server);
+    const { code } = await newCode();
+    for (let i = 0; i < 6; i++) expect((await loginWithCode(`ghe_wrong${i}`, user)).login.__typename).toBe('InvalidEnrolmentCode');
+    const { login } = await loginWithCode(code, user);
+    expect(login).toMatchObject({ __typename: 'TooManyAttempts' });
+  });
+});

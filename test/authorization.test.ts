@@ -177,6 +177,24 @@ const AuthzReorderRules = graphql(`
   }
 `);
 
+const AuthzEnrolmentCodes = graphql(`
+  query AuthzEnrolmentCodes {
+    enrolmentCodes { id name usesLeft }
+  }
+`);
+
+const AuthzCreateCode = graphql(`
+  mutation AuthzCreateCode($input: CreateEnrolmentCodeInput!) {
+    createEnrolmentCode(input: $input) { __typename ... on EnrolmentCodeCreated { code enrolmentCode { id } } }
+  }
+`);
+
+const AuthzRevokeCode = graphql(`
+  mutation AuthzRevokeCode($id: ID!) {
+    revokeEnrolmentCode(id: $id) { __typename ... on EnrolmentCode { id } }
+  }
+`);
+
 const AuthzNotificationSettings = graphql(`
   query AuthzNotificationSettings {
     notificationSettings { newDevicePending }
@@ -484,6 +502,12 @@ const ROWS: Row[] = [
     send: ({ client }) => client.request(AuthzPreviewRule, { input: NEVER_MATCHING_RULE }),
   }),
   row({
+    op: 'enrolmentCodes',
+    kind: 'Query',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    send: ({ client }) => client.request(AuthzEnrolmentCodes),
+  }),
+  row({
     op: 'notificationSettings',
     kind: 'Query',
     note: "the admin's own",
@@ -789,6 +813,32 @@ const ROWS: Row[] = [
     },
   }),
   row({
+    op: 'createEnrolmentCode',
+    kind: 'Mutation',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    okType: 'EnrolmentCodeCreated',
+    writes: true,
+    send: ({ client }) => client.request(AuthzCreateCode, { input: { name: 'matrix', uses: 1 } }),
+    check: (data) => {
+      if (data.createEnrolmentCode.__typename !== 'EnrolmentCodeCreated') throw new Error(JSON.stringify(data.createEnrolmentCode));
+      expect(data.createEnrolmentCode.code).toMatch(/^ghe_/);
+    },
+  }),
+  row({
+    op: 'revokeEnrolmentCode',
+    kind: 'Mutation',
+    note: 'a code made for the call',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'),
+    okType: 'EnrolmentCode',
+    writes: true,
+    target: async () => {
+      const { createEnrolmentCode } = await clients.admin.data(AuthzCreateCode, { input: { name: 'to revoke', uses: 1 } });
+      if (createEnrolmentCode.__typename !== 'EnrolmentCodeCreated') throw new Error(JSON.stringify(createEnrolmentCode));
+      return createEnrolmentCode.enrolmentCode.id;
+    },
+    send: ({ client, target }) => client.request(AuthzRevokeCode, { id: target }),
+  }),
+  row({
     op: 'updateNotificationSettings',
     kind: 'Mutation',
     note: "the admin's own",
@@ -1058,6 +1108,12 @@ const INVALID_ROWS: InvalidRow[] = [
     input: 'a device limit of 0',
     expect: adminThenInvalid,
     send: (c) => c.request(SetDevicePolicy, { input: { maxDevicesPerUser: 0 } }),
+  },
+  {
+    op: 'createEnrolmentCode',
+    input: 'no uses',
+    expect: adminThenInvalid,
+    send: (c) => c.request(AuthzCreateCode, { input: { name: 'none', uses: 0 } }),
   },
   {
     op: 'createApiKey',

@@ -17,6 +17,7 @@ import {
 } from '../errors.js';
 import { ApprovalRule } from '../approval/rule.entity.js';
 import { evaluateRules, rulesInOrder, rulesNeedDeviceCounts, type RegistrationFacts } from '../approval/rules.js';
+import { spendEnrolmentCode } from '../enrolment/codes.js';
 import { eventInsert, recordEvent } from '../events/events.js';
 import { currentPolicy, type PolicyValues } from '../policy/policy.js';
 import { Session } from '../sessions/session.entity.js';
@@ -74,6 +75,8 @@ export async function createDevice(
   ownerRef: { id: string },
   details: DeviceDetails,
   policy: PolicyValues,
+  /** An enrolment code the first sign-in carried: valid, it approves the device; not, the registration is refused. */
+  enrolmentCode?: string | null,
 ): Promise<Device> {
   const owner = tx.getReference(User, ownerRef.id);
   const account = await tx.findOneOrFail(User, owner.id, { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id', 'email', 'role'] });
@@ -97,7 +100,7 @@ export async function createDevice(
     keyBound: keyId !== null,
     ownerId: owner.id,
     owned,
-  }, now);
+  }, now, enrolmentCode);
   const device = tx.create(Device, {
     // Assigned here, not at flush, because the event below records it.
     id: randomUUID(),
@@ -119,7 +122,7 @@ export async function createDevice(
     userId: owner.id,
     device,
     toStatus: device.status,
-    detail: `${details.platform}${details.model ? ` ${details.model}` : ''}${device.decisionRuleName ? `; ${device.decisionReason}` : ''}`,
+    detail: `${details.platform}${details.model ? ` ${details.model}` : ''}${device.decisionBy === 'RULE' || device.decisionBy === 'ENROLMENT_CODE' ? `; ${device.decisionReason}` : ''}`,
     decisionBy: device.decisionBy ?? null,
   });
   return device;
@@ -134,9 +137,15 @@ async function decisionAtRegistration(
   policy: PolicyValues,
   facts: Omit<RegistrationFacts, 'approvedDevices' | 'ownedDevices'> & { ownerId: string; owned: number | null },
   now: Date,
+  enrolmentCode: string | null | undefined,
 ) {
   if (policy.approvalMode === 'AUTOMATIC') {
     return { status: 'APPROVED' as const, decisionBy: 'AUTOMATIC_MODE' as const, decisionAt: now, decisionReason: 'approval mode is AUTOMATIC' };
+  }
+  // An admin handed out the code: it decides before any rule.
+  if (enrolmentCode) {
+    const code = await spendEnrolmentCode(tx, enrolmentCode, { id: facts.ownerId, email: facts.email });
+    return { status: 'APPROVED' as const, decisionBy: 'ENROLMENT_CODE' as const, decisionAt: now, decisionReason: `enrolment code "${code.name}" (${code.id})` };
   }
   const rules = await rulesInOrder(tx);
   if (!rules.length) return { status: 'PENDING' as const };

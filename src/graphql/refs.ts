@@ -12,6 +12,7 @@ import {
   DevicePendingApproval,
   DeviceRequired,
   InvalidCredentials,
+  InvalidEnrolmentCode,
   InvalidSignature,
   TooManyAttempts,
   UnknownDevice,
@@ -97,7 +98,7 @@ export const SessionRef = builder.objectRef<IssuedSession>('Session');
 export const LoginResult = builder.errorUnion('LoginResult', {
   description:
     'A Session, or why not: InvalidCredentials, DeviceRequired, DevicePendingApproval, DeviceBlocked, DeviceLimitReached, ' +
-    'a failed device key check (InvalidSignature, ChallengeExpired, UnknownDevice) or TooManyAttempts',
+    'a failed device key check (InvalidSignature, ChallengeExpired, UnknownDevice), TooManyAttempts or InvalidEnrolmentCode',
   types: [
     SessionRef,
     InvalidCredentials,
@@ -109,6 +110,7 @@ export const LoginResult = builder.errorUnion('LoginResult', {
     ChallengeExpired,
     UnknownDevice,
     TooManyAttempts,
+    InvalidEnrolmentCode,
   ],
   resolveType: () => 'Session',
 });
@@ -150,5 +152,10 @@ export const EventKindEnum = builder.enumType('EventKind', {
     APPROVAL_RULE_UPDATED: { description: 'An administrator changed an approval rule (detail: the rule before -> after)' },
     APPROVAL_RULE_DELETED: { description: 'An administrator deleted an approval rule (detail: the rule as it was)' },
     APPROVAL_RULES_REORDERED: { description: 'An administrator put the approval rules in a new order (detail: their names in that order)' },
+    ENROLMENT_CODE_CREATED: { description: 'An administrator created an enrolment code (detail: its name, id, uses, expiry and limits)' },
+    ENROLMENT_CODE_REVOKED: { description: 'An administrator revoked an enrolment code (detail: its name, id, uses, expiry and limits)' },
+    ENROLMENT_FAILED: {
+      description: 'A first sign-in carried an enrolment code that could not be used; nothing was registered (detail: unknown, revoked, expired, spent or not for this user)',
+    },
   } satisfies Record<EventKind, object>,
 });

@@ -33,6 +33,9 @@ type Documents = {
     "\n  mutation ApprovalReorderRules($ids: [ID!]!) {\n    reorderApprovalRules(ids: $ids) {\n      __typename\n      ... on ApprovalRuleList { rules { id position } }\n      ... on InvalidApprovalRule { reason }\n    }\n  }\n": typeof types.ApprovalReorderRulesDocument,
     "\n  query ApprovalPreviewRule($input: ApprovalRuleInput!) {\n    previewApprovalRule(input: $input) {\n      __typename\n      ... on ApprovalRulePreview { action matching devices { id } }\n      ... on InvalidApprovalRule { reason }\n    }\n  }\n": typeof types.ApprovalPreviewRuleDocument,
     "\n  mutation ApprovalLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { device { id status } }\n      ... on DevicePendingApproval { pendingReason device { id status pendingReason } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ApprovalLoginDocument,
+    "\n  mutation ApprovalCreateCode($input: CreateEnrolmentCodeInput!) {\n    createEnrolmentCode(input: $input) {\n      __typename\n      ... on EnrolmentCodeCreated { code enrolmentCode { id name uses usesLeft expiresAt emailDomain user { email } } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ApprovalCreateCodeDocument,
+    "\n  query ApprovalCodes {\n    enrolmentCodes { id name uses usesLeft revokedAt lastUsedAt }\n  }\n": typeof types.ApprovalCodesDocument,
+    "\n  mutation ApprovalRevokeCode($id: ID!) {\n    revokeEnrolmentCode(id: $id) { __typename ... on EnrolmentCode { id revokedAt } ... on Error { code } }\n  }\n": typeof types.ApprovalRevokeCodeDocument,
     "\n  mutation AuthzChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { __typename ... on Error { code } }\n  }\n": typeof types.AuthzChangePasswordDocument,
     "\n  mutation AuthzResetPassword($userId: ID!, $next: String!) {\n    resetPassword(userId: $userId, newPassword: $next) { __typename ... on Error { code } }\n  }\n": typeof types.AuthzResetPasswordDocument,
     "\n  mutation AuthzChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { __typename ... on DeviceChallenge { challengeId nonce } }\n  }\n": typeof types.AuthzChallengeDocument,
@@ -51,6 +54,9 @@ type Documents = {
     "\n  mutation AuthzUpdateRule($id: ID!, $input: ApprovalRuleInput!) {\n    updateApprovalRule(id: $id, input: $input) { __typename ... on ApprovalRule { id } }\n  }\n": typeof types.AuthzUpdateRuleDocument,
     "\n  mutation AuthzDeleteRule($id: ID!) {\n    deleteApprovalRule(id: $id) { __typename ... on ApprovalRule { id } }\n  }\n": typeof types.AuthzDeleteRuleDocument,
     "\n  mutation AuthzReorderRules($ids: [ID!]!) {\n    reorderApprovalRules(ids: $ids) { __typename ... on ApprovalRuleList { rules { id } } }\n  }\n": typeof types.AuthzReorderRulesDocument,
+    "\n  query AuthzEnrolmentCodes {\n    enrolmentCodes { id name usesLeft }\n  }\n": typeof types.AuthzEnrolmentCodesDocument,
+    "\n  mutation AuthzCreateCode($input: CreateEnrolmentCodeInput!) {\n    createEnrolmentCode(input: $input) { __typename ... on EnrolmentCodeCreated { code enrolmentCode { id } } }\n  }\n": typeof types.AuthzCreateCodeDocument,
+    "\n  mutation AuthzRevokeCode($id: ID!) {\n    revokeEnrolmentCode(id: $id) { __typename ... on EnrolmentCode { id } }\n  }\n": typeof types.AuthzRevokeCodeDocument,
     "\n  query AuthzNotificationSettings {\n    notificationSettings { newDevicePending }\n  }\n": typeof types.AuthzNotificationSettingsDocument,
     "\n  mutation AuthzUpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) { __typename ... on NotificationSettings { newDevicePending } }\n  }\n": typeof types.AuthzUpdateNotificationSettingsDocument,
     "\n  mutation AuthzCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret apiKey { id name } } }\n  }\n": typeof types.AuthzCreateApiKeyDocument,
@@ -147,6 +153,9 @@ const documents: Documents = {
     "\n  mutation ApprovalReorderRules($ids: [ID!]!) {\n    reorderApprovalRules(ids: $ids) {\n      __typename\n      ... on ApprovalRuleList { rules { id position } }\n      ... on InvalidApprovalRule { reason }\n    }\n  }\n": types.ApprovalReorderRulesDocument,
     "\n  query ApprovalPreviewRule($input: ApprovalRuleInput!) {\n    previewApprovalRule(input: $input) {\n      __typename\n      ... on ApprovalRulePreview { action matching devices { id } }\n      ... on InvalidApprovalRule { reason }\n    }\n  }\n": types.ApprovalPreviewRuleDocument,
     "\n  mutation ApprovalLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { device { id status } }\n      ... on DevicePendingApproval { pendingReason device { id status pendingReason } }\n      ... on Error { code message }\n    }\n  }\n": types.ApprovalLoginDocument,
+    "\n  mutation ApprovalCreateCode($input: CreateEnrolmentCodeInput!) {\n    createEnrolmentCode(input: $input) {\n      __typename\n      ... on EnrolmentCodeCreated { code enrolmentCode { id name uses usesLeft expiresAt emailDomain user { email } } }\n      ... on Error { code message }\n    }\n  }\n": types.ApprovalCreateCodeDocument,
+    "\n  query ApprovalCodes {\n    enrolmentCodes { id name uses usesLeft revokedAt lastUsedAt }\n  }\n": types.ApprovalCodesDocument,
+    "\n  mutation ApprovalRevokeCode($id: ID!) {\n    revokeEnrolmentCode(id: $id) { __typename ... on EnrolmentCode { id revokedAt } ... on Error { code } }\n  }\n": types.ApprovalRevokeCodeDocument,
     "\n  mutation AuthzChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { __typename ... on Error { code } }\n  }\n": types.AuthzChangePasswordDocument,
     "\n  mutation AuthzResetPassword($userId: ID!, $next: String!) {\n    resetPassword(userId: $userId, newPassword: $next) { __typename ... on Error { code } }\n  }\n": types.AuthzResetPasswordDocument,
     "\n  mutation AuthzChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) { __typename ... on DeviceChallenge { challengeId nonce } }\n  }\n": types.AuthzChallengeDocument,
@@ -165,6 +174,9 @@ const documents: Documents = {
     "\n  mutation AuthzUpdateRule($id: ID!, $input: ApprovalRuleInput!) {\n    updateApprovalRule(id: $id, input: $input) { __typename ... on ApprovalRule { id } }\n  }\n": types.AuthzUpdateRuleDocument,
     "\n  mutation AuthzDeleteRule($id: ID!) {\n    deleteApprovalRule(id: $id) { __typename ... on ApprovalRule { id } }\n  }\n": types.AuthzDeleteRuleDocument,
     "\n  mutation AuthzReorderRules($ids: [ID!]!) {\n    reorderApprovalRules(ids: $ids) { __typename ... on ApprovalRuleList { rules { id } } }\n  }\n": types.AuthzReorderRulesDocument,
+    "\n  query AuthzEnrolmentCodes {\n    enrolmentCodes { id name usesLeft }\n  }\n": types.AuthzEnrolmentCodesDocument,
+    "\n  mutation AuthzCreateCode($input: CreateEnrolmentCodeInput!) {\n    createEnrolmentCode(input: $input) { __typename ... on EnrolmentCodeCreated { code enrolmentCode { id } } }\n  }\n": types.AuthzCreateCodeDocument,
+    "\n  mutation AuthzRevokeCode($id: ID!) {\n    revokeEnrolmentCode(id: $id) { __typename ... on EnrolmentCode { id } }\n  }\n": types.AuthzRevokeCodeDocument,
     "\n  query AuthzNotificationSettings {\n    notificationSettings { newDevicePending }\n  }\n": types.AuthzNotificationSettingsDocument,
     "\n  mutation AuthzUpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) { __typename ... on NotificationSettings { newDevicePending } }\n  }\n": types.AuthzUpdateNotificationSettingsDocument,
     "\n  mutation AuthzCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret apiKey { id name } } }\n  }\n": types.AuthzCreateApiKeyDocument,
@@ -318,6 +330,18 @@ export function graphql(source: "\n  mutation ApprovalLogin($input: LoginInput!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ApprovalCreateCode($input: CreateEnrolmentCodeInput!) {\n    createEnrolmentCode(input: $input) {\n      __typename\n      ... on EnrolmentCodeCreated { code enrolmentCode { id name uses usesLeft expiresAt emailDomain user { email } } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').ApprovalCreateCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApprovalCodes {\n    enrolmentCodes { id name uses usesLeft revokedAt lastUsedAt }\n  }\n"): typeof import('./graphql.js').ApprovalCodesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApprovalRevokeCode($id: ID!) {\n    revokeEnrolmentCode(id: $id) { __typename ... on EnrolmentCode { id revokedAt } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').ApprovalRevokeCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AuthzChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { __typename ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AuthzChangePasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -387,6 +411,18 @@ export function graphql(source: "\n  mutation AuthzDeleteRule($id: ID!) {\n    d
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AuthzReorderRules($ids: [ID!]!) {\n    reorderApprovalRules(ids: $ids) { __typename ... on ApprovalRuleList { rules { id } } }\n  }\n"): typeof import('./graphql.js').AuthzReorderRulesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthzEnrolmentCodes {\n    enrolmentCodes { id name usesLeft }\n  }\n"): typeof import('./graphql.js').AuthzEnrolmentCodesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzCreateCode($input: CreateEnrolmentCodeInput!) {\n    createEnrolmentCode(input: $input) { __typename ... on EnrolmentCodeCreated { code enrolmentCode { id } } }\n  }\n"): typeof import('./graphql.js').AuthzCreateCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzRevokeCode($id: ID!) {\n    revokeEnrolmentCode(id: $id) { __typename ... on EnrolmentCode { id } }\n  }\n"): typeof import('./graphql.js').AuthzRevokeCodeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -67,6 +67,20 @@ export type CreateApiKeyInput = {
   scopes: Array<ApiKeyScope>;
 };
 
+/** A new enrolment code; emailDomain and userId, when both given, must both hold */
+export type CreateEnrolmentCodeInput = {
+  /** Only users whose email is at this domain (example.com) */
+  emailDomain?: string | null | undefined;
+  /** Hours until it stops working, 1 to 2160; left out: 168 */
+  expiresInHours?: number | null | undefined;
+  /** What it is for; 1 to 100 printable characters, trimmed */
+  name: string;
+  /** Only this user (global id) */
+  userId?: string | number | null | undefined;
+  /** How many devices it may approve, 1 to 100000 */
+  uses: number;
+};
+
 /** An account an administrator creates */
 export type CreateUserInput = {
   /** The name to show; up to 128 printable characters, trimmed */
@@ -197,6 +211,12 @@ export type EventKind =
   | 'DEVICE_VERIFICATION_FAILED'
   /** verifyDevice confirmed an APPROVED device by its key */
   | 'DEVICE_VERIFIED'
+  /** An administrator created an enrolment code (detail: its name, id, uses, expiry and limits) */
+  | 'ENROLMENT_CODE_CREATED'
+  /** An administrator revoked an enrolment code (detail: its name, id, uses, expiry and limits) */
+  | 'ENROLMENT_CODE_REVOKED'
+  /** A first sign-in carried an enrolment code that could not be used; nothing was registered (detail: unknown, revoked, expired, spent or not for this user) */
+  | 'ENROLMENT_FAILED'
   /** Right credentials, but no session: no device sent, device pending or blocked, device limit or key refused (see detail) */
   | 'LOGIN_DENIED'
   /** A sign-in was refused for its credentials: wrong password, unknown email or a failed device proof */
@@ -220,6 +240,8 @@ export type LoginInput = {
   device?: DeviceInput | null | undefined;
   /** The account email, in any case */
   email: string;
+  /** An enrolment code (ghe_…) from an administrator: a new device registers APPROVED with it (one use spent); a code that cannot be used answers InvalidEnrolmentCode and registers nothing. Ignored for a device already registered and while approval is AUTOMATIC */
+  enrolmentCode?: string | null | undefined;
   /** The account's password */
   password: string;
   /** Required once the device has a key: a fresh challenge signed by it (see deviceChallenge) */
@@ -464,10 +486,36 @@ export type ApprovalLoginMutation = { login:
     | { __typename: 'DevicePendingApproval', pendingReason: string | null, code: string, message: string, device: { id: string, status: DeviceStatus, pendingReason: string | null } | null }
     | { __typename: 'DeviceRequired', code: string, message: string }
     | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'InvalidEnrolmentCode', code: string, message: string }
     | { __typename: 'InvalidSignature', code: string, message: string }
     | { __typename: 'Session', device: { id: string, status: DeviceStatus } | null }
     | { __typename: 'TooManyAttempts', code: string, message: string }
     | { __typename: 'UnknownDevice', code: string, message: string }
+   };
+
+export type ApprovalCreateCodeMutationVariables = Exact<{
+  input: CreateEnrolmentCodeInput;
+}>;
+
+
+export type ApprovalCreateCodeMutation = { createEnrolmentCode:
+    | { __typename: 'EnrolmentCodeCreated', code: string, enrolmentCode: { id: string, name: string, uses: number, usesLeft: number, expiresAt: string, emailDomain: string | null, user: { email: string } | null } }
+    | { __typename: 'NotFound', code: string, message: string }
+   };
+
+export type ApprovalCodesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApprovalCodesQuery = { enrolmentCodes: Array<{ id: string, name: string, uses: number, usesLeft: number, revokedAt: string | null, lastUsedAt: string | null }> };
+
+export type ApprovalRevokeCodeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApprovalRevokeCodeMutation = { revokeEnrolmentCode:
+    | { __typename: 'EnrolmentCode', id: string, revokedAt: string | null }
+    | { __typename: 'NotFound', code: string }
    };
 
 export type AuthzChangePasswordMutationVariables = Exact<{
@@ -530,6 +578,7 @@ export type AuthzLoginWithDeviceMutation = { loginWithDevice:
     | { __typename: 'DevicePendingApproval', code: string }
     | { __typename: 'DeviceRequired', code: string }
     | { __typename: 'InvalidCredentials', code: string }
+    | { __typename: 'InvalidEnrolmentCode', code: string }
     | { __typename: 'InvalidSignature', code: string }
     | { __typename: 'Session', user: { email: string } }
     | { __typename: 'TooManyAttempts', code: string }
@@ -633,6 +682,31 @@ export type AuthzReorderRulesMutationVariables = Exact<{
 export type AuthzReorderRulesMutation = { reorderApprovalRules:
     | { __typename: 'ApprovalRuleList', rules: Array<{ id: string }> }
     | { __typename: 'InvalidApprovalRule' }
+   };
+
+export type AuthzEnrolmentCodesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuthzEnrolmentCodesQuery = { enrolmentCodes: Array<{ id: string, name: string, usesLeft: number }> };
+
+export type AuthzCreateCodeMutationVariables = Exact<{
+  input: CreateEnrolmentCodeInput;
+}>;
+
+
+export type AuthzCreateCodeMutation = { createEnrolmentCode:
+    | { __typename: 'EnrolmentCodeCreated', code: string, enrolmentCode: { id: string } }
+    | { __typename: 'NotFound' }
+   };
+
+export type AuthzRevokeCodeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AuthzRevokeCodeMutation = { revokeEnrolmentCode:
+    | { __typename: 'EnrolmentCode', id: string }
+    | { __typename: 'NotFound' }
    };
 
 export type AuthzNotificationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -784,6 +858,7 @@ export type KeysLoginWithDeviceMutation = { loginWithDevice:
     | { __typename: 'DevicePendingApproval', code: string, message: string }
     | { __typename: 'DeviceRequired', code: string, message: string }
     | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'InvalidEnrolmentCode', code: string, message: string }
     | { __typename: 'InvalidSignature', code: string, message: string }
     | { __typename: 'Session', token: string, user: { email: string }, device: { id: string } | null }
     | { __typename: 'TooManyAttempts', code: string, message: string }
@@ -842,6 +917,7 @@ export type LoginMutation = { login:
     | { __typename: 'DevicePendingApproval', code: string, message: string, pendingDevice: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null } | null }
     | { __typename: 'DeviceRequired', code: string, message: string }
     | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'InvalidEnrolmentCode', code: string, message: string }
     | { __typename: 'InvalidSignature', code: string, message: string }
     | { __typename: 'Session', token: string, expiresAt: string, user: { id: string, email: string, role: Role }, device: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null } | null }
     | { __typename: 'TooManyAttempts', retryAfter: number, code: string, message: string }
@@ -1090,6 +1166,7 @@ export type RealtimeLoginMutation = { login:
     | { __typename: 'DevicePendingApproval', watchToken: string, code: string, message: string, device: { id: string, status: DeviceStatus } | null }
     | { __typename: 'DeviceRequired', code: string, message: string }
     | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'InvalidEnrolmentCode', code: string, message: string }
     | { __typename: 'InvalidSignature', code: string, message: string }
     | { __typename: 'Session', token: string, sessionDevice: { id: string, status: DeviceStatus } | null }
     | { __typename: 'TooManyAttempts', code: string, message: string }
@@ -1651,6 +1728,57 @@ export const ApprovalLoginDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApprovalLoginMutation, ApprovalLoginMutationVariables>;
+export const ApprovalCreateCodeDocument = new TypedDocumentString(`
+    mutation ApprovalCreateCode($input: CreateEnrolmentCodeInput!) {
+  createEnrolmentCode(input: $input) {
+    __typename
+    ... on EnrolmentCodeCreated {
+      code
+      enrolmentCode {
+        id
+        name
+        uses
+        usesLeft
+        expiresAt
+        emailDomain
+        user {
+          email
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalCreateCodeMutation, ApprovalCreateCodeMutationVariables>;
+export const ApprovalCodesDocument = new TypedDocumentString(`
+    query ApprovalCodes {
+  enrolmentCodes {
+    id
+    name
+    uses
+    usesLeft
+    revokedAt
+    lastUsedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalCodesQuery, ApprovalCodesQueryVariables>;
+export const ApprovalRevokeCodeDocument = new TypedDocumentString(`
+    mutation ApprovalRevokeCode($id: ID!) {
+  revokeEnrolmentCode(id: $id) {
+    __typename
+    ... on EnrolmentCode {
+      id
+      revokedAt
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalRevokeCodeMutation, ApprovalRevokeCodeMutationVariables>;
 export const AuthzChangePasswordDocument = new TypedDocumentString(`
     mutation AuthzChangePassword($current: String!, $next: String!) {
   changePassword(currentPassword: $current, newPassword: $next) {
@@ -1869,6 +1997,38 @@ export const AuthzReorderRulesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuthzReorderRulesMutation, AuthzReorderRulesMutationVariables>;
+export const AuthzEnrolmentCodesDocument = new TypedDocumentString(`
+    query AuthzEnrolmentCodes {
+  enrolmentCodes {
+    id
+    name
+    usesLeft
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzEnrolmentCodesQuery, AuthzEnrolmentCodesQueryVariables>;
+export const AuthzCreateCodeDocument = new TypedDocumentString(`
+    mutation AuthzCreateCode($input: CreateEnrolmentCodeInput!) {
+  createEnrolmentCode(input: $input) {
+    __typename
+    ... on EnrolmentCodeCreated {
+      code
+      enrolmentCode {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzCreateCodeMutation, AuthzCreateCodeMutationVariables>;
+export const AuthzRevokeCodeDocument = new TypedDocumentString(`
+    mutation AuthzRevokeCode($id: ID!) {
+  revokeEnrolmentCode(id: $id) {
+    __typename
+    ... on EnrolmentCode {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzRevokeCodeMutation, AuthzRevokeCodeMutationVariables>;
 export const AuthzNotificationSettingsDocument = new TypedDocumentString(`
     query AuthzNotificationSettings {
   notificationSettings {
