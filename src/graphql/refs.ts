@@ -52,7 +52,7 @@ export const DecisionSourceEnum = builder.enumType('DecisionSource', {
     ADMIN: { description: 'An administrator (in person, or through an API key, which the decision names)' },
     RULE: { description: 'An approval rule, at registration' },
     ENROLMENT_CODE: { description: 'An enrolment code sent with the first sign-in' },
-    OWNER_DEVICE: { description: "The owner, from another of their approved, key-bound devices" },
+    OWNER_DEVICE: { description: 'Reserved for approval by the owner from another of their approved, key-bound devices (not taken yet)' },
     AUTOMATIC_MODE: { description: 'The policy approved every new device (approvalMode AUTOMATIC)' },
   } satisfies Record<DecisionSource, object>,
 });

@@ -101,7 +101,7 @@ export type DecisionSource =
   | 'AUTOMATIC_MODE'
   /** An enrolment code sent with the first sign-in */
   | 'ENROLMENT_CODE'
-  /** The owner, from another of their approved, key-bound devices */
+  /** Reserved for approval by the owner from another of their approved, key-bound devices (not taken yet) */
   | 'OWNER_DEVICE'
   /** An approval rule, at registration */
   | 'RULE';
