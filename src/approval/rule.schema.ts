@@ -7,7 +7,7 @@ import { errorType } from '../graphql/errors.js';
 import { globalId, localId } from '../graphql/ids.js';
 import type { Platform } from '../devices/device.entity.js';
 import { DeviceRef, PlatformEnum, RoleEnum } from '../graphql/refs.js';
-import { ApprovalRule, RULE_ACTIONS, type RuleAction, type RuleConditions } from './rule.entity.js';
+import { ApprovalRule, type RuleAction, type RuleConditions } from './rule.entity.js';
 import {
   createApprovalRule,
   deleteApprovalRule,
@@ -164,7 +164,7 @@ type ConditionsArg = {
 };
 
 function ruleOf(input: { name: string; action: RuleAction; conditions: ConditionsArg }): RuleInput {
-  return { name: input.name, action: RULE_ACTIONS.includes(input.action) ? input.action : 'APPROVE', conditions: input.conditions };
+  return { name: input.name, action: input.action, conditions: input.conditions };
 }
 
 builder.queryFields((t) => ({

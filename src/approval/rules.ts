@@ -118,17 +118,24 @@ export function evaluateRules(rules: readonly RuleView[], facts: RegistrationFac
   return { matched: null, pendingReason: sentence.length > 2000 ? `${sentence.slice(0, 1999)}…` : sentence };
 }
 
-/** Whether any rule looks at the user's other devices (only then are they counted). */
-export function rulesNeedDeviceCounts(rules: readonly RuleView[]): boolean {
-  return rules.some((r) => r.conditions.hasApprovedDevice != null || r.conditions.maxDevices != null);
-}
+// Built once: the very same string each time is hashed once where statements are named (src/db/sql.ts). The user's
+// device counts ride along (an indexed count on owner_id): one round trip whether or not a rule needs them.
+const RULES_IN_ORDER = `select r.id, r.name, r.action, r.conditions, c.approved, c.owned
+  from approval_rules r
+  cross join lateral (select count(*) filter (where status = 'APPROVED')::int as approved, count(*)::int as owned from devices where owner_id = ?) c
+  order by r.position, r.created_at, r.id`;
 
-// Built once: the very same string each time is hashed once where statements are named (src/db/sql.ts).
-const RULES_IN_ORDER = 'select id, name, action, conditions from approval_rules order by position, created_at, id';
-
-/** The rules in the order they are tried: one indexed read, inside the registration's transaction. */
-export async function rulesInOrder(tx: EntityManager): Promise<RuleView[]> {
-  return tx.execute<RuleView[]>(RULES_IN_ORDER);
+/**
+ * The rules in the order they are tried, and the user's device counts (not counting a device not yet flushed): one
+ * indexed read inside the registration's transaction, so every instance sees a rule change at once.
+ */
+export async function rulesInOrder(tx: EntityManager, ownerId: string): Promise<{ rules: RuleView[]; approvedDevices: number; ownedDevices: number }> {
+  const rows = await tx.execute<(RuleView & { approved: number; owned: number })[]>(RULES_IN_ORDER, [ownerId]);
+  return {
+    rules: rows.map(({ id, name, action, conditions }) => ({ id, name, action, conditions })),
+    approvedDevices: rows[0]?.approved ?? 0,
+    ownedDevices: rows[0]?.owned ?? 0,
+  };
 }
 
 /** Trims, de-duplicates and checks a rule; the refusal names what is wrong. */

@@ -16,7 +16,7 @@ import {
   NotFound,
 } from '../errors.js';
 import { ApprovalRule } from '../approval/rule.entity.js';
-import { evaluateRules, rulesInOrder, rulesNeedDeviceCounts, type RegistrationFacts } from '../approval/rules.js';
+import { evaluateRules, rulesInOrder, type RegistrationFacts } from '../approval/rules.js';
 import { spendEnrolmentCode } from '../enrolment/codes.js';
 import { eventInsert, recordEvent } from '../events/events.js';
 import { currentPolicy, type PolicyValues } from '../policy/policy.js';
@@ -80,9 +80,8 @@ export async function createDevice(
 ): Promise<Device> {
   const owner = tx.getReference(User, ownerRef.id);
   const account = await tx.findOneOrFail(User, owner.id, { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id', 'email', 'role'] });
-  let owned: number | null = null;
   if (policy.maxDevicesPerUser !== null) {
-    owned = await tx.count(Device, { owner: owner.id });
+    const owned = await tx.count(Device, { owner: owner.id });
     if (owned >= policy.maxDevicesPerUser) throw new DeviceLimitReached(policy.maxDevicesPerUser);
   }
   const name = details.name ? normaliseDeviceName(details.name) : null;
@@ -99,7 +98,6 @@ export async function createDevice(
     appName: details.appName ?? null,
     keyBound: keyId !== null,
     ownerId: owner.id,
-    owned,
   }, now, enrolmentCode);
   const device = tx.create(Device, {
     // Assigned here, not at flush, because the event below records it.
@@ -135,7 +133,7 @@ export async function createDevice(
 async function decisionAtRegistration(
   tx: EntityManager,
   policy: PolicyValues,
-  facts: Omit<RegistrationFacts, 'approvedDevices' | 'ownedDevices'> & { ownerId: string; owned: number | null },
+  facts: Omit<RegistrationFacts, 'approvedDevices' | 'ownedDevices'> & { ownerId: string },
   now: Date,
   enrolmentCode: string | null | undefined,
 ) {
@@ -147,17 +145,9 @@ async function decisionAtRegistration(
     const code = await spendEnrolmentCode(tx, enrolmentCode, { id: facts.ownerId, email: facts.email });
     return { status: 'APPROVED' as const, decisionBy: 'ENROLMENT_CODE' as const, decisionAt: now, decisionReason: `enrolment code "${code.name}" (${code.id})` };
   }
-  const rules = await rulesInOrder(tx);
+  const { rules, approvedDevices, ownedDevices } = await rulesInOrder(tx, facts.ownerId);
   if (!rules.length) return { status: 'PENDING' as const };
-  let counts = { approvedDevices: 0, ownedDevices: facts.owned ?? 0 };
-  if (rulesNeedDeviceCounts(rules)) {
-    const [row] = await tx.execute<{ approved: number; owned: number }[]>(
-      "select count(*) filter (where status = 'APPROVED')::int as approved, count(*)::int as owned from devices where owner_id = ?",
-      [facts.ownerId],
-    );
-    counts = { approvedDevices: row?.approved ?? 0, ownedDevices: row?.owned ?? 0 };
-  }
-  const outcome = evaluateRules(rules, { ...facts, ...counts });
+  const outcome = evaluateRules(rules, { ...facts, approvedDevices, ownedDevices });
   if (!outcome.matched) return { status: 'PENDING' as const, pendingReason: outcome.pendingReason };
   const rule = outcome.matched;
   const reason = `${rule.action === 'APPROVE' ? 'approved' : 'blocked'} by rule '${rule.name}'`;
