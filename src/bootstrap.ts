@@ -10,6 +10,8 @@ export function policyFromConfig(config: Config): EnvironmentPolicy {
     approvalMode: config.DEVICE_APPROVAL === 'automatic' ? 'AUTOMATIC' : 'REQUIRED',
     maxDevicesPerUser: config.MAX_DEVICES_PER_USER ?? null,
     allowSignUp: config.ALLOW_SIGNUP,
+    // Not in the environment: an admin switches it on (setDevicePolicy).
+    showPendingReasonToUsers: false,
   };
 }
 

@@ -133,3 +133,18 @@ export class WebhookUrlRefused extends DomainError {
     super(`This URL cannot receive webhooks: ${reason}`);
   }
 }
+
+export class InvalidApprovalRule extends DomainError {
+  readonly code = 'INVALID_APPROVAL_RULE';
+  constructor(readonly reason: string) {
+    super(`This approval rule cannot be saved: ${reason}`);
+  }
+}
+
+/** A sign-in's enrolment code cannot be used; `reason` (for the audit log) says why, the message does not. */
+export class InvalidEnrolmentCode extends DomainError {
+  readonly code = 'INVALID_ENROLMENT_CODE';
+  constructor(readonly reason: string) {
+    super('This enrolment code is not valid for you: it may be mistyped, spent, expired or revoked. Ask an administrator for a new one');
+  }
+}

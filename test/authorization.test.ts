@@ -152,6 +152,60 @@ const AuthzApiKeys = graphql(`
   }
 `);
 
+const AuthzApprovalRules = graphql(`
+  query AuthzApprovalRules {
+    approvalRules { id name }
+  }
+`);
+
+const AuthzPreviewRule = graphql(`
+  query AuthzPreviewRule($input: ApprovalRuleInput!) {
+    previewApprovalRule(input: $input) { __typename ... on ApprovalRulePreview { matching } }
+  }
+`);
+
+const AuthzCreateRule = graphql(`
+  mutation AuthzCreateRule($input: ApprovalRuleInput!) {
+    createApprovalRule(input: $input) { __typename ... on ApprovalRule { id } }
+  }
+`);
+
+const AuthzUpdateRule = graphql(`
+  mutation AuthzUpdateRule($id: ID!, $input: ApprovalRuleInput!) {
+    updateApprovalRule(id: $id, input: $input) { __typename ... on ApprovalRule { id } }
+  }
+`);
+
+const AuthzDeleteRule = graphql(`
+  mutation AuthzDeleteRule($id: ID!) {
+    deleteApprovalRule(id: $id) { __typename ... on ApprovalRule { id } }
+  }
+`);
+
+const AuthzReorderRules = graphql(`
+  mutation AuthzReorderRules($ids: [ID!]!) {
+    reorderApprovalRules(ids: $ids) { __typename ... on ApprovalRuleList { rules { id } } }
+  }
+`);
+
+const AuthzEnrolmentCodes = graphql(`
+  query AuthzEnrolmentCodes {
+    enrolmentCodes { id name usesLeft }
+  }
+`);
+
+const AuthzCreateCode = graphql(`
+  mutation AuthzCreateCode($input: CreateEnrolmentCodeInput!) {
+    createEnrolmentCode(input: $input) { __typename ... on EnrolmentCodeCreated { code enrolmentCode { id } } }
+  }
+`);
+
+const AuthzRevokeCode = graphql(`
+  mutation AuthzRevokeCode($id: ID!) {
+    revokeEnrolmentCode(id: $id) { __typename ... on EnrolmentCode { id } }
+  }
+`);
+
 const AuthzNotificationSettings = graphql(`
   query AuthzNotificationSettings {
     notificationSettings { newDevicePending }
@@ -378,6 +432,16 @@ function row<T>(spec: RowSpec<T>): Row {
   return spec as unknown as Row;
 }
 
+/** An approval rule no sign-in in this file matches (no user's email is at this domain). */
+const NEVER_MATCHING_RULE = { name: 'never matches', action: 'APPROVE' as const, conditions: { emailDomains: ['never.invalid'] } };
+
+/** A fresh approval rule the admin made. */
+async function approvalRule(): Promise<string> {
+  const { createApprovalRule } = await clients.admin.data(AuthzCreateRule, { input: { ...NEVER_MATCHING_RULE, name: `target ${randomUUID()}` } });
+  if (createApprovalRule.__typename !== 'ApprovalRule') throw new Error(JSON.stringify(createApprovalRule));
+  return createApprovalRule.id;
+}
+
 /** Loopback, port 9 (discard): nothing listens, so nothing is delivered anywhere. */
 const HOOK_URL = 'http://127.0.0.1:9/authz';
 let sharedEndpoint: Promise<string> | undefined;
@@ -439,6 +503,25 @@ const ROWS: Row[] = [
     kind: 'Query',
     expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
     send: ({ client }) => client.request(AuthzApiKeys),
+  }),
+  row({
+    op: 'approvalRules',
+    kind: 'Query',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
+    send: ({ client }) => client.request(AuthzApprovalRules),
+  }),
+  row({
+    op: 'previewApprovalRule',
+    kind: 'Query',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
+    okType: 'ApprovalRulePreview',
+    send: ({ client }) => client.request(AuthzPreviewRule, { input: NEVER_MATCHING_RULE }),
+  }),
+  row({
+    op: 'enrolmentCodes',
+    kind: 'Query',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
+    send: ({ client }) => client.request(AuthzEnrolmentCodes),
   }),
   row({
     op: 'notificationSettings',
@@ -745,6 +828,73 @@ const ROWS: Row[] = [
     },
   }),
   row({
+    op: 'createApprovalRule',
+    kind: 'Mutation',
+    note: 'a rule no sign-in of the file matches',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
+    okType: 'ApprovalRule',
+    writes: true,
+    send: ({ client }) => client.request(AuthzCreateRule, { input: { ...NEVER_MATCHING_RULE, name: `matrix ${randomUUID()}` } }),
+  }),
+  row({
+    op: 'updateApprovalRule',
+    kind: 'Mutation',
+    note: 'a rule made for the call',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
+    okType: 'ApprovalRule',
+    writes: true,
+    target: () => approvalRule(),
+    send: ({ client, target }) => client.request(AuthzUpdateRule, { id: target, input: { ...NEVER_MATCHING_RULE, name: `updated ${randomUUID()}` } }),
+  }),
+  row({
+    op: 'deleteApprovalRule',
+    kind: 'Mutation',
+    note: 'a rule made for the call',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
+    okType: 'ApprovalRule',
+    writes: true,
+    target: () => approvalRule(),
+    send: ({ client, target }) => client.request(AuthzDeleteRule, { id: target }),
+  }),
+  row({
+    op: 'reorderApprovalRules',
+    kind: 'Mutation',
+    note: 'every rule, in the order they have',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
+    okType: 'ApprovalRuleList',
+    writes: true,
+    send: async ({ client }) => {
+      const { approvalRules } = await clients.admin.data(AuthzApprovalRules);
+      return client.request(AuthzReorderRules, { ids: approvalRules.map((r) => r.id) });
+    },
+  }),
+  row({
+    op: 'createEnrolmentCode',
+    kind: 'Mutation',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
+    okType: 'EnrolmentCodeCreated',
+    writes: true,
+    send: ({ client }) => client.request(AuthzCreateCode, { input: { name: 'matrix', uses: 1 } }),
+    check: (data) => {
+      if (data.createEnrolmentCode.__typename !== 'EnrolmentCodeCreated') throw new Error(JSON.stringify(data.createEnrolmentCode));
+      expect(data.createEnrolmentCode.code).toMatch(/^ghe_/);
+    },
+  }),
+  row({
+    op: 'revokeEnrolmentCode',
+    kind: 'Mutation',
+    note: 'a code made for the call',
+    expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
+    okType: 'EnrolmentCode',
+    writes: true,
+    target: async () => {
+      const { createEnrolmentCode } = await clients.admin.data(AuthzCreateCode, { input: { name: 'to revoke', uses: 1 } });
+      if (createEnrolmentCode.__typename !== 'EnrolmentCodeCreated') throw new Error(JSON.stringify(createEnrolmentCode));
+      return createEnrolmentCode.enrolmentCode.id;
+    },
+    send: ({ client, target }) => client.request(AuthzRevokeCode, { id: target }),
+  }),
+  row({
     op: 'updateNotificationSettings',
     kind: 'Mutation',
     note: "the admin's own",
@@ -1038,6 +1188,12 @@ const INVALID_ROWS: InvalidRow[] = [
     input: 'a device limit of 0',
     expect: adminThenInvalid,
     send: (c) => c.request(SetDevicePolicy, { input: { maxDevicesPerUser: 0 } }),
+  },
+  {
+    op: 'createEnrolmentCode',
+    input: 'no uses',
+    expect: adminThenInvalid,
+    send: (c) => c.request(AuthzCreateCode, { input: { name: 'none', uses: 0 } }),
   },
   {
     op: 'createApiKey',

@@ -61,11 +61,12 @@ export class GatehouseClient {
    * Signs in from this device (admins may leave the device out); with a key, the first sign-in binds it and later
    * ones prove it.
    */
-  async login(email: string, password: string, device?: DeviceDetails, key?: DeviceKey) {
+  /** `enrolmentCode`: an admin's code (e.g. from the app's managed configuration); it approves a new device. */
+  async login(email: string, password: string, device?: DeviceDetails, key?: DeviceKey, options: { enrolmentCode?: string } = {}) {
     // A challenge can be had for any keyId, bound or not: always prove, so a key-bound installation gets in.
     const proof = key ? await this.prove(key) : null;
     const { login } = await this.request(ClientLogin, {
-      input: { email, password, device: device && { ...device, publicKey: key?.publicJwk }, proof },
+      input: { email, password, device: device && { ...device, publicKey: key?.publicJwk }, proof, enrolmentCode: options.enrolmentCode },
     });
     if (login.__typename === 'Session') this.useToken(login.token);
     return login;

@@ -18,7 +18,7 @@ export const ClientLogin = graphql(`
     login(input: $input) {
       __typename
       ... on Session { token expiresAt device { ...ClientDeviceFields } }
-      ... on DevicePendingApproval { watchToken pendingDevice: device { ...ClientDeviceFields } }
+      ... on DevicePendingApproval { watchToken pendingReason pendingDevice: device { ...ClientDeviceFields } }
       ... on Error { code message }
     }
   }

@@ -1,14 +1,18 @@
 // The Device entity (one app installation on one phone or computer) and DeviceUser (who has signed in from it).
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { ApprovalRule } from '../approval/rule.entity.js';
+import { PLATFORMS, type Platform } from './platforms.js';
 import { User } from '../users/user.entity.js';
 
 export const DEVICE_STATUSES = ['PENDING', 'APPROVED', 'BLOCKED'] as const;
 export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
-export const PLATFORMS = ['ANDROID', 'IOS', 'IPADOS', 'WINDOWS', 'MACOS', 'LINUX', 'WEB', 'OTHER'] as const;
-export type Platform = (typeof PLATFORMS)[number];
+export { PLATFORMS, type Platform } from './platforms.js';
 export const KEY_ALGORITHMS = ['ES256', 'EdDSA'] as const;
 export type KeyAlgorithm = (typeof KEY_ALGORITHMS)[number];
+/** Who took a device's latest approve/block decision. */
+export const DECISION_SOURCES = ['ADMIN', 'RULE', 'ENROLMENT_CODE', 'OWNER_DEVICE', 'AUTOMATIC_MODE'] as const;
+export type DecisionSource = (typeof DECISION_SOURCES)[number];
 
 export const Device = defineEntity({
   name: 'Device',
@@ -42,6 +46,18 @@ export const Device = defineEntity({
     publicKey: p.json<Record<string, string>>().nullable(),
     /** Not used for the policy's staleAfterDays (set by the maintenance sweep); the next sign-in from it clears it. */
     stale: p.boolean().default(false),
+    /** The latest approve/block decision: who took it (null while PENDING with none taken). */
+    decisionBy: p.enum([...DECISION_SOURCES]).nullable(),
+    /** The admin who decided (ADMIN), or whose API key did (decisionKeyId names the key). */
+    decisionAdmin: p.manyToOne(User).nullable().deleteRule('set null'),
+    decisionKeyId: p.uuid().nullable(),
+    /** The rule that decided (by RULE); null once it is deleted, when decisionRuleName still names it. */
+    decisionRule: p.manyToOne(ApprovalRule).nullable().deleteRule('set null'),
+    decisionRuleName: p.string().length(100).nullable(),
+    decisionAt: p.datetime().nullable(),
+    decisionReason: p.string().length(500).nullable(),
+    /** Set at registration when approval rules were tried and none matched: which rules, and what each missed. */
+    pendingReason: p.string().length(2000).nullable(),
     /** Optimistic lock: concurrent transitions of one device end in one consistent state. */
     version: p.integer().version(),
   },
@@ -102,10 +118,18 @@ export type DeviceView = Pick<
   | 'keyAlgorithm'
   | 'publicKey'
   | 'stale'
+  | 'decisionBy'
+  | 'decisionKeyId'
+  | 'decisionAt'
+  | 'decisionReason'
+  | 'decisionRuleName'
+  | 'pendingReason'
 > & {
   owner: { id: string };
   lastUser?: { id: string } | null | undefined;
   statusChangedBy?: { id: string } | null | undefined;
+  decisionAdmin?: { id: string } | null | undefined;
+  decisionRule?: { id: string } | null | undefined;
 };
 
 /** The columns a DeviceRow is made from (never the push token). */
@@ -132,6 +156,14 @@ export const DEVICE_COLUMNS = [
   'key_algorithm',
   'public_key',
   'stale',
+  'decision_by',
+  'decision_admin_id',
+  'decision_key_id',
+  'decision_at',
+  'decision_reason',
+  'decision_rule_id',
+  'decision_rule_name',
+  'pending_reason',
 ] as const;
 
 const ref = (id: unknown) => (typeof id === 'string' ? { id } : null);
@@ -160,6 +192,14 @@ export class DeviceRow implements DeviceView {
   readonly keyAlgorithm: KeyAlgorithm | null;
   readonly publicKey: Record<string, string> | null;
   readonly stale: boolean;
+  readonly decisionBy: DecisionSource | null;
+  readonly decisionAdmin: { id: string } | null;
+  readonly decisionKeyId: string | null;
+  readonly decisionAt: Date | null;
+  readonly decisionReason: string | null;
+  readonly decisionRule: { id: string } | null;
+  readonly decisionRuleName: string | null;
+  readonly pendingReason: string | null;
 
   constructor(row: Record<string, unknown>) {
     this.id = row.id as string;
@@ -184,5 +224,13 @@ export class DeviceRow implements DeviceView {
     this.keyAlgorithm = row.key_algorithm as KeyAlgorithm | null;
     this.publicKey = row.public_key as Record<string, string> | null;
     this.stale = row.stale as boolean;
+    this.decisionBy = row.decision_by as DecisionSource | null;
+    this.decisionAdmin = ref(row.decision_admin_id);
+    this.decisionKeyId = row.decision_key_id as string | null;
+    this.decisionAt = row.decision_at as Date | null;
+    this.decisionReason = row.decision_reason as string | null;
+    this.decisionRule = ref(row.decision_rule_id);
+    this.decisionRuleName = row.decision_rule_name as string | null;
+    this.pendingReason = row.pending_reason as string | null;
   }
 }

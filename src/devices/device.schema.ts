@@ -18,7 +18,10 @@ import { keysetConnection } from '../graphql/connections.js';
 import { ErrorInterface, errorType } from '../graphql/errors.js';
 import { filterId, globalId, localId } from '../graphql/ids.js';
 import { createLoaders } from '../graphql/loaders.js';
+import { apiKeyLoader } from '../apikeys/apikeys.js';
 import {
+  ApiKeyRef,
+  DecisionSourceEnum,
   DeviceConnection,
   DeviceFilterInput,
   DeviceInput,
@@ -34,6 +37,7 @@ import {
 } from '../graphql/refs.js';
 import type { UserRow } from '../users/user.entity.js';
 import { Device, DeviceRow, type DeviceView } from './device.entity.js';
+import { currentPolicy } from '../policy/policy.js';
 import { publicKeyProblem, type PublicJwk } from './keys.js';
 import {
   approveDevice,
@@ -66,6 +70,52 @@ const MobileAuthEnum = builder.enumType('MobileAuth', {
     PUSH_ENABLED: { description: 'Activated, and it gave a push token' },
   },
 });
+
+const DecidingRuleRef = builder.objectRef<DeviceView>('DecidingRule').implement({
+  description: 'The approval rule that decided, as it was named then',
+  fields: (t) => ({
+    id: t.id({
+      nullable: true,
+      description: "The rule's global id; null once the rule is deleted",
+      resolve: (d) => (d.decisionRule ? globalId('ApprovalRule', d.decisionRule.id) : null),
+    }),
+    name: t.string({ description: "The rule's name when it decided", resolve: (d) => d.decisionRuleName ?? '' }),
+  }),
+});
+
+const DeviceDecisionRef = builder.objectRef<DeviceView>('DeviceDecision').implement({
+  description: "A device's latest approve/block decision: who took it, when and why",
+  fields: (t) => ({
+    by: t.field({ type: DecisionSourceEnum, description: 'Who took it', resolve: (d) => d.decisionBy! }),
+    admin: t.field({
+      type: UserRef,
+      nullable: true,
+      description: 'The administrator (by ADMIN), or the one whose API key took it; null otherwise or once that account is gone',
+      resolve: (d, _args, ctx) => (d.decisionAdmin ? ctx.loaders.user.load(d.decisionAdmin.id) : null),
+    }),
+    apiKey: t.field({
+      type: ApiKeyRef,
+      nullable: true,
+      description: 'The API key an administrator decided through; null when decided in person or not by ADMIN',
+      resolve: (d, _args, ctx) => (d.decisionKeyId ? apiKeyLoader(ctx.loaders, ctx.sql).load(d.decisionKeyId) : null),
+    }),
+    rule: t.field({
+      type: DecidingRuleRef,
+      nullable: true,
+      description: 'The approval rule that took it (by RULE); null otherwise',
+      resolve: (d) => (d.decisionBy === 'RULE' ? d : null),
+    }),
+    at: t.field({ type: 'DateTime', description: 'When it was taken', resolve: (d) => d.decisionAt! }),
+    reason: t.exposeString('decisionReason', { nullable: true, description: 'Why, in words (a block reason, the code or rule); null when none was given' }),
+  }),
+});
+
+/** A PENDING device's reason: for admins, and for others when the policy lets users see it. */
+async function pendingReasonFor(device: DeviceView, asAdmin: boolean, ctx: GraphQLContext): Promise<string | null> {
+  if (device.status !== 'PENDING' || !device.pendingReason) return null;
+  if (asAdmin) return device.pendingReason;
+  return (await currentPolicy(ctx.em)).showPendingReasonToUsers ? device.pendingReason : null;
+}
 
 const adminOrOwner = (device: DeviceView, _args: object, ctx: GraphQLContext) =>
   readsFleet(ctx.actor) || personOf(ctx.actor)?.id === device.owner.id;
@@ -135,6 +185,19 @@ builder.objectType(DeviceRef, {
       nullable: true,
       description: 'The reason given to blockDevice ("Not used for N days" when the stale sweep blocked it); null when it is not blocked or none was given',
     }),
+    decision: t.field({
+      type: DeviceDecisionRef,
+      nullable: true,
+      description: 'The latest approve/block decision; null while PENDING with none taken',
+      resolve: (d) => (d.decisionBy ? d : null),
+    }),
+    pendingReason: t.string({
+      nullable: true,
+      description:
+        'While PENDING: which approval rules were tried at registration and what each missed, as it was then; null when ' +
+        'none was tried. Admins always; its owner only while the policy has showPendingReasonToUsers',
+      resolve: (d, _args, ctx) => pendingReasonFor(d, readsFleet(ctx.actor), ctx),
+    }),
     keyId: t.exposeString('keyId', {
       nullable: true,
       description: "The bound key's JWK thumbprint (RFC 7638), base64url; null when it registered without a key",
@@ -189,6 +252,12 @@ builder.objectType(DevicePendingApproval, {
       nullable: true,
       description: 'The PENDING device the sign-in or proof came from; never null (nullable to merge with Session.device)',
       resolve: (e) => e.device as Device,
+    }),
+    pendingReason: t.string({
+      nullable: true,
+      description:
+        'Which approval rules were tried and what each missed, when the policy has showPendingReasonToUsers; null otherwise or when none was tried',
+      resolve: (e, _args, ctx) => pendingReasonFor(e.device as DeviceView, false, ctx),
     }),
     watchToken: t.exposeString('watchToken', {
       description:

@@ -15,6 +15,9 @@ import {
   NotAllowed,
   NotFound,
 } from '../errors.js';
+import { ApprovalRule } from '../approval/rule.entity.js';
+import { evaluateRules, rulesInOrder, type RegistrationFacts } from '../approval/rules.js';
+import { spendEnrolmentCode } from '../enrolment/codes.js';
 import { eventInsert, recordEvent } from '../events/events.js';
 import { currentPolicy, type PolicyValues } from '../policy/policy.js';
 import { Session } from '../sessions/session.entity.js';
@@ -72,9 +75,11 @@ export async function createDevice(
   ownerRef: { id: string },
   details: DeviceDetails,
   policy: PolicyValues,
+  /** An enrolment code the first sign-in carried: valid, it approves the device; not, the registration is refused. */
+  enrolmentCode?: string | null,
 ): Promise<Device> {
   const owner = tx.getReference(User, ownerRef.id);
-  await tx.findOneOrFail(User, owner.id, { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id'] });
+  const account = await tx.findOneOrFail(User, owner.id, { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id', 'email', 'role'] });
   if (policy.maxDevicesPerUser !== null) {
     const owned = await tx.count(Device, { owner: owner.id });
     if (owned >= policy.maxDevicesPerUser) throw new DeviceLimitReached(policy.maxDevicesPerUser);
@@ -85,6 +90,15 @@ export async function createDevice(
   // One key, one device: a key bound elsewhere is refused (the unique index catches a race).
   if (keyId && (await tx.count(Device, { keyId }))) throw new DeviceAlreadyRegistered();
   const now = new Date();
+  const decided = await decisionAtRegistration(tx, policy, {
+    email: account.email,
+    role: account.role,
+    platform: details.platform,
+    osVersion: details.osVersion ?? null,
+    appName: details.appName ?? null,
+    keyBound: keyId !== null,
+    ownerId: owner.id,
+  }, now, enrolmentCode);
   const device = tx.create(Device, {
     // Assigned here, not at flush, because the event below records it.
     id: randomUUID(),
@@ -94,7 +108,7 @@ export async function createDevice(
     keyId,
     keyAlgorithm: key ? algorithmOf(key) : null,
     publicKey: key,
-    status: policy.approvalMode === 'AUTOMATIC' ? 'APPROVED' : 'PENDING',
+    ...decided,
     owner,
     createdAt: now,
     statusChangedAt: now,
@@ -106,9 +120,46 @@ export async function createDevice(
     userId: owner.id,
     device,
     toStatus: device.status,
-    detail: `${details.platform}${details.model ? ` ${details.model}` : ''}`,
+    detail: `${details.platform}${details.model ? ` ${details.model}` : ''}${device.decisionBy === 'RULE' || device.decisionBy === 'ENROLMENT_CODE' ? `; ${device.decisionReason}` : ''}`,
+    decisionBy: device.decisionBy ?? null,
   });
   return device;
+}
+
+/**
+ * The status (and decision) a new device starts with: AUTOMATIC mode approves it; otherwise the approval rules are
+ * tried in order (the first match approves or blocks it), and with none matching it waits, told why.
+ */
+async function decisionAtRegistration(
+  tx: EntityManager,
+  policy: PolicyValues,
+  facts: Omit<RegistrationFacts, 'approvedDevices' | 'ownedDevices'> & { ownerId: string },
+  now: Date,
+  enrolmentCode: string | null | undefined,
+) {
+  if (policy.approvalMode === 'AUTOMATIC') {
+    return { status: 'APPROVED' as const, decisionBy: 'AUTOMATIC_MODE' as const, decisionAt: now, decisionReason: 'approval mode is AUTOMATIC' };
+  }
+  // An admin handed out the code: it decides before any rule.
+  if (enrolmentCode) {
+    const code = await spendEnrolmentCode(tx, enrolmentCode, { id: facts.ownerId, email: facts.email });
+    return { status: 'APPROVED' as const, decisionBy: 'ENROLMENT_CODE' as const, decisionAt: now, decisionReason: `enrolment code "${code.name}" (${code.id})` };
+  }
+  const { rules, approvedDevices, ownedDevices } = await rulesInOrder(tx, facts.ownerId);
+  if (!rules.length) return { status: 'PENDING' as const };
+  const outcome = evaluateRules(rules, { ...facts, approvedDevices, ownedDevices });
+  if (!outcome.matched) return { status: 'PENDING' as const, pendingReason: outcome.pendingReason };
+  const rule = outcome.matched;
+  const reason = `${rule.action === 'APPROVE' ? 'approved' : 'blocked'} by rule '${rule.name}'`;
+  return {
+    status: rule.action === 'APPROVE' ? ('APPROVED' as const) : ('BLOCKED' as const),
+    ...(rule.action === 'BLOCK' ? { statusBeforeBlock: 'PENDING' as const, blockedReason: reason } : {}),
+    decisionBy: 'RULE' as const,
+    decisionRule: tx.getReference(ApprovalRule, rule.id),
+    decisionRuleName: rule.name,
+    decisionAt: now,
+    decisionReason: reason,
+  };
 }
 
 /**
@@ -186,7 +237,17 @@ async function changeStatus(
     if (!transition.from.includes(from)) throw new InvalidTransition(transition.action, from);
     const now = new Date();
     const to = await apply(tx, device, now);
-    tx.assign(device, { status: to, statusChangedAt: now, statusChangedBy: tx.getReference(User, actor.user.id) });
+    const admin = tx.getReference(User, actor.user.id);
+    tx.assign(device, { status: to, statusChangedAt: now, statusChangedBy: admin });
+    // An admin's change is the device's decision now (an unblock back to PENDING leaves none).
+    const decided = to !== 'PENDING';
+    tx.assign(device, {
+      decisionBy: decided ? 'ADMIN' : null,
+      decisionAdmin: decided ? admin : null,
+      decisionKeyId: decided ? (actor.key?.id ?? null) : null,
+      decisionAt: decided ? now : null,
+      decisionReason: decided ? (detail ?? (transition === UNBLOCK ? 'unblocked' : null)) : null,
+    });
     recordEvent(tx, dc, {
       kind: transition.event,
       userId: device.owner.id,
@@ -194,6 +255,7 @@ async function changeStatus(
       fromStatus: from,
       toStatus: to,
       detail: detail ?? null,
+      decisionBy: device.decisionBy ?? null,
     });
     return device;
   });

@@ -1,6 +1,6 @@
 // The Event entity: one row of the audit log. It holds ids, not foreign keys, so it outlives forgotten devices.
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { DEVICE_STATUSES } from '../devices/device.entity.js';
+import { DECISION_SOURCES, DEVICE_STATUSES, type DecisionSource } from '../devices/device.entity.js';
 
 export const EVENT_KINDS = [
   'USER_CREATED',
@@ -23,6 +23,13 @@ export const EVENT_KINDS = [
   'WEBHOOK_DISABLED',
   'DEVICE_MARKED_STALE',
   'USER_ROLE_CHANGED',
+  'APPROVAL_RULE_CREATED',
+  'APPROVAL_RULE_UPDATED',
+  'APPROVAL_RULE_DELETED',
+  'APPROVAL_RULES_REORDERED',
+  'ENROLMENT_CODE_CREATED',
+  'ENROLMENT_CODE_REVOKED',
+  'ENROLMENT_FAILED',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -51,6 +58,8 @@ export const Event = defineEntity({
     ip: p.string().length(64).nullable(),
     userAgent: p.string().length(512).nullable(),
     detail: p.string().length(1000).nullable(),
+    /** Set when the event records an approve/block decision: who took it (the device's decision, as it was then). */
+    decisionBy: p.enum([...DECISION_SOURCES]).nullable(),
   },
   indexes: [
     { properties: ['userId', 'position'] },
@@ -63,7 +72,7 @@ export type Event = InferEntity<typeof Event>;
 /** What reading an event needs (the feed, the GraphQL face): a managed Event, or an EventRow read by hand. */
 export type EventView = Pick<
   Event,
-  'id' | 'position' | 'kind' | 'at' | 'actorId' | 'bySystem' | 'actorKeyId' | 'userId' | 'deviceId' | 'deviceName' | 'fromStatus' | 'toStatus' | 'ip' | 'userAgent' | 'detail'
+  'id' | 'position' | 'kind' | 'at' | 'actorId' | 'bySystem' | 'actorKeyId' | 'userId' | 'deviceId' | 'deviceName' | 'fromStatus' | 'toStatus' | 'ip' | 'userAgent' | 'detail' | 'decisionBy'
 >;
 
 export const EVENT_COLUMNS = [
@@ -82,6 +91,7 @@ export const EVENT_COLUMNS = [
   'ip',
   'user_agent',
   'detail',
+  'decision_by',
 ] as const;
 
 type Status = (typeof DEVICE_STATUSES)[number];
@@ -103,6 +113,7 @@ export class EventRow implements EventView {
   readonly ip: string | null;
   readonly userAgent: string | null;
   readonly detail: string | null;
+  readonly decisionBy: DecisionSource | null;
 
   constructor(row: Record<string, unknown>) {
     // pg reads bigint as a string already.
@@ -123,5 +134,7 @@ export class EventRow implements EventView {
     this.ip = row.ip as string | null;
     this.userAgent = row.user_agent as string | null;
     this.detail = row.detail as string | null;
+    // Absent from events carried by an older instance's NOTIFY.
+    this.decisionBy = (row.decision_by as DecisionSource | null | undefined) ?? null;
   }
 }

@@ -5,7 +5,7 @@ import { builder } from '../graphql/builder.js';
 import { loadersForEvent } from '../graphql/loaders.js';
 import { keysetConnection } from '../graphql/connections.js';
 import { filterId, globalId } from '../graphql/ids.js';
-import { ApiKeyRef, DeviceRef, DeviceStatusEnum, EventConnection, EventKindEnum, EventRef, UserRef } from '../graphql/refs.js';
+import { ApiKeyRef, DecisionSourceEnum, DeviceRef, DeviceStatusEnum, EventConnection, EventKindEnum, EventRef, UserRef } from '../graphql/refs.js';
 import { Event, EventRow } from './event.entity.js';
 import { InvalidCursor } from '../db/keyset.js';
 import { countEvents, cursorPosition, eventCursor, listEvents, type EventFilter } from './events.js';
@@ -70,6 +70,12 @@ builder.objectType(EventRef, {
       nullable: true,
       description: "The device's status after the change or registration; null when the event set no status",
       resolve: (e) => e.toStatus ?? null,
+    }),
+    decisionBy: t.field({
+      type: DecisionSourceEnum,
+      nullable: true,
+      description: 'Who took the approve/block decision this event records; null when it records none',
+      resolve: (e) => e.decisionBy ?? null,
     }),
     ip: t.exposeString('ip', { nullable: true, description: "The caller's IP address; null when it is not known" }),
     userAgent: t.exposeString('userAgent', { nullable: true, description: "The caller's User-Agent header, up to 512 characters; null when none was sent" }),

@@ -2,7 +2,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { readsFleet, requireActor, type DomainContext } from '../actor.js';
 import { InvalidCursor, type PageWindow } from '../db/keyset.js';
-import type { DeviceStatus } from '../devices/device.entity.js';
+import type { DecisionSource, DeviceStatus } from '../devices/device.entity.js';
 import { Event, type EventKind } from './event.entity.js';
 
 export interface EventInput {
@@ -12,6 +12,8 @@ export interface EventInput {
   fromStatus?: DeviceStatus | null;
   toStatus?: DeviceStatus | null;
   detail?: string | null;
+  /** The approve/block decision this event records, if any. */
+  decisionBy?: DecisionSource | null;
   /** Defaults to the signed-in user; pass null for system events or anonymous attempts. */
   actorId?: string | null;
   /** Gatehouse itself did it (a scheduled job); the actor is then null. */
@@ -33,6 +35,7 @@ function eventFields(dc: Pick<DomainContext, 'actor' | 'meta'>, input: EventInpu
     ip: dc.meta.ip?.slice(0, 64) ?? null,
     userAgent: dc.meta.userAgent?.slice(0, 512) ?? null,
     detail: input.detail?.slice(0, 1000) ?? null,
+    decisionBy: input.decisionBy ?? null,
   };
 }
 
@@ -70,9 +73,10 @@ export function eventInsert(
     typed(e.ip, 'text'),
     typed(e.userAgent, 'text'),
     expressions.detail ?? typed(e.detail, 'text'),
+    typed(e.decisionBy, 'text'),
   ];
   return {
-    columns: 'kind, at, actor_id, by_system, actor_key_id, user_id, device_id, device_name, from_status, to_status, ip, user_agent, detail',
+    columns: 'kind, at, actor_id, by_system, actor_key_id, user_id, device_id, device_name, from_status, to_status, ip, user_agent, detail, decision_by',
     values: values.join(', '),
   };
 }

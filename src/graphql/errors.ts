@@ -13,6 +13,7 @@ import {
   EmailTaken,
   InvalidCredentials,
   LastAdmin,
+  InvalidEnrolmentCode,
   NotAllowed,
   NotFound,
   SignUpDisabled,
@@ -69,6 +70,11 @@ errorType(InvalidSignature, 'InvalidSignature', 'The proof is not a valid signat
 errorType(TooManyAttempts, 'TooManyAttempts', 'Too many attempts from this account, address or key: wait retryAfter seconds', (t) => ({
   retryAfter: t.exposeInt('retryAfter', { description: 'Seconds until the next attempt may be made' }),
 }));
+errorType(
+  InvalidEnrolmentCode,
+  'InvalidEnrolmentCode',
+  'The enrolment code cannot be used by this user (mistyped, spent, expired, revoked or for someone else): no device was registered',
+);
 errorType(ChallengeExpired, 'ChallengeExpired', 'The challenge expired or was already used (each is good for one attempt): ask for a new one');
 
 /** Connection failures (refused, reset, shut down, timed out waiting for a pooled connection), not query errors. */

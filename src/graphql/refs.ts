@@ -2,7 +2,7 @@
 // *.schema.ts implements its own and imports the others' from here, so no schema module imports another.
 import { z } from 'zod';
 import type { ApiKeyView } from '../apikeys/apikey.entity.js';
-import type { DeviceStatus, DeviceView, Platform } from '../devices/device.entity.js';
+import type { DecisionSource, DeviceStatus, DeviceView, Platform } from '../devices/device.entity.js';
 import type { DeviceDetails, DeviceFilter } from '../devices/devices.js';
 import type { DeviceProof } from '../devices/verification.js';
 import {
@@ -12,13 +12,14 @@ import {
   DevicePendingApproval,
   DeviceRequired,
   InvalidCredentials,
+  InvalidEnrolmentCode,
   InvalidSignature,
   TooManyAttempts,
   UnknownDevice,
 } from '../errors.js';
 import type { EventKind, EventView } from '../events/event.entity.js';
 import type { IssuedSession } from '../sessions/tokens.js';
-import type { UserView } from '../users/user.entity.js';
+import type { Role, UserView } from '../users/user.entity.js';
 import { builder } from './builder.js';
 import { filterId } from './ids.js';
 
@@ -43,6 +44,31 @@ export const PlatformEnum = builder.enumType('Platform', {
     WEB: { description: 'A web browser' },
     OTHER: { description: 'Anything else' },
   } satisfies Record<Platform, object>,
+});
+
+export const DecisionSourceEnum = builder.enumType('DecisionSource', {
+  description: "Who took a device's approve/block decision",
+  values: {
+    ADMIN: { description: 'An administrator (in person, or through an API key, which the decision names)' },
+    RULE: { description: 'An approval rule, at registration' },
+    ENROLMENT_CODE: { description: 'An enrolment code sent with the first sign-in' },
+    OWNER_DEVICE: { description: 'Reserved for approval by the owner from another of their approved, key-bound devices (not taken yet)' },
+    AUTOMATIC_MODE: { description: 'The policy approved every new device (approvalMode AUTOMATIC)' },
+  } satisfies Record<DecisionSource, object>,
+});
+
+// Shared by users/user.schema.ts and approval rules.
+export const RoleEnum = builder.enumType('Role', {
+  description: 'What an account may do',
+  values: {
+    USER: { description: 'Signs in from approved devices; sees themself and the devices they own or have used' },
+    SUPPORT: {
+      description:
+        'Help desk: may sign in without a device; reads every user, device and event (queries and subscriptions) and renames ' +
+        'and forgets any device, but may not approve, block or unblock, nor manage the policy, roles, API keys, webhooks or alerts',
+    },
+    ADMIN: { description: 'Does everything, and may sign in without a device (a dashboard session)' },
+  } satisfies Record<Role, object>,
 });
 
 // Implemented in users/user.schema.ts, devices/device.schema.ts and events/event.schema.ts.
@@ -77,7 +103,7 @@ export const SessionRef = builder.objectRef<IssuedSession>('Session');
 export const LoginResult = builder.errorUnion('LoginResult', {
   description:
     'A Session, or why not: InvalidCredentials, DeviceRequired, DevicePendingApproval, DeviceBlocked, DeviceLimitReached, ' +
-    'a failed device key check (InvalidSignature, ChallengeExpired, UnknownDevice) or TooManyAttempts',
+    'a failed device key check (InvalidSignature, ChallengeExpired, UnknownDevice), TooManyAttempts or InvalidEnrolmentCode',
   types: [
     SessionRef,
     InvalidCredentials,
@@ -89,6 +115,7 @@ export const LoginResult = builder.errorUnion('LoginResult', {
     ChallengeExpired,
     UnknownDevice,
     TooManyAttempts,
+    InvalidEnrolmentCode,
   ],
   resolveType: () => 'Session',
 });
@@ -128,5 +155,14 @@ export const EventKindEnum = builder.enumType('EventKind', {
     USER_ROLE_CHANGED: { description: "An administrator changed a user's role (detail: before -> after, e.g. USER -> SUPPORT)" },
     WEBHOOK_DISABLED: { description: 'A webhook endpoint whose every attempt had failed for WEBHOOK_DISABLE_AFTER was disabled (detail: its id and URL)' },
     DEVICE_MARKED_STALE: { description: "The system marked a device stale: not used for the policy's staleAfterDays (detail: how long)" },
+    APPROVAL_RULE_CREATED: { description: 'An administrator created an approval rule (detail: its name, id, action and conditions)' },
+    APPROVAL_RULE_UPDATED: { description: 'An administrator changed an approval rule (detail: the rule before -> after)' },
+    APPROVAL_RULE_DELETED: { description: 'An administrator deleted an approval rule (detail: the rule as it was)' },
+    APPROVAL_RULES_REORDERED: { description: 'An administrator put the approval rules in a new order (detail: their names in that order)' },
+    ENROLMENT_CODE_CREATED: { description: 'An administrator created an enrolment code (detail: its name, id, uses, expiry and limits)' },
+    ENROLMENT_CODE_REVOKED: { description: 'An administrator revoked an enrolment code (detail: its name, id, uses, expiry and limits)' },
+    ENROLMENT_FAILED: {
+      description: 'A first sign-in carried an enrolment code that could not be used; nothing was registered (detail: unknown, revoked, expired, spent or not for this user)',
+    },
   } satisfies Record<EventKind, object>,
 });

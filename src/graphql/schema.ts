@@ -16,6 +16,8 @@ import '../devices/verification.schema.js';
 import '../webhooks/webhook.schema.js';
 import '../apikeys/apikey.schema.js';
 import '../alerts/alert.schema.js';
+import '../approval/rule.schema.js';
+import '../enrolment/code.schema.js';
 
 builder.queryType({ description: 'Reads. Every field but me and devicePolicy needs a session (Authorization: Bearer <token>)' });
 builder.mutationType({

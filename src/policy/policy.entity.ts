@@ -19,6 +19,8 @@ export const DevicePolicy = defineEntity({
     /** Devices not used for this many days are stale; null: the sweep does nothing. */
     staleAfterDays: p.integer().nullable(),
     staleAction: p.enum([...STALE_ACTIONS]).default('MARK'),
+    /** Whether the app's DevicePendingApproval tells the user why no approval rule matched. */
+    showPendingReasonToUsers: p.boolean().default(false),
     /** Null until an admin changes the policy; while null, each start takes the policy from the environment. */
     updatedBy: p.uuid().nullable(),
     updatedAt: p.datetime().onCreate(() => new Date()),

@@ -36,6 +36,9 @@ const DevicePolicyRef = builder.objectRef<PolicyValues>('DevicePolicy').implemen
       description: 'A device neither signed in from nor registered for this many days is stale, and staleAction applies; null: off',
     }),
     staleAction: t.field({ type: StaleActionEnum, description: 'What happens to a stale device', resolve: (p) => p.staleAction }),
+    showPendingReasonToUsers: t.exposeBoolean('showPendingReasonToUsers', {
+      description: "Whether the app's DevicePendingApproval carries pendingReason (which approval rules were tried and what each missed)",
+    }),
   }),
 });
 
@@ -47,6 +50,7 @@ const DevicePolicyInput = builder.inputType('DevicePolicyInput', {
     allowSignUp: t.boolean({ description: 'Whether to open signUp; cannot be null' }),
     staleAfterDays: t.int({ description: `Days without use after which a device is stale, ${STALE_AFTER_DAYS_MIN} to ${STALE_AFTER_DAYS_MAX}; null: off` }),
     staleAction: t.field({ type: StaleActionEnum, description: 'What happens to a stale device; cannot be null' }),
+    showPendingReasonToUsers: t.boolean({ description: 'Whether users are told why their device is pending; cannot be null' }),
   }),
   // Leaving a field out keeps it; only the device limit can be cleared with an explicit null.
   validate: z.object({
@@ -61,6 +65,7 @@ const DevicePolicyInput = builder.inputType('DevicePolicyInput', {
       .nullable()
       .optional(),
     staleAction: z.enum(STALE_ACTIONS, 'cannot be null').optional(),
+    showPendingReasonToUsers: z.boolean('cannot be null').optional(),
   }),
 });
 
@@ -88,6 +93,7 @@ builder.mutationFields((t) => ({
       setDevicePolicy(ctx, {
         approvalMode: input.approvalMode ?? undefined,
         allowSignUp: input.allowSignUp ?? undefined,
+        showPendingReasonToUsers: input.showPendingReasonToUsers ?? undefined,
         maxDevicesPerUser: input.maxDevicesPerUser,
         staleAfterDays: input.staleAfterDays,
         staleAction: input.staleAction ?? undefined,

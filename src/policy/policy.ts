@@ -10,6 +10,7 @@ export interface EnvironmentPolicy {
   approvalMode: ApprovalMode;
   maxDevicesPerUser: number | null;
   allowSignUp: boolean;
+  showPendingReasonToUsers: boolean;
 }
 
 export interface PolicyValues extends EnvironmentPolicy {
@@ -47,6 +48,7 @@ function valuesOf(policy: DevicePolicy): PolicyValues {
     allowSignUp: policy.allowSignUp,
     staleAfterDays: policy.staleAfterDays ?? null,
     staleAction: policy.staleAction,
+    showPendingReasonToUsers: policy.showPendingReasonToUsers,
   };
 }
 
@@ -64,6 +66,7 @@ export interface PolicyChange {
   /** undefined: unchanged; null: off. Checked at the boundary (STALE_AFTER_DAYS_MIN..MAX). */
   staleAfterDays?: number | null | undefined;
   staleAction?: StaleAction | undefined;
+  showPendingReasonToUsers?: boolean | undefined;
 }
 
 export async function setDevicePolicy(dc: DomainContext, change: PolicyChange): Promise<PolicyValues> {
@@ -77,6 +80,7 @@ export async function setDevicePolicy(dc: DomainContext, change: PolicyChange): 
       allowSignUp: change.allowSignUp ?? before.allowSignUp,
       staleAfterDays: change.staleAfterDays === undefined ? before.staleAfterDays : change.staleAfterDays,
       staleAction: change.staleAction ?? before.staleAction,
+      showPendingReasonToUsers: change.showPendingReasonToUsers ?? before.showPendingReasonToUsers,
     };
     tx.assign(policy, { ...after, updatedBy: actor.user.id, updatedAt: new Date() });
     const changed = (Object.keys(after) as (keyof PolicyValues)[]).filter((k) => after[k] !== before[k]);

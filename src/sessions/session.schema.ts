@@ -39,6 +39,12 @@ const LoginInput = builder.inputType('LoginInput', {
       type: DeviceProofInput,
       description: "Required once the device has a key: a fresh challenge signed by it (see deviceChallenge)",
     }),
+    enrolmentCode: t.string({
+      description:
+        'An enrolment code (ghe_…) from an administrator: a new device registers APPROVED with it (one use spent); a code that cannot be used ' +
+        'answers InvalidEnrolmentCode and registers nothing. Ignored for a device already registered and while approval is AUTOMATIC',
+      validate: z.string().max(200, 'must be at most 200 characters'),
+    }),
   }),
 });
 

@@ -16,6 +16,7 @@ import {
   DevicePendingApproval,
   DeviceRequired,
   InvalidCredentials,
+  InvalidEnrolmentCode,
   type DomainError,
 } from '../errors.js';
 import { Device, DEVICE_COLUMNS, DeviceRow } from '../devices/device.entity.js';
@@ -40,6 +41,8 @@ export interface LoginInput {
   device?: DeviceDetails | null | undefined;
   /** Required once the installation has a key: a signed fresh challenge, so the installation id alone is not enough. */
   proof?: DeviceProof | null | undefined;
+  /** Approves a new device when valid for this user (spending one use); ignored for a device already registered. */
+  enrolmentCode?: string | null | undefined;
 }
 
 type LoginOutcome =
@@ -52,13 +55,14 @@ type LoginOutcome =
   | DeviceLimitReached
   | ChallengeExpired
   | InvalidSignature
-  | UnknownDevice;
+  | UnknownDevice
+  | InvalidEnrolmentCode;
 
 /** Records a refused sign-in in its own transaction (nothing else is written), then returns the refusal. */
 async function refuse<E extends DomainError>(
   dc: DomainContext,
   error: E,
-  event: { kind: 'LOGIN_FAILED' | 'LOGIN_DENIED'; userId: string | null; device?: EventInput['device']; detail: string },
+  event: { kind: 'LOGIN_FAILED' | 'LOGIN_DENIED' | 'ENROLMENT_FAILED'; userId: string | null; device?: EventInput['device']; detail: string },
 ): Promise<E> {
   await dc.em.transactional(async (tx) => {
     recordEvent(tx, dc, { ...event, actorId: event.userId });
@@ -91,7 +95,8 @@ export async function login(
       detail: user ? 'wrong password' : `unknown email ${email.slice(0, 254)}`,
     });
   }
-  await throttle?.clear([['account', email]]);
+  // A bad enrolment code counts as a failed sign-in: the account's failures are cleared only once it is known good.
+  if (!input.enrolmentCode) await throttle?.clear([['account', email]]);
   const details = input.device;
   if (!details) {
     if (user.role === 'USER') {
@@ -105,7 +110,11 @@ export async function login(
       return issued;
     });
   }
-  return signInWithDevice(dc, user, details, input.proof, existing);
+  if (!input.enrolmentCode) return signInWithDevice(dc, user, details, input.proof, existing);
+  const outcome = await signInWithDevice(dc, user, details, input.proof, existing, input.enrolmentCode);
+  if (outcome instanceof InvalidEnrolmentCode) await throttle?.fail(keys);
+  else await throttle?.clear([['account', email]]);
+  return outcome;
 }
 
 /** Thrown (inside loginFromDevice's transaction) when the device found is not the one whose key was checked. */
@@ -123,6 +132,7 @@ async function signInWithDevice(
   details: DeviceDetails,
   proof: DeviceProof | null | undefined,
   existing: DeviceRow | null,
+  enrolmentCode?: string | null,
   attempt = 1,
 ): Promise<LoginOutcome> {
   const keyRefusal = existing && (await checkDeviceKey(dc, existing, details, proof));
@@ -135,11 +145,15 @@ async function signInWithDevice(
     if (issued) return issued;
   }
   try {
-    return await loginFromDevice(dc, user, details, existing?.id ?? null);
+    return await loginFromDevice(dc, user, details, existing?.id ?? null, enrolmentCode);
   } catch (e) {
     if ((e instanceof UniqueConstraintViolationException || e instanceof DeviceChanged) && attempt < 3) {
       const [row] = await dc.sql.query(`select ${DEVICE_COLUMNS.join(', ')} from devices where installation_id = $1`, [details.installationId]);
-      return signInWithDevice(dc, user, details, proof, row ? new DeviceRow(row) : null, attempt + 1);
+      return signInWithDevice(dc, user, details, proof, row ? new DeviceRow(row) : null, enrolmentCode, attempt + 1);
+    }
+    if (e instanceof InvalidEnrolmentCode) {
+      // Nothing was written (the registration rolled back); the attempt is recorded, without the code.
+      return refuse(dc, e, { kind: 'ENROLMENT_FAILED', userId: user.id, detail: e.reason });
     }
     if (e instanceof DeviceAlreadyRegistered) {
       return refuse(dc, new InvalidSignature('This key is already bound to another device'), {
@@ -304,7 +318,13 @@ async function signInFromDevice(
 }
 
 /** The ORM path of a device sign-in; `checked` is the device whose key signInWithDevice checked (null: none). */
-async function loginFromDevice(dc: DomainContext, signingIn: UserView, details: DeviceDetails, checked: string | null) {
+async function loginFromDevice(
+  dc: DomainContext,
+  signingIn: UserView,
+  details: DeviceDetails,
+  checked: string | null,
+  enrolmentCode: string | null | undefined,
+) {
   const policy = await currentPolicy(dc.em);
   const outcome = await dc.em.transactional(async (tx) => {
     const user = await tx.findOneOrFail(User, signingIn.id);
@@ -315,7 +335,7 @@ async function loginFromDevice(dc: DomainContext, signingIn: UserView, details: 
       { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
     );
     if (existing && existing.id !== checked) throw new DeviceChanged();
-    const device = existing ?? (await createDevice(tx, dc, user, details, policy));
+    const device = existing ?? (await createDevice(tx, dc, user, details, policy, enrolmentCode));
     if (device.status === 'APPROVED') {
       const issued = issueSession(tx, user, device, days(dc.settings.sessionTtlDays));
       await recordDeviceUse(tx, device, user, details);

@@ -17,11 +17,12 @@ import {
   EventConnection,
   EventRef,
   filterOf,
+  RoleEnum,
   searchText,
   UserConnection,
   UserRef,
 } from '../graphql/refs.js';
-import { User, UserRow, type Role, type UserView } from './user.entity.js';
+import { User, UserRow, type UserView } from './user.entity.js';
 import {
   changePassword,
   countUsers,
@@ -34,18 +35,6 @@ import {
   userCursor,
 } from './users.js';
 
-const RoleEnum = builder.enumType('Role', {
-  description: 'What an account may do',
-  values: {
-    USER: { description: 'Signs in from approved devices; sees themself and the devices they own or have used' },
-    SUPPORT: {
-      description:
-        'Help desk: may sign in without a device; reads every user, device and event (queries and subscriptions) and renames ' +
-        'and forgets any device, but may not approve, block or unblock, nor manage the policy, roles, API keys, webhooks or alerts',
-    },
-    ADMIN: { description: 'Does everything, and may sign in without a device (a dashboard session)' },
-  } satisfies Record<Role, object>,
-});
 
 /** Admins and SUPPORT (and API keys with DEVICES_READ), and the user themself: who may read a user's devices and events. */
 const adminOrSelf = (user: UserView, _args: object, ctx: GraphQLContext) =>

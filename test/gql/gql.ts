@@ -24,6 +24,18 @@ type Documents = {
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      __typename\n      ... on ApiKey { id revokedAt }\n      ... on Error { code message }\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  query KeyEvents($filter: EventFilter) {\n    events(filter: $filter, first: 20) {\n      edges { node { kind detail deviceId actor { email } actorKey { id name } } }\n    }\n  }\n": typeof types.KeyEventsDocument,
     "\n  subscription KeyLiveEvents {\n    deviceEvents { kind deviceId }\n  }\n": typeof types.KeyLiveEventsDocument,
+    "\n  query ApprovalDecision($id: ID!) {\n    device(id: $id) {\n      id\n      status\n      decision { by at reason admin { email } apiKey { name } rule { id name } }\n      pendingReason\n      events(first: 10) { edges { node { kind decisionBy detail } } }\n    }\n  }\n": typeof types.ApprovalDecisionDocument,
+    "\n  mutation ApprovalCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": typeof types.ApprovalCreateKeyDocument,
+    "\n  query ApprovalRules {\n    approvalRules { id name position action conditions { emailDomains roles platforms minOsVersions { platform version } appNames keyBound hasApprovedDevice maxDevices } }\n  }\n": typeof types.ApprovalRulesDocument,
+    "\n  mutation ApprovalCreateRule($input: ApprovalRuleInput!) {\n    createApprovalRule(input: $input) {\n      __typename\n      ... on ApprovalRule { id name position }\n      ... on InvalidApprovalRule { code reason }\n      ... on Error { message }\n    }\n  }\n": typeof types.ApprovalCreateRuleDocument,
+    "\n  mutation ApprovalUpdateRule($id: ID!, $input: ApprovalRuleInput!) {\n    updateApprovalRule(id: $id, input: $input) {\n      __typename\n      ... on ApprovalRule { id name action }\n      ... on InvalidApprovalRule { reason }\n      ... on Error { code }\n    }\n  }\n": typeof types.ApprovalUpdateRuleDocument,
+    "\n  mutation ApprovalDeleteRule($id: ID!) {\n    deleteApprovalRule(id: $id) { __typename ... on ApprovalRule { id } ... on Error { code } }\n  }\n": typeof types.ApprovalDeleteRuleDocument,
+    "\n  mutation ApprovalReorderRules($ids: [ID!]!) {\n    reorderApprovalRules(ids: $ids) {\n      __typename\n      ... on ApprovalRuleList { rules { id position } }\n      ... on InvalidApprovalRule { reason }\n    }\n  }\n": typeof types.ApprovalReorderRulesDocument,
+    "\n  query ApprovalPreviewRule($input: ApprovalRuleInput!) {\n    previewApprovalRule(input: $input) {\n      __typename\n      ... on ApprovalRulePreview { action matching devices { id } }\n      ... on InvalidApprovalRule { reason }\n    }\n  }\n": typeof types.ApprovalPreviewRuleDocument,
+    "\n  mutation ApprovalLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { device { id status } }\n      ... on DevicePendingApproval { pendingReason device { id status pendingReason } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ApprovalLoginDocument,
+    "\n  mutation ApprovalCreateCode($input: CreateEnrolmentCodeInput!) {\n    createEnrolmentCode(input: $input) {\n      __typename\n      ... on EnrolmentCodeCreated { code enrolmentCode { id name uses usesLeft expiresAt emailDomain user { email } } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ApprovalCreateCodeDocument,
+    "\n  query ApprovalCodes {\n    enrolmentCodes { id name uses usesLeft revokedAt lastUsedAt }\n  }\n": typeof types.ApprovalCodesDocument,
+    "\n  mutation ApprovalRevokeCode($id: ID!) {\n    revokeEnrolmentCode(id: $id) { __typename ... on EnrolmentCode { id revokedAt } ... on Error { code } }\n  }\n": typeof types.ApprovalRevokeCodeDocument,
     "\n  mutation AuthzChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { __typename ... on Error { code } }\n  }\n": typeof types.AuthzChangePasswordDocument,
     "\n  mutation AuthzResetPassword($userId: ID!, $next: String!) {\n    resetPassword(userId: $userId, newPassword: $next) { __typename ... on Error { code } }\n  }\n": typeof types.AuthzResetPasswordDocument,
     "\n  mutation AuthzSetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) { __typename ... on User { id role } ... on Error { code } }\n  }\n": typeof types.AuthzSetUserRoleDocument,
@@ -37,6 +49,15 @@ type Documents = {
     "\n  query AuthzActorDevices {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id devices(first: 1) { totalCount } } } } }\n    }\n  }\n": typeof types.AuthzActorDevicesDocument,
     "\n  query AuthzActorEvents {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id events(first: 1) { totalCount } } } } }\n    }\n  }\n": typeof types.AuthzActorEventsDocument,
     "\n  query AuthzApiKeys {\n    apiKeys { id name }\n  }\n": typeof types.AuthzApiKeysDocument,
+    "\n  query AuthzApprovalRules {\n    approvalRules { id name }\n  }\n": typeof types.AuthzApprovalRulesDocument,
+    "\n  query AuthzPreviewRule($input: ApprovalRuleInput!) {\n    previewApprovalRule(input: $input) { __typename ... on ApprovalRulePreview { matching } }\n  }\n": typeof types.AuthzPreviewRuleDocument,
+    "\n  mutation AuthzCreateRule($input: ApprovalRuleInput!) {\n    createApprovalRule(input: $input) { __typename ... on ApprovalRule { id } }\n  }\n": typeof types.AuthzCreateRuleDocument,
+    "\n  mutation AuthzUpdateRule($id: ID!, $input: ApprovalRuleInput!) {\n    updateApprovalRule(id: $id, input: $input) { __typename ... on ApprovalRule { id } }\n  }\n": typeof types.AuthzUpdateRuleDocument,
+    "\n  mutation AuthzDeleteRule($id: ID!) {\n    deleteApprovalRule(id: $id) { __typename ... on ApprovalRule { id } }\n  }\n": typeof types.AuthzDeleteRuleDocument,
+    "\n  mutation AuthzReorderRules($ids: [ID!]!) {\n    reorderApprovalRules(ids: $ids) { __typename ... on ApprovalRuleList { rules { id } } }\n  }\n": typeof types.AuthzReorderRulesDocument,
+    "\n  query AuthzEnrolmentCodes {\n    enrolmentCodes { id name usesLeft }\n  }\n": typeof types.AuthzEnrolmentCodesDocument,
+    "\n  mutation AuthzCreateCode($input: CreateEnrolmentCodeInput!) {\n    createEnrolmentCode(input: $input) { __typename ... on EnrolmentCodeCreated { code enrolmentCode { id } } }\n  }\n": typeof types.AuthzCreateCodeDocument,
+    "\n  mutation AuthzRevokeCode($id: ID!) {\n    revokeEnrolmentCode(id: $id) { __typename ... on EnrolmentCode { id } }\n  }\n": typeof types.AuthzRevokeCodeDocument,
     "\n  query AuthzNotificationSettings {\n    notificationSettings { newDevicePending }\n  }\n": typeof types.AuthzNotificationSettingsDocument,
     "\n  mutation AuthzUpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) { __typename ... on NotificationSettings { newDevicePending } }\n  }\n": typeof types.AuthzUpdateNotificationSettingsDocument,
     "\n  mutation AuthzCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret apiKey { id name } } }\n  }\n": typeof types.AuthzCreateApiKeyDocument,
@@ -140,6 +161,18 @@ const documents: Documents = {
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      __typename\n      ... on ApiKey { id revokedAt }\n      ... on Error { code message }\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  query KeyEvents($filter: EventFilter) {\n    events(filter: $filter, first: 20) {\n      edges { node { kind detail deviceId actor { email } actorKey { id name } } }\n    }\n  }\n": types.KeyEventsDocument,
     "\n  subscription KeyLiveEvents {\n    deviceEvents { kind deviceId }\n  }\n": types.KeyLiveEventsDocument,
+    "\n  query ApprovalDecision($id: ID!) {\n    device(id: $id) {\n      id\n      status\n      decision { by at reason admin { email } apiKey { name } rule { id name } }\n      pendingReason\n      events(first: 10) { edges { node { kind decisionBy detail } } }\n    }\n  }\n": types.ApprovalDecisionDocument,
+    "\n  mutation ApprovalCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": types.ApprovalCreateKeyDocument,
+    "\n  query ApprovalRules {\n    approvalRules { id name position action conditions { emailDomains roles platforms minOsVersions { platform version } appNames keyBound hasApprovedDevice maxDevices } }\n  }\n": types.ApprovalRulesDocument,
+    "\n  mutation ApprovalCreateRule($input: ApprovalRuleInput!) {\n    createApprovalRule(input: $input) {\n      __typename\n      ... on ApprovalRule { id name position }\n      ... on InvalidApprovalRule { code reason }\n      ... on Error { message }\n    }\n  }\n": types.ApprovalCreateRuleDocument,
+    "\n  mutation ApprovalUpdateRule($id: ID!, $input: ApprovalRuleInput!) {\n    updateApprovalRule(id: $id, input: $input) {\n      __typename\n      ... on ApprovalRule { id name action }\n      ... on InvalidApprovalRule { reason }\n      ... on Error { code }\n    }\n  }\n": types.ApprovalUpdateRuleDocument,
+    "\n  mutation ApprovalDeleteRule($id: ID!) {\n    deleteApprovalRule(id: $id) { __typename ... on ApprovalRule { id } ... on Error { code } }\n  }\n": types.ApprovalDeleteRuleDocument,
+    "\n  mutation ApprovalReorderRules($ids: [ID!]!) {\n    reorderApprovalRules(ids: $ids) {\n      __typename\n      ... on ApprovalRuleList { rules { id position } }\n      ... on InvalidApprovalRule { reason }\n    }\n  }\n": types.ApprovalReorderRulesDocument,
+    "\n  query ApprovalPreviewRule($input: ApprovalRuleInput!) {\n    previewApprovalRule(input: $input) {\n      __typename\n      ... on ApprovalRulePreview { action matching devices { id } }\n      ... on InvalidApprovalRule { reason }\n    }\n  }\n": types.ApprovalPreviewRuleDocument,
+    "\n  mutation ApprovalLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { device { id status } }\n      ... on DevicePendingApproval { pendingReason device { id status pendingReason } }\n      ... on Error { code message }\n    }\n  }\n": types.ApprovalLoginDocument,
+    "\n  mutation ApprovalCreateCode($input: CreateEnrolmentCodeInput!) {\n    createEnrolmentCode(input: $input) {\n      __typename\n      ... on EnrolmentCodeCreated { code enrolmentCode { id name uses usesLeft expiresAt emailDomain user { email } } }\n      ... on Error { code message }\n    }\n  }\n": types.ApprovalCreateCodeDocument,
+    "\n  query ApprovalCodes {\n    enrolmentCodes { id name uses usesLeft revokedAt lastUsedAt }\n  }\n": types.ApprovalCodesDocument,
+    "\n  mutation ApprovalRevokeCode($id: ID!) {\n    revokeEnrolmentCode(id: $id) { __typename ... on EnrolmentCode { id revokedAt } ... on Error { code } }\n  }\n": types.ApprovalRevokeCodeDocument,
     "\n  mutation AuthzChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { __typename ... on Error { code } }\n  }\n": types.AuthzChangePasswordDocument,
     "\n  mutation AuthzResetPassword($userId: ID!, $next: String!) {\n    resetPassword(userId: $userId, newPassword: $next) { __typename ... on Error { code } }\n  }\n": types.AuthzResetPasswordDocument,
     "\n  mutation AuthzSetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) { __typename ... on User { id role } ... on Error { code } }\n  }\n": types.AuthzSetUserRoleDocument,
@@ -153,6 +186,15 @@ const documents: Documents = {
     "\n  query AuthzActorDevices {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id devices(first: 1) { totalCount } } } } }\n    }\n  }\n": types.AuthzActorDevicesDocument,
     "\n  query AuthzActorEvents {\n    me {\n      id\n      events(first: 100) { edges { node { kind actor { id events(first: 1) { totalCount } } } } }\n    }\n  }\n": types.AuthzActorEventsDocument,
     "\n  query AuthzApiKeys {\n    apiKeys { id name }\n  }\n": types.AuthzApiKeysDocument,
+    "\n  query AuthzApprovalRules {\n    approvalRules { id name }\n  }\n": types.AuthzApprovalRulesDocument,
+    "\n  query AuthzPreviewRule($input: ApprovalRuleInput!) {\n    previewApprovalRule(input: $input) { __typename ... on ApprovalRulePreview { matching } }\n  }\n": types.AuthzPreviewRuleDocument,
+    "\n  mutation AuthzCreateRule($input: ApprovalRuleInput!) {\n    createApprovalRule(input: $input) { __typename ... on ApprovalRule { id } }\n  }\n": types.AuthzCreateRuleDocument,
+    "\n  mutation AuthzUpdateRule($id: ID!, $input: ApprovalRuleInput!) {\n    updateApprovalRule(id: $id, input: $input) { __typename ... on ApprovalRule { id } }\n  }\n": types.AuthzUpdateRuleDocument,
+    "\n  mutation AuthzDeleteRule($id: ID!) {\n    deleteApprovalRule(id: $id) { __typename ... on ApprovalRule { id } }\n  }\n": types.AuthzDeleteRuleDocument,
+    "\n  mutation AuthzReorderRules($ids: [ID!]!) {\n    reorderApprovalRules(ids: $ids) { __typename ... on ApprovalRuleList { rules { id } } }\n  }\n": types.AuthzReorderRulesDocument,
+    "\n  query AuthzEnrolmentCodes {\n    enrolmentCodes { id name usesLeft }\n  }\n": types.AuthzEnrolmentCodesDocument,
+    "\n  mutation AuthzCreateCode($input: CreateEnrolmentCodeInput!) {\n    createEnrolmentCode(input: $input) { __typename ... on EnrolmentCodeCreated { code enrolmentCode { id } } }\n  }\n": types.AuthzCreateCodeDocument,
+    "\n  mutation AuthzRevokeCode($id: ID!) {\n    revokeEnrolmentCode(id: $id) { __typename ... on EnrolmentCode { id } }\n  }\n": types.AuthzRevokeCodeDocument,
     "\n  query AuthzNotificationSettings {\n    notificationSettings { newDevicePending }\n  }\n": types.AuthzNotificationSettingsDocument,
     "\n  mutation AuthzUpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) { __typename ... on NotificationSettings { newDevicePending } }\n  }\n": types.AuthzUpdateNotificationSettingsDocument,
     "\n  mutation AuthzCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret apiKey { id name } } }\n  }\n": types.AuthzCreateApiKeyDocument,
@@ -286,6 +328,54 @@ export function graphql(source: "\n  subscription KeyLiveEvents {\n    deviceEve
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ApprovalDecision($id: ID!) {\n    device(id: $id) {\n      id\n      status\n      decision { by at reason admin { email } apiKey { name } rule { id name } }\n      pendingReason\n      events(first: 10) { edges { node { kind decisionBy detail } } }\n    }\n  }\n"): typeof import('./graphql.js').ApprovalDecisionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApprovalCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n"): typeof import('./graphql.js').ApprovalCreateKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApprovalRules {\n    approvalRules { id name position action conditions { emailDomains roles platforms minOsVersions { platform version } appNames keyBound hasApprovedDevice maxDevices } }\n  }\n"): typeof import('./graphql.js').ApprovalRulesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApprovalCreateRule($input: ApprovalRuleInput!) {\n    createApprovalRule(input: $input) {\n      __typename\n      ... on ApprovalRule { id name position }\n      ... on InvalidApprovalRule { code reason }\n      ... on Error { message }\n    }\n  }\n"): typeof import('./graphql.js').ApprovalCreateRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApprovalUpdateRule($id: ID!, $input: ApprovalRuleInput!) {\n    updateApprovalRule(id: $id, input: $input) {\n      __typename\n      ... on ApprovalRule { id name action }\n      ... on InvalidApprovalRule { reason }\n      ... on Error { code }\n    }\n  }\n"): typeof import('./graphql.js').ApprovalUpdateRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApprovalDeleteRule($id: ID!) {\n    deleteApprovalRule(id: $id) { __typename ... on ApprovalRule { id } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').ApprovalDeleteRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApprovalReorderRules($ids: [ID!]!) {\n    reorderApprovalRules(ids: $ids) {\n      __typename\n      ... on ApprovalRuleList { rules { id position } }\n      ... on InvalidApprovalRule { reason }\n    }\n  }\n"): typeof import('./graphql.js').ApprovalReorderRulesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApprovalPreviewRule($input: ApprovalRuleInput!) {\n    previewApprovalRule(input: $input) {\n      __typename\n      ... on ApprovalRulePreview { action matching devices { id } }\n      ... on InvalidApprovalRule { reason }\n    }\n  }\n"): typeof import('./graphql.js').ApprovalPreviewRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApprovalLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { device { id status } }\n      ... on DevicePendingApproval { pendingReason device { id status pendingReason } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').ApprovalLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApprovalCreateCode($input: CreateEnrolmentCodeInput!) {\n    createEnrolmentCode(input: $input) {\n      __typename\n      ... on EnrolmentCodeCreated { code enrolmentCode { id name uses usesLeft expiresAt emailDomain user { email } } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').ApprovalCreateCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApprovalCodes {\n    enrolmentCodes { id name uses usesLeft revokedAt lastUsedAt }\n  }\n"): typeof import('./graphql.js').ApprovalCodesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApprovalRevokeCode($id: ID!) {\n    revokeEnrolmentCode(id: $id) { __typename ... on EnrolmentCode { id revokedAt } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').ApprovalRevokeCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AuthzChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { __typename ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AuthzChangePasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -335,6 +425,42 @@ export function graphql(source: "\n  query AuthzActorEvents {\n    me {\n      i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuthzApiKeys {\n    apiKeys { id name }\n  }\n"): typeof import('./graphql.js').AuthzApiKeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthzApprovalRules {\n    approvalRules { id name }\n  }\n"): typeof import('./graphql.js').AuthzApprovalRulesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthzPreviewRule($input: ApprovalRuleInput!) {\n    previewApprovalRule(input: $input) { __typename ... on ApprovalRulePreview { matching } }\n  }\n"): typeof import('./graphql.js').AuthzPreviewRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzCreateRule($input: ApprovalRuleInput!) {\n    createApprovalRule(input: $input) { __typename ... on ApprovalRule { id } }\n  }\n"): typeof import('./graphql.js').AuthzCreateRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzUpdateRule($id: ID!, $input: ApprovalRuleInput!) {\n    updateApprovalRule(id: $id, input: $input) { __typename ... on ApprovalRule { id } }\n  }\n"): typeof import('./graphql.js').AuthzUpdateRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzDeleteRule($id: ID!) {\n    deleteApprovalRule(id: $id) { __typename ... on ApprovalRule { id } }\n  }\n"): typeof import('./graphql.js').AuthzDeleteRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzReorderRules($ids: [ID!]!) {\n    reorderApprovalRules(ids: $ids) { __typename ... on ApprovalRuleList { rules { id } } }\n  }\n"): typeof import('./graphql.js').AuthzReorderRulesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthzEnrolmentCodes {\n    enrolmentCodes { id name usesLeft }\n  }\n"): typeof import('./graphql.js').AuthzEnrolmentCodesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzCreateCode($input: CreateEnrolmentCodeInput!) {\n    createEnrolmentCode(input: $input) { __typename ... on EnrolmentCodeCreated { code enrolmentCode { id } } }\n  }\n"): typeof import('./graphql.js').AuthzCreateCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzRevokeCode($id: ID!) {\n    revokeEnrolmentCode(id: $id) { __typename ... on EnrolmentCode { id } }\n  }\n"): typeof import('./graphql.js').AuthzRevokeCodeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

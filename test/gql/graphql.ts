@@ -20,6 +20,43 @@ export type ApprovalMode =
   /** A new device is PENDING until an admin approves it */
   | 'REQUIRED';
 
+/** What a matching approval rule does to the device registering */
+export type ApprovalRuleAction =
+  /** Approve it at once (decision.by RULE) */
+  | 'APPROVE'
+  /** Block it at once (decision.by RULE; an unblock returns it to PENDING) */
+  | 'BLOCK';
+
+/** What the rule checks: at least one condition; a list must not be empty (leave it out not to check it) */
+export type ApprovalRuleConditionsInput = {
+  /** The app is one of these (case-insensitive) */
+  appNames?: Array<string> | null | undefined;
+  /** The user's email domain is one of these (example.com; no subdomains implied) */
+  emailDomains?: Array<string> | null | undefined;
+  /** true: the user already has an APPROVED device; false: they have none */
+  hasApprovedDevice?: boolean | null | undefined;
+  /** true: the device bound a key at registration; false: it bound none */
+  keyBound?: boolean | null | undefined;
+  /** The user owns fewer than this many devices (1 to 10000) */
+  maxDevices?: number | null | undefined;
+  /** Per platform, the lowest OS version accepted */
+  minOsVersions?: Array<MinOsVersionInput> | null | undefined;
+  /** The device runs one of these */
+  platforms?: Array<Platform> | null | undefined;
+  /** The user's role is one of these */
+  roles?: Array<Role> | null | undefined;
+};
+
+/** A whole approval rule */
+export type ApprovalRuleInput = {
+  /** What it does when it matches */
+  action: ApprovalRuleAction;
+  /** What must all hold */
+  conditions: ApprovalRuleConditionsInput;
+  /** Unique, 1 to 100 printable characters, trimmed */
+  name: string;
+};
+
 /** A new API key */
 export type CreateApiKeyInput = {
   /** Days until it stops working, 1 to 3650; left out or null: it never expires (revoke it instead) */
@@ -28,6 +65,20 @@ export type CreateApiKeyInput = {
   name: string;
   /** What it may do: at least one scope */
   scopes: Array<ApiKeyScope>;
+};
+
+/** A new enrolment code; emailDomain and userId, when both given, must both hold */
+export type CreateEnrolmentCodeInput = {
+  /** Only users whose email is at this domain (example.com) */
+  emailDomain?: string | null | undefined;
+  /** Hours until it stops working, 1 to 2160; left out: 168 */
+  expiresInHours?: number | null | undefined;
+  /** What it is for; 1 to 100 printable characters, trimmed */
+  name: string;
+  /** Only this user (global id) */
+  userId?: string | number | null | undefined;
+  /** How many devices it may approve, 1 to 100000 */
+  uses: number;
 };
 
 /** An account an administrator creates */
@@ -41,6 +92,19 @@ export type CreateUserInput = {
   /** USER unless given */
   role?: Role | null | undefined;
 };
+
+/** Who took a device's approve/block decision */
+export type DecisionSource =
+  /** An administrator (in person, or through an API key, which the decision names) */
+  | 'ADMIN'
+  /** The policy approved every new device (approvalMode AUTOMATIC) */
+  | 'AUTOMATIC_MODE'
+  /** An enrolment code sent with the first sign-in */
+  | 'ENROLMENT_CODE'
+  /** Reserved for approval by the owner from another of their approved, key-bound devices (not taken yet) */
+  | 'OWNER_DEVICE'
+  /** An approval rule, at registration */
+  | 'RULE';
 
 /** Narrows a device listing; every field given must match, a field left out matches all */
 export type DeviceFilter = {
@@ -86,6 +150,8 @@ export type DevicePolicyInput = {
   approvalMode?: ApprovalMode | null | undefined;
   /** The new device limit, 1 to 10000; null removes the limit */
   maxDevicesPerUser?: number | null | undefined;
+  /** Whether users are told why their device is pending; cannot be null */
+  showPendingReasonToUsers?: boolean | null | undefined;
   /** What happens to a stale device; cannot be null */
   staleAction?: StaleAction | null | undefined;
   /** Days without use after which a device is stale, 1 to 3650; null: off */
@@ -127,6 +193,14 @@ export type EventKind =
   | 'API_KEY_CREATED'
   /** An administrator revoked an API key, ending it at once (detail: its name, id and scopes) */
   | 'API_KEY_REVOKED'
+  /** An administrator put the approval rules in a new order (detail: their names in that order) */
+  | 'APPROVAL_RULES_REORDERED'
+  /** An administrator created an approval rule (detail: its name, id, action and conditions) */
+  | 'APPROVAL_RULE_CREATED'
+  /** An administrator deleted an approval rule (detail: the rule as it was) */
+  | 'APPROVAL_RULE_DELETED'
+  /** An administrator changed an approval rule (detail: the rule before -> after) */
+  | 'APPROVAL_RULE_UPDATED'
   /** An administrator approved the device */
   | 'DEVICE_APPROVED'
   /** An administrator blocked the device (detail: the reason given) */
@@ -145,6 +219,12 @@ export type EventKind =
   | 'DEVICE_VERIFICATION_FAILED'
   /** verifyDevice confirmed an APPROVED device by its key */
   | 'DEVICE_VERIFIED'
+  /** An administrator created an enrolment code (detail: its name, id, uses, expiry and limits) */
+  | 'ENROLMENT_CODE_CREATED'
+  /** An administrator revoked an enrolment code (detail: its name, id, uses, expiry and limits) */
+  | 'ENROLMENT_CODE_REVOKED'
+  /** A first sign-in carried an enrolment code that could not be used; nothing was registered (detail: unknown, revoked, expired, spent or not for this user) */
+  | 'ENROLMENT_FAILED'
   /** Right credentials, but no session: no device sent, device pending or blocked, device limit or key refused (see detail) */
   | 'LOGIN_DENIED'
   /** A sign-in was refused for its credentials: wrong password, unknown email or a failed device proof */
@@ -170,10 +250,20 @@ export type LoginInput = {
   device?: DeviceInput | null | undefined;
   /** The account email, in any case */
   email: string;
+  /** An enrolment code (ghe_…) from an administrator: a new device registers APPROVED with it (one use spent); a code that cannot be used answers InvalidEnrolmentCode and registers nothing. Ignored for a device already registered and while approval is AUTOMATIC */
+  enrolmentCode?: string | null | undefined;
   /** The account's password */
   password: string;
   /** Required once the device has a key: a fresh challenge signed by it (see deviceChallenge) */
   proof?: DeviceProof | null | undefined;
+};
+
+/** The lowest OS version accepted on one platform */
+export type MinOsVersionInput = {
+  /** The platform */
+  platform: Platform;
+  /** Dotted numbers, up to four parts: 17, 17.4, 14.0.1 */
+  version: string;
 };
 
 /** How far the app on a device has got: registered, signed in, able to receive pushes */
@@ -333,6 +423,122 @@ export type KeyLiveEventsSubscriptionVariables = Exact<{ [key: string]: never; }
 
 export type KeyLiveEventsSubscription = { deviceEvents: { kind: EventKind, deviceId: string | null } };
 
+export type ApprovalDecisionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApprovalDecisionQuery = { device: { id: string, status: DeviceStatus, pendingReason: string | null, decision: { by: DecisionSource, at: string, reason: string | null, admin: { email: string } | null, apiKey: { name: string } | null, rule: { id: string | null, name: string } | null } | null, events: { edges: Array<{ node: { kind: EventKind, decisionBy: DecisionSource | null, detail: string | null } }> } } | null };
+
+export type ApprovalCreateKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type ApprovalCreateKeyMutation = { createApiKey: { __typename: 'ApiKeyCreated', secret: string } };
+
+export type ApprovalRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApprovalRulesQuery = { approvalRules: Array<{ id: string, name: string, position: number, action: ApprovalRuleAction, conditions: { emailDomains: Array<string> | null, roles: Array<Role> | null, platforms: Array<Platform> | null, appNames: Array<string> | null, keyBound: boolean | null, hasApprovedDevice: boolean | null, maxDevices: number | null, minOsVersions: Array<{ platform: Platform, version: string }> | null } }> };
+
+export type ApprovalCreateRuleMutationVariables = Exact<{
+  input: ApprovalRuleInput;
+}>;
+
+
+export type ApprovalCreateRuleMutation = { createApprovalRule:
+    | { __typename: 'ApprovalRule', id: string, name: string, position: number }
+    | { __typename: 'InvalidApprovalRule', code: string, reason: string, message: string }
+    | { __typename: 'NotFound', message: string }
+   };
+
+export type ApprovalUpdateRuleMutationVariables = Exact<{
+  id: string | number;
+  input: ApprovalRuleInput;
+}>;
+
+
+export type ApprovalUpdateRuleMutation = { updateApprovalRule:
+    | { __typename: 'ApprovalRule', id: string, name: string, action: ApprovalRuleAction }
+    | { __typename: 'InvalidApprovalRule', reason: string, code: string }
+    | { __typename: 'NotFound', code: string }
+   };
+
+export type ApprovalDeleteRuleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApprovalDeleteRuleMutation = { deleteApprovalRule:
+    | { __typename: 'ApprovalRule', id: string }
+    | { __typename: 'NotFound', code: string }
+   };
+
+export type ApprovalReorderRulesMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type ApprovalReorderRulesMutation = { reorderApprovalRules:
+    | { __typename: 'ApprovalRuleList', rules: Array<{ id: string, position: number }> }
+    | { __typename: 'InvalidApprovalRule', reason: string }
+   };
+
+export type ApprovalPreviewRuleQueryVariables = Exact<{
+  input: ApprovalRuleInput;
+}>;
+
+
+export type ApprovalPreviewRuleQuery = { previewApprovalRule:
+    | { __typename: 'ApprovalRulePreview', action: ApprovalRuleAction, matching: number, devices: Array<{ id: string }> }
+    | { __typename: 'InvalidApprovalRule', reason: string }
+   };
+
+export type ApprovalLoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type ApprovalLoginMutation = { login:
+    | { __typename: 'ChallengeExpired', code: string, message: string }
+    | { __typename: 'DeviceBlocked', code: string, message: string }
+    | { __typename: 'DeviceLimitReached', code: string, message: string }
+    | { __typename: 'DevicePendingApproval', pendingReason: string | null, code: string, message: string, device: { id: string, status: DeviceStatus, pendingReason: string | null } | null }
+    | { __typename: 'DeviceRequired', code: string, message: string }
+    | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'InvalidEnrolmentCode', code: string, message: string }
+    | { __typename: 'InvalidSignature', code: string, message: string }
+    | { __typename: 'Session', device: { id: string, status: DeviceStatus } | null }
+    | { __typename: 'TooManyAttempts', code: string, message: string }
+    | { __typename: 'UnknownDevice', code: string, message: string }
+   };
+
+export type ApprovalCreateCodeMutationVariables = Exact<{
+  input: CreateEnrolmentCodeInput;
+}>;
+
+
+export type ApprovalCreateCodeMutation = { createEnrolmentCode:
+    | { __typename: 'EnrolmentCodeCreated', code: string, enrolmentCode: { id: string, name: string, uses: number, usesLeft: number, expiresAt: string, emailDomain: string | null, user: { email: string } | null } }
+    | { __typename: 'NotFound', code: string, message: string }
+   };
+
+export type ApprovalCodesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApprovalCodesQuery = { enrolmentCodes: Array<{ id: string, name: string, uses: number, usesLeft: number, revokedAt: string | null, lastUsedAt: string | null }> };
+
+export type ApprovalRevokeCodeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApprovalRevokeCodeMutation = { revokeEnrolmentCode:
+    | { __typename: 'EnrolmentCode', id: string, revokedAt: string | null }
+    | { __typename: 'NotFound', code: string }
+   };
+
 export type AuthzChangePasswordMutationVariables = Exact<{
   current: string;
   next: string;
@@ -405,6 +611,7 @@ export type AuthzLoginWithDeviceMutation = { loginWithDevice:
     | { __typename: 'DevicePendingApproval', code: string }
     | { __typename: 'DeviceRequired', code: string }
     | { __typename: 'InvalidCredentials', code: string }
+    | { __typename: 'InvalidEnrolmentCode', code: string }
     | { __typename: 'InvalidSignature', code: string }
     | { __typename: 'Session', user: { email: string } }
     | { __typename: 'TooManyAttempts', code: string }
@@ -451,6 +658,89 @@ export type AuthzApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type AuthzApiKeysQuery = { apiKeys: Array<{ id: string, name: string }> };
+
+export type AuthzApprovalRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuthzApprovalRulesQuery = { approvalRules: Array<{ id: string, name: string }> };
+
+export type AuthzPreviewRuleQueryVariables = Exact<{
+  input: ApprovalRuleInput;
+}>;
+
+
+export type AuthzPreviewRuleQuery = { previewApprovalRule:
+    | { __typename: 'ApprovalRulePreview', matching: number }
+    | { __typename: 'InvalidApprovalRule' }
+   };
+
+export type AuthzCreateRuleMutationVariables = Exact<{
+  input: ApprovalRuleInput;
+}>;
+
+
+export type AuthzCreateRuleMutation = { createApprovalRule:
+    | { __typename: 'ApprovalRule', id: string }
+    | { __typename: 'InvalidApprovalRule' }
+    | { __typename: 'NotFound' }
+   };
+
+export type AuthzUpdateRuleMutationVariables = Exact<{
+  id: string | number;
+  input: ApprovalRuleInput;
+}>;
+
+
+export type AuthzUpdateRuleMutation = { updateApprovalRule:
+    | { __typename: 'ApprovalRule', id: string }
+    | { __typename: 'InvalidApprovalRule' }
+    | { __typename: 'NotFound' }
+   };
+
+export type AuthzDeleteRuleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AuthzDeleteRuleMutation = { deleteApprovalRule:
+    | { __typename: 'ApprovalRule', id: string }
+    | { __typename: 'NotFound' }
+   };
+
+export type AuthzReorderRulesMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type AuthzReorderRulesMutation = { reorderApprovalRules:
+    | { __typename: 'ApprovalRuleList', rules: Array<{ id: string }> }
+    | { __typename: 'InvalidApprovalRule' }
+   };
+
+export type AuthzEnrolmentCodesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuthzEnrolmentCodesQuery = { enrolmentCodes: Array<{ id: string, name: string, usesLeft: number }> };
+
+export type AuthzCreateCodeMutationVariables = Exact<{
+  input: CreateEnrolmentCodeInput;
+}>;
+
+
+export type AuthzCreateCodeMutation = { createEnrolmentCode:
+    | { __typename: 'EnrolmentCodeCreated', code: string, enrolmentCode: { id: string } }
+    | { __typename: 'NotFound' }
+   };
+
+export type AuthzRevokeCodeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AuthzRevokeCodeMutation = { revokeEnrolmentCode:
+    | { __typename: 'EnrolmentCode', id: string }
+    | { __typename: 'NotFound' }
+   };
 
 export type AuthzNotificationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -615,6 +905,7 @@ export type KeysLoginWithDeviceMutation = { loginWithDevice:
     | { __typename: 'DevicePendingApproval', code: string, message: string }
     | { __typename: 'DeviceRequired', code: string, message: string }
     | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'InvalidEnrolmentCode', code: string, message: string }
     | { __typename: 'InvalidSignature', code: string, message: string }
     | { __typename: 'Session', token: string, user: { email: string }, device: { id: string } | null }
     | { __typename: 'TooManyAttempts', code: string, message: string }
@@ -673,6 +964,7 @@ export type LoginMutation = { login:
     | { __typename: 'DevicePendingApproval', code: string, message: string, pendingDevice: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null } | null }
     | { __typename: 'DeviceRequired', code: string, message: string }
     | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'InvalidEnrolmentCode', code: string, message: string }
     | { __typename: 'InvalidSignature', code: string, message: string }
     | { __typename: 'Session', token: string, expiresAt: string, user: { id: string, email: string, role: Role }, device: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, osVersion: string | null, model: string | null, appName: string | null, appVersion: string | null, mobileAuth: MobileAuth, lastUsedAt: string | null, createdAt: string, statusChangedAt: string, blockedReason: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null, statusChangedBy: { id: string, email: string } | null } | null }
     | { __typename: 'TooManyAttempts', retryAfter: number, code: string, message: string }
@@ -965,6 +1257,7 @@ export type RealtimeLoginMutation = { login:
     | { __typename: 'DevicePendingApproval', watchToken: string, code: string, message: string, device: { id: string, status: DeviceStatus } | null }
     | { __typename: 'DeviceRequired', code: string, message: string }
     | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'InvalidEnrolmentCode', code: string, message: string }
     | { __typename: 'InvalidSignature', code: string, message: string }
     | { __typename: 'Session', token: string, sessionDevice: { id: string, status: DeviceStatus } | null }
     | { __typename: 'TooManyAttempts', code: string, message: string }
@@ -1429,6 +1722,231 @@ export const KeyLiveEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<KeyLiveEventsSubscription, KeyLiveEventsSubscriptionVariables>;
+export const ApprovalDecisionDocument = new TypedDocumentString(`
+    query ApprovalDecision($id: ID!) {
+  device(id: $id) {
+    id
+    status
+    decision {
+      by
+      at
+      reason
+      admin {
+        email
+      }
+      apiKey {
+        name
+      }
+      rule {
+        id
+        name
+      }
+    }
+    pendingReason
+    events(first: 10) {
+      edges {
+        node {
+          kind
+          decisionBy
+          detail
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalDecisionQuery, ApprovalDecisionQueryVariables>;
+export const ApprovalCreateKeyDocument = new TypedDocumentString(`
+    mutation ApprovalCreateKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    __typename
+    ... on ApiKeyCreated {
+      secret
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalCreateKeyMutation, ApprovalCreateKeyMutationVariables>;
+export const ApprovalRulesDocument = new TypedDocumentString(`
+    query ApprovalRules {
+  approvalRules {
+    id
+    name
+    position
+    action
+    conditions {
+      emailDomains
+      roles
+      platforms
+      minOsVersions {
+        platform
+        version
+      }
+      appNames
+      keyBound
+      hasApprovedDevice
+      maxDevices
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalRulesQuery, ApprovalRulesQueryVariables>;
+export const ApprovalCreateRuleDocument = new TypedDocumentString(`
+    mutation ApprovalCreateRule($input: ApprovalRuleInput!) {
+  createApprovalRule(input: $input) {
+    __typename
+    ... on ApprovalRule {
+      id
+      name
+      position
+    }
+    ... on InvalidApprovalRule {
+      code
+      reason
+    }
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalCreateRuleMutation, ApprovalCreateRuleMutationVariables>;
+export const ApprovalUpdateRuleDocument = new TypedDocumentString(`
+    mutation ApprovalUpdateRule($id: ID!, $input: ApprovalRuleInput!) {
+  updateApprovalRule(id: $id, input: $input) {
+    __typename
+    ... on ApprovalRule {
+      id
+      name
+      action
+    }
+    ... on InvalidApprovalRule {
+      reason
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalUpdateRuleMutation, ApprovalUpdateRuleMutationVariables>;
+export const ApprovalDeleteRuleDocument = new TypedDocumentString(`
+    mutation ApprovalDeleteRule($id: ID!) {
+  deleteApprovalRule(id: $id) {
+    __typename
+    ... on ApprovalRule {
+      id
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalDeleteRuleMutation, ApprovalDeleteRuleMutationVariables>;
+export const ApprovalReorderRulesDocument = new TypedDocumentString(`
+    mutation ApprovalReorderRules($ids: [ID!]!) {
+  reorderApprovalRules(ids: $ids) {
+    __typename
+    ... on ApprovalRuleList {
+      rules {
+        id
+        position
+      }
+    }
+    ... on InvalidApprovalRule {
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalReorderRulesMutation, ApprovalReorderRulesMutationVariables>;
+export const ApprovalPreviewRuleDocument = new TypedDocumentString(`
+    query ApprovalPreviewRule($input: ApprovalRuleInput!) {
+  previewApprovalRule(input: $input) {
+    __typename
+    ... on ApprovalRulePreview {
+      action
+      matching
+      devices {
+        id
+      }
+    }
+    ... on InvalidApprovalRule {
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalPreviewRuleQuery, ApprovalPreviewRuleQueryVariables>;
+export const ApprovalLoginDocument = new TypedDocumentString(`
+    mutation ApprovalLogin($input: LoginInput!) {
+  login(input: $input) {
+    __typename
+    ... on Session {
+      device {
+        id
+        status
+      }
+    }
+    ... on DevicePendingApproval {
+      pendingReason
+      device {
+        id
+        status
+        pendingReason
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalLoginMutation, ApprovalLoginMutationVariables>;
+export const ApprovalCreateCodeDocument = new TypedDocumentString(`
+    mutation ApprovalCreateCode($input: CreateEnrolmentCodeInput!) {
+  createEnrolmentCode(input: $input) {
+    __typename
+    ... on EnrolmentCodeCreated {
+      code
+      enrolmentCode {
+        id
+        name
+        uses
+        usesLeft
+        expiresAt
+        emailDomain
+        user {
+          email
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalCreateCodeMutation, ApprovalCreateCodeMutationVariables>;
+export const ApprovalCodesDocument = new TypedDocumentString(`
+    query ApprovalCodes {
+  enrolmentCodes {
+    id
+    name
+    uses
+    usesLeft
+    revokedAt
+    lastUsedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalCodesQuery, ApprovalCodesQueryVariables>;
+export const ApprovalRevokeCodeDocument = new TypedDocumentString(`
+    mutation ApprovalRevokeCode($id: ID!) {
+  revokeEnrolmentCode(id: $id) {
+    __typename
+    ... on EnrolmentCode {
+      id
+      revokedAt
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalRevokeCodeMutation, ApprovalRevokeCodeMutationVariables>;
 export const AuthzChangePasswordDocument = new TypedDocumentString(`
     mutation AuthzChangePassword($current: String!, $next: String!) {
   changePassword(currentPassword: $current, newPassword: $next) {
@@ -1601,6 +2119,98 @@ export const AuthzApiKeysDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuthzApiKeysQuery, AuthzApiKeysQueryVariables>;
+export const AuthzApprovalRulesDocument = new TypedDocumentString(`
+    query AuthzApprovalRules {
+  approvalRules {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzApprovalRulesQuery, AuthzApprovalRulesQueryVariables>;
+export const AuthzPreviewRuleDocument = new TypedDocumentString(`
+    query AuthzPreviewRule($input: ApprovalRuleInput!) {
+  previewApprovalRule(input: $input) {
+    __typename
+    ... on ApprovalRulePreview {
+      matching
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzPreviewRuleQuery, AuthzPreviewRuleQueryVariables>;
+export const AuthzCreateRuleDocument = new TypedDocumentString(`
+    mutation AuthzCreateRule($input: ApprovalRuleInput!) {
+  createApprovalRule(input: $input) {
+    __typename
+    ... on ApprovalRule {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzCreateRuleMutation, AuthzCreateRuleMutationVariables>;
+export const AuthzUpdateRuleDocument = new TypedDocumentString(`
+    mutation AuthzUpdateRule($id: ID!, $input: ApprovalRuleInput!) {
+  updateApprovalRule(id: $id, input: $input) {
+    __typename
+    ... on ApprovalRule {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzUpdateRuleMutation, AuthzUpdateRuleMutationVariables>;
+export const AuthzDeleteRuleDocument = new TypedDocumentString(`
+    mutation AuthzDeleteRule($id: ID!) {
+  deleteApprovalRule(id: $id) {
+    __typename
+    ... on ApprovalRule {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzDeleteRuleMutation, AuthzDeleteRuleMutationVariables>;
+export const AuthzReorderRulesDocument = new TypedDocumentString(`
+    mutation AuthzReorderRules($ids: [ID!]!) {
+  reorderApprovalRules(ids: $ids) {
+    __typename
+    ... on ApprovalRuleList {
+      rules {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzReorderRulesMutation, AuthzReorderRulesMutationVariables>;
+export const AuthzEnrolmentCodesDocument = new TypedDocumentString(`
+    query AuthzEnrolmentCodes {
+  enrolmentCodes {
+    id
+    name
+    usesLeft
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzEnrolmentCodesQuery, AuthzEnrolmentCodesQueryVariables>;
+export const AuthzCreateCodeDocument = new TypedDocumentString(`
+    mutation AuthzCreateCode($input: CreateEnrolmentCodeInput!) {
+  createEnrolmentCode(input: $input) {
+    __typename
+    ... on EnrolmentCodeCreated {
+      code
+      enrolmentCode {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzCreateCodeMutation, AuthzCreateCodeMutationVariables>;
+export const AuthzRevokeCodeDocument = new TypedDocumentString(`
+    mutation AuthzRevokeCode($id: ID!) {
+  revokeEnrolmentCode(id: $id) {
+    __typename
+    ... on EnrolmentCode {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzRevokeCodeMutation, AuthzRevokeCodeMutationVariables>;
 export const AuthzNotificationSettingsDocument = new TypedDocumentString(`
     query AuthzNotificationSettings {
   notificationSettings {

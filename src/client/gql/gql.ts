@@ -16,7 +16,7 @@ import * as types from './graphql.js';
  */
 type Documents = {
     "\n  fragment ClientDeviceFields on Device {\n    id\n    installationId\n    name\n    status\n    platform\n    keyId\n    keyAlgorithm\n  }\n": typeof types.ClientDeviceFieldsFragmentDoc,
-    "\n  mutation ClientLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token expiresAt device { ...ClientDeviceFields } }\n      ... on DevicePendingApproval { watchToken pendingDevice: device { ...ClientDeviceFields } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ClientLoginDocument,
+    "\n  mutation ClientLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token expiresAt device { ...ClientDeviceFields } }\n      ... on DevicePendingApproval { watchToken pendingReason pendingDevice: device { ...ClientDeviceFields } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ClientLoginDocument,
     "\n  mutation ClientRegisterDevice($input: DeviceInput!) {\n    registerDevice(input: $input) {\n      __typename\n      ... on Device { ...ClientDeviceFields }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ClientRegisterDeviceDocument,
     "\n  mutation ClientChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce expiresAt }\n      ... on TooManyAttempts { retryAfter message }\n    }\n  }\n": typeof types.ClientChallengeDocument,
     "\n  mutation ClientVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId status }\n      ... on DevicePendingApproval { watchToken }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ClientVerifyDocument,
@@ -27,7 +27,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  fragment ClientDeviceFields on Device {\n    id\n    installationId\n    name\n    status\n    platform\n    keyId\n    keyAlgorithm\n  }\n": types.ClientDeviceFieldsFragmentDoc,
-    "\n  mutation ClientLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token expiresAt device { ...ClientDeviceFields } }\n      ... on DevicePendingApproval { watchToken pendingDevice: device { ...ClientDeviceFields } }\n      ... on Error { code message }\n    }\n  }\n": types.ClientLoginDocument,
+    "\n  mutation ClientLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token expiresAt device { ...ClientDeviceFields } }\n      ... on DevicePendingApproval { watchToken pendingReason pendingDevice: device { ...ClientDeviceFields } }\n      ... on Error { code message }\n    }\n  }\n": types.ClientLoginDocument,
     "\n  mutation ClientRegisterDevice($input: DeviceInput!) {\n    registerDevice(input: $input) {\n      __typename\n      ... on Device { ...ClientDeviceFields }\n      ... on Error { code message }\n    }\n  }\n": types.ClientRegisterDeviceDocument,
     "\n  mutation ClientChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce expiresAt }\n      ... on TooManyAttempts { retryAfter message }\n    }\n  }\n": types.ClientChallengeDocument,
     "\n  mutation ClientVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId status }\n      ... on DevicePendingApproval { watchToken }\n      ... on Error { code message }\n    }\n  }\n": types.ClientVerifyDocument,
@@ -44,7 +44,7 @@ export function graphql(source: "\n  fragment ClientDeviceFields on Device {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ClientLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token expiresAt device { ...ClientDeviceFields } }\n      ... on DevicePendingApproval { watchToken pendingDevice: device { ...ClientDeviceFields } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').ClientLoginDocument;
+export function graphql(source: "\n  mutation ClientLogin($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session { token expiresAt device { ...ClientDeviceFields } }\n      ... on DevicePendingApproval { watchToken pendingReason pendingDevice: device { ...ClientDeviceFields } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').ClientLoginDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

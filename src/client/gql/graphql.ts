@@ -51,6 +51,8 @@ export type LoginInput = {
   device?: DeviceInput | null | undefined;
   /** The account email, in any case */
   email: string;
+  /** An enrolment code (ghe_…) from an administrator: a new device registers APPROVED with it (one use spent); a code that cannot be used answers InvalidEnrolmentCode and registers nothing. Ignored for a device already registered and while approval is AUTOMATIC */
+  enrolmentCode?: string | null | undefined;
   /** The account's password */
   password: string;
   /** Required once the device has a key: a fresh challenge signed by it (see deviceChallenge) */
@@ -97,9 +99,10 @@ export type ClientLoginMutation = { login:
     | { __typename: 'ChallengeExpired', code: string, message: string }
     | { __typename: 'DeviceBlocked', code: string, message: string }
     | { __typename: 'DeviceLimitReached', code: string, message: string }
-    | { __typename: 'DevicePendingApproval', watchToken: string, code: string, message: string, pendingDevice: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, keyId: string | null, keyAlgorithm: string | null } | null }
+    | { __typename: 'DevicePendingApproval', watchToken: string, pendingReason: string | null, code: string, message: string, pendingDevice: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, keyId: string | null, keyAlgorithm: string | null } | null }
     | { __typename: 'DeviceRequired', code: string, message: string }
     | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'InvalidEnrolmentCode', code: string, message: string }
     | { __typename: 'InvalidSignature', code: string, message: string }
     | { __typename: 'Session', token: string, expiresAt: string, device: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, keyId: string | null, keyAlgorithm: string | null } | null }
     | { __typename: 'TooManyAttempts', code: string, message: string }
@@ -154,6 +157,7 @@ export type ClientLoginWithDeviceMutation = { loginWithDevice:
     | { __typename: 'DevicePendingApproval', watchToken: string, code: string, message: string }
     | { __typename: 'DeviceRequired', code: string, message: string }
     | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'InvalidEnrolmentCode', code: string, message: string }
     | { __typename: 'InvalidSignature', code: string, message: string }
     | { __typename: 'Session', token: string, expiresAt: string, user: { email: string }, device: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, keyId: string | null, keyAlgorithm: string | null } | null }
     | { __typename: 'TooManyAttempts', code: string, message: string }
@@ -231,6 +235,7 @@ export const ClientLoginDocument = new TypedDocumentString(`
     }
     ... on DevicePendingApproval {
       watchToken
+      pendingReason
       pendingDevice: device {
         ...ClientDeviceFields
       }

@@ -74,6 +74,8 @@ export type DevicePolicyInput = {
   approvalMode?: ApprovalMode | null | undefined;
   /** The new device limit, 1 to 10000; null removes the limit */
   maxDevicesPerUser?: number | null | undefined;
+  /** Whether users are told why their device is pending; cannot be null */
+  showPendingReasonToUsers?: boolean | null | undefined;
   /** What happens to a stale device; cannot be null */
   staleAction?: StaleAction | null | undefined;
   /** Days without use after which a device is stale, 1 to 3650; null: off */
@@ -115,6 +117,14 @@ export type EventKind =
   | 'API_KEY_CREATED'
   /** An administrator revoked an API key, ending it at once (detail: its name, id and scopes) */
   | 'API_KEY_REVOKED'
+  /** An administrator put the approval rules in a new order (detail: their names in that order) */
+  | 'APPROVAL_RULES_REORDERED'
+  /** An administrator created an approval rule (detail: its name, id, action and conditions) */
+  | 'APPROVAL_RULE_CREATED'
+  /** An administrator deleted an approval rule (detail: the rule as it was) */
+  | 'APPROVAL_RULE_DELETED'
+  /** An administrator changed an approval rule (detail: the rule before -> after) */
+  | 'APPROVAL_RULE_UPDATED'
   /** An administrator approved the device */
   | 'DEVICE_APPROVED'
   /** An administrator blocked the device (detail: the reason given) */
@@ -133,6 +143,12 @@ export type EventKind =
   | 'DEVICE_VERIFICATION_FAILED'
   /** verifyDevice confirmed an APPROVED device by its key */
   | 'DEVICE_VERIFIED'
+  /** An administrator created an enrolment code (detail: its name, id, uses, expiry and limits) */
+  | 'ENROLMENT_CODE_CREATED'
+  /** An administrator revoked an enrolment code (detail: its name, id, uses, expiry and limits) */
+  | 'ENROLMENT_CODE_REVOKED'
+  /** A first sign-in carried an enrolment code that could not be used; nothing was registered (detail: unknown, revoked, expired, spent or not for this user) */
+  | 'ENROLMENT_FAILED'
   /** Right credentials, but no session: no device sent, device pending or blocked, device limit or key refused (see detail) */
   | 'LOGIN_DENIED'
   /** A sign-in was refused for its credentials: wrong password, unknown email or a failed device proof */
@@ -158,6 +174,8 @@ export type LoginInput = {
   device?: DeviceInput | null | undefined;
   /** The account email, in any case */
   email: string;
+  /** An enrolment code (ghe_…) from an administrator: a new device registers APPROVED with it (one use spent); a code that cannot be used answers InvalidEnrolmentCode and registers nothing. Ignored for a device already registered and while approval is AUTOMATIC */
+  enrolmentCode?: string | null | undefined;
   /** The account's password */
   password: string;
   /** Required once the device has a key: a fresh challenge signed by it (see deviceChallenge) */
@@ -422,6 +440,7 @@ export type ConsoleLoginMutation = { login:
     | { __typename: 'DevicePendingApproval', code: string, message: string }
     | { __typename: 'DeviceRequired', code: string, message: string }
     | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'InvalidEnrolmentCode', code: string, message: string }
     | { __typename: 'InvalidSignature', code: string, message: string }
     | { __typename: 'Session', token: string, user: { id: string, role: Role } }
     | { __typename: 'TooManyAttempts', code: string, message: string }
