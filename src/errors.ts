@@ -126,3 +126,17 @@ export class WebhookUrlRefused extends DomainError {
     super(`This URL cannot receive webhooks: ${reason}`);
   }
 }
+
+/** What is wrong with an attribute change: which rule it broke, and the key it broke it with (if one). */
+export type AttributeProblem = 'BAD_KEY' | 'BAD_VALUE' | 'TOO_MANY_KEYS' | 'TOO_LARGE' | 'SET_AND_UNSET';
+
+export class InvalidAttributes extends DomainError {
+  readonly code = 'INVALID_ATTRIBUTES';
+  constructor(
+    readonly problem: AttributeProblem,
+    message: string,
+    readonly key: string | null = null,
+  ) {
+    super(message);
+  }
+}

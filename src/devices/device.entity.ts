@@ -10,6 +10,9 @@ export type Platform = (typeof PLATFORMS)[number];
 export const KEY_ALGORITHMS = ['ES256', 'EdDSA'] as const;
 export type KeyAlgorithm = (typeof KEY_ALGORITHMS)[number];
 
+/** A device's attributes: keys of 1-64 `[A-Za-z0-9_.-]`, string, finite number or boolean values. */
+export type DeviceAttributes = Record<string, string | number | boolean>;
+
 export const Device = defineEntity({
   name: 'Device',
   tableName: 'devices',
@@ -40,6 +43,8 @@ export const Device = defineEntity({
     keyAlgorithm: p.enum([...KEY_ALGORITHMS]).nullable(),
     /** The public JWK itself (EC P-256 or OKP Ed25519). */
     publicKey: p.json<Record<string, string>>().nullable(),
+    /** What admins and the device itself record about it (src/devices/attributes.ts says what is allowed). */
+    attributes: p.json<DeviceAttributes>().defaultRaw(`'{}'`).onCreate(() => ({})),
     /** Optimistic lock: concurrent transitions of one device end in one consistent state. */
     version: p.integer().version(),
   },
@@ -54,6 +59,11 @@ export const Device = defineEntity({
       name: 'devices_search_trgm_index',
       expression:
         'create index "devices_search_trgm_index" on "devices" using gin ("name" gin_trgm_ops, "model" gin_trgm_ops, "installation_id" gin_trgm_ops, "app_name" gin_trgm_ops)',
+    },
+    // `filter: { attribute }` as `attributes @> '{"key": value}'`: jsonb_path_ops serves containment only, smaller.
+    {
+      name: 'devices_attributes_index',
+      expression: 'create index "devices_attributes_index" on "devices" using gin ("attributes" jsonb_path_ops)',
     },
   ],
 });
@@ -94,6 +104,7 @@ export type DeviceView = Pick<
   | 'keyId'
   | 'keyAlgorithm'
   | 'publicKey'
+  | 'attributes'
 > & {
   owner: { id: string };
   lastUser?: { id: string } | null | undefined;
@@ -123,6 +134,7 @@ export const DEVICE_COLUMNS = [
   'key_id',
   'key_algorithm',
   'public_key',
+  'attributes',
 ] as const;
 
 const ref = (id: unknown) => (typeof id === 'string' ? { id } : null);
@@ -150,6 +162,7 @@ export class DeviceRow implements DeviceView {
   readonly keyId: string | null;
   readonly keyAlgorithm: KeyAlgorithm | null;
   readonly publicKey: Record<string, string> | null;
+  readonly attributes: DeviceAttributes;
 
   constructor(row: Record<string, unknown>) {
     this.id = row.id as string;
@@ -173,5 +186,7 @@ export class DeviceRow implements DeviceView {
     this.keyId = row.key_id as string | null;
     this.keyAlgorithm = row.key_algorithm as KeyAlgorithm | null;
     this.publicKey = row.public_key as Record<string, string> | null;
+    // Absent from rows an older instance sent before the column existed.
+    this.attributes = (row.attributes as DeviceAttributes | undefined) ?? {};
   }
 }

@@ -21,6 +21,7 @@ import { Session } from '../sessions/session.entity.js';
 import { containsPattern } from '../users/users.js';
 import { User } from '../users/user.entity.js';
 import { Device, DEVICE_COLUMNS, DeviceRow, DeviceUser, type DeviceStatus, type DeviceView, type Platform } from './device.entity.js';
+import { attributeContainment, type AttributeValue } from './attributes.js';
 import { algorithmOf, canonicalJwk, thumbprint, type PublicJwk } from './keys.js';
 
 export interface DeviceDetails {
@@ -281,6 +282,8 @@ export interface DeviceFilter {
   /** Devices this user owns or has used. */
   userId?: string | null | undefined;
   search?: string | null | undefined;
+  /** Devices with this attribute set to this value (of the same JSON type: "1" is not 1). */
+  attribute?: { key: string; value: AttributeValue } | null | undefined;
 }
 
 /**
@@ -303,10 +306,12 @@ function filtered(
     const pattern = param(containsPattern(filter.search));
     where.push(`(d.name ilike ${pattern} or d.model ilike ${pattern} or d.installation_id ilike ${pattern} or d.app_name ilike ${pattern})`);
   }
+  if (filter.attribute) where.push(`d.attributes @> ${param(attributeContainment(filter.attribute.key, filter.attribute.value))}::jsonb`);
   // A search is planned with its term: a rare one wants the trigram index, a common one the newest-first walk, and
   // a prepared statement's generic plan, made without the term, would pick one for all (measured at 10k devices:
   // 56 ms p50 prepared against 0.5 ms for the plan with the term).
-  return { where, params, param, options: { prepared: !filter.search?.trim() } };
+  // An attribute likewise: a rare value wants the GIN index, a common one the newest-first walk.
+  return { where, params, param, options: { prepared: !filter.search?.trim() && !filter.attribute } };
 }
 
 const whereSql = (where: string[]) => (where.length ? `where ${where.join(' and ')}` : '');

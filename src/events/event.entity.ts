@@ -21,6 +21,7 @@ export const EVENT_KINDS = [
   'API_KEY_CREATED',
   'API_KEY_REVOKED',
   'WEBHOOK_DISABLED',
+  'DEVICE_UPDATED',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -125,6 +125,7 @@ export const EventKindEnum = builder.enumType('EventKind', {
     PASSWORD_CHANGED: { description: 'A password was changed by its user or reset by an administrator (detail: which)' },
     API_KEY_CREATED: { description: 'An administrator created an API key (detail: its name, id and scopes)' },
     API_KEY_REVOKED: { description: 'An administrator revoked an API key, ending it at once (detail: its name, id and scopes)' },
+    DEVICE_UPDATED: { description: "The device's attributes were changed by updateDeviceAttributes (detail: the keys set and unset, never their values)" },
     WEBHOOK_DISABLED: { description: 'A webhook endpoint whose every attempt had failed for WEBHOOK_DISABLE_AFTER was disabled (detail: its id and URL)' },
   } satisfies Record<EventKind, object>,
 });
