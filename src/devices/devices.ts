@@ -22,6 +22,7 @@ import { containsPattern } from '../users/users.js';
 import { User } from '../users/user.entity.js';
 import { Device, DEVICE_COLUMNS, DeviceRow, DeviceUser, type DeviceStatus, type DeviceView, type Platform } from './device.entity.js';
 import { attributeContainment, type AttributeValue } from './attributes.js';
+import { searchIndexPattern } from './search.js';
 import { algorithmOf, canonicalJwk, thumbprint, type PublicJwk } from './keys.js';
 
 export interface DeviceDetails {
@@ -290,10 +291,11 @@ export interface DeviceFilter {
  * The WHERE clause of a device listing, as SQL with its `$n` parameters. Written by hand rather than with the
  * query builder: this runs on every phone's read, and building it through the ORM cost more than the query itself.
  */
-function filtered(
-  actor: Actor,
+async function filtered(
+  dc: DomainContext,
   filter: DeviceFilter,
-): { where: string[]; params: unknown[]; param: (value: unknown) => string; options: QueryOptions } {
+): Promise<{ where: string[]; params: unknown[]; param: (value: unknown) => string; options: QueryOptions }> {
+  const actor = requireActor(dc);
   const where: string[] = [];
   const params: unknown[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
@@ -302,9 +304,18 @@ function filtered(
   if (filter.userId && (isAdmin(actor) || filter.userId !== actor.user.id)) usedBy(filter.userId);
   if (filter.status) where.push(`d.status = ${param(filter.status)}`);
   if (filter.platform) where.push(`d.platform = ${param(filter.platform)}`);
-  if (filter.search?.trim()) {
-    const pattern = param(containsPattern(filter.search));
-    where.push(`(d.name ilike ${pattern} or d.model ilike ${pattern} or d.installation_id ilike ${pattern} or d.app_name ilike ${pattern})`);
+  const term = filter.search?.trim();
+  if (term) {
+    const anyColumn = (pattern: string, column = (name: string) => `d.${name}`) =>
+      `(${['name', 'model', 'installation_id', 'app_name'].map((c) => `${column(c)} ilike ${pattern}`).join(' or ')})`;
+    const narrowed = await searchIndexPattern(dc.sql, term);
+    if (!narrowed) where.push(anyColumn(param(containsPattern(term))));
+    else {
+      // The index gets the term without its frequent parts (src/devices/search.ts); the term itself is checked on
+      // what that finds, written so that the index cannot serve it (`|| ''`), or PostgreSQL would scan for it too.
+      where.push(anyColumn(param(narrowed)));
+      where.push(anyColumn(param(containsPattern(term)), (c) => `(d.${c} || '')`));
+    }
   }
   if (filter.attribute) where.push(`d.attributes @> ${param(attributeContainment(filter.attribute.key, filter.attribute.value))}::jsonb`);
   // A search is planned with its term: a rare one wants the trigram index, a common one the newest-first walk, and
@@ -328,7 +339,7 @@ const LISTED_COLUMNS = DEVICE_COLUMNS.map((c) => `d.${c}`).join(', ');
 
 /** Newest first, by (createdAt, id); the cursor is that pair. Plain rows: a listing is read, never changed. */
 export async function listDevices(dc: DomainContext, filter: DeviceFilter, window: PageWindow): Promise<DeviceRow[]> {
-  const { where, params, param, options } = filtered(requireActor(dc), filter);
+  const { where, params, param, options } = await filtered(dc, filter);
   if (window.after !== undefined) {
     const [at, id] = parseDeviceCursor(window.after);
     where.push(`(d.created_at, d.id) < (${param(at)}, ${param(id)})`);
@@ -348,7 +359,7 @@ export async function listDevices(dc: DomainContext, filter: DeviceFilter, windo
 }
 
 export async function countDevices(dc: DomainContext, filter: DeviceFilter): Promise<number> {
-  const { where, params, options } = filtered(requireActor(dc), filter);
+  const { where, params, options } = await filtered(dc, filter);
   const [row] = await dc.sql.query<{ n: number }>(`select count(*)::int as n from devices d ${whereSql(where)}`, params, options);
   return row?.n ?? 0;
 }

@@ -660,6 +660,13 @@ export type KeysKeyIdQueryVariables = Exact<{
 
 export type KeysKeyIdQuery = { device: { keyId: string | null } | null };
 
+export type SearchAllQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type SearchAllQuery = { devices: { totalCount: number, edges: Array<{ node: { installationId: string, name: string | null, model: string | null, appName: string | null } }> } };
+
 export type MetricsEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1804,6 +1811,21 @@ export const KeysKeyIdDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<KeysKeyIdQuery, KeysKeyIdQueryVariables>;
+export const SearchAllDocument = new TypedDocumentString(`
+    query SearchAll($search: String!) {
+  devices(filter: {search: $search}, first: 100) {
+    totalCount
+    edges {
+      node {
+        installationId
+        name
+        model
+        appName
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchAllQuery, SearchAllQueryVariables>;
 export const MetricsEventsDocument = new TypedDocumentString(`
     subscription MetricsEvents {
   deviceEvents {
