@@ -294,14 +294,16 @@ export interface DeviceFilter {
 async function filtered(
   dc: DomainContext,
   filter: DeviceFilter,
+  /** Every device, not only the caller's: admins, and exports (whose callers src/http/exports.ts authorised). */
+  everything = isAdmin(requireActor(dc)),
 ): Promise<{ where: string[]; params: unknown[]; param: (value: unknown) => string; options: QueryOptions }> {
   const actor = requireActor(dc);
   const where: string[] = [];
   const params: unknown[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
   const usedBy = (userId: string) => where.push(`d.id in (select du.device_id from device_users du where du.user_id = ${param(userId)})`);
-  if (!isAdmin(actor)) usedBy(actor.user.id);
-  if (filter.userId && (isAdmin(actor) || filter.userId !== actor.user.id)) usedBy(filter.userId);
+  if (!everything) usedBy(actor.user.id);
+  if (filter.userId && (everything || filter.userId !== actor.user.id)) usedBy(filter.userId);
   if (filter.status) where.push(`d.status = ${param(filter.status)}`);
   if (filter.platform) where.push(`d.platform = ${param(filter.platform)}`);
   const term = filter.search?.trim();
@@ -356,6 +358,21 @@ export async function listDevices(dc: DomainContext, filter: DeviceFilter, windo
     options,
   );
   return rows.map((row) => new DeviceRow(row));
+}
+
+/**
+ * Every device that matches, newest first, with its owner's and last user's emails: the statement an export reads
+ * through a cursor (`d.*` columns as DEVICE_COLUMNS, then owner_email and last_user_email). Its callers read
+ * everything (src/http/exports.ts authorises them).
+ */
+export async function deviceExportStatement(dc: DomainContext, filter: DeviceFilter): Promise<{ text: string; values: unknown[] }> {
+  const { where, params } = await filtered(dc, filter, true);
+  return {
+    text: `select ${LISTED_COLUMNS}, o.email as owner_email, lu.email as last_user_email
+      from devices d join users o on o.id = d.owner_id left join users lu on lu.id = d.last_user_id
+      ${whereSql(where)} order by d.created_at desc, d.id desc`,
+    values: params,
+  };
 }
 
 export async function countDevices(dc: DomainContext, filter: DeviceFilter): Promise<number> {

@@ -60,6 +60,8 @@ type Documents = {
     "\n  mutation KeysLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { token user { email } device { id } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.KeysLoginWithDeviceDocument,
     "query KeysKeyId($id: ID!) { device(id: $id) { keyId } }": typeof types.KeysKeyIdDocument,
     "\n  query SearchAll($search: String!) {\n    devices(filter: { search: $search }, first: 100) {\n      totalCount\n      edges { node { installationId name model appName } }\n    }\n  }\n": typeof types.SearchAllDocument,
+    "\n  mutation ExportApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": typeof types.ExportApiKeyDocument,
+    "\n  mutation ExportAttributes($id: ID!, $set: JSONObject) {\n    updateDeviceAttributes(id: $id, set: $set) { __typename }\n  }\n": typeof types.ExportAttributesDocument,
     "\n  subscription MetricsEvents {\n    deviceEvents { id kind }\n  }\n": typeof types.MetricsEventsDocument,
     "query MetricsUsers { users(first: 1) { totalCount } }": typeof types.MetricsUsersDocument,
     "\n  fragment DeviceFields on Device {\n    id\n    installationId\n    name\n    status\n    platform\n    osVersion\n    model\n    appName\n    appVersion\n    mobileAuth\n    owner { id email }\n    lastUser { id email }\n    lastUsedAt\n    createdAt\n    statusChangedAt\n    statusChangedBy { id email }\n    blockedReason\n  }\n": typeof types.DeviceFieldsFragmentDoc,
@@ -166,6 +168,8 @@ const documents: Documents = {
     "\n  mutation KeysLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { token user { email } device { id } }\n      ... on Error { code message }\n    }\n  }\n": types.KeysLoginWithDeviceDocument,
     "query KeysKeyId($id: ID!) { device(id: $id) { keyId } }": types.KeysKeyIdDocument,
     "\n  query SearchAll($search: String!) {\n    devices(filter: { search: $search }, first: 100) {\n      totalCount\n      edges { node { installationId name model appName } }\n    }\n  }\n": types.SearchAllDocument,
+    "\n  mutation ExportApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": types.ExportApiKeyDocument,
+    "\n  mutation ExportAttributes($id: ID!, $set: JSONObject) {\n    updateDeviceAttributes(id: $id, set: $set) { __typename }\n  }\n": types.ExportAttributesDocument,
     "\n  subscription MetricsEvents {\n    deviceEvents { id kind }\n  }\n": types.MetricsEventsDocument,
     "query MetricsUsers { users(first: 1) { totalCount } }": types.MetricsUsersDocument,
     "\n  fragment DeviceFields on Device {\n    id\n    installationId\n    name\n    status\n    platform\n    osVersion\n    model\n    appName\n    appVersion\n    mobileAuth\n    owner { id email }\n    lastUser { id email }\n    lastUsedAt\n    createdAt\n    statusChangedAt\n    statusChangedBy { id email }\n    blockedReason\n  }\n": types.DeviceFieldsFragmentDoc,
@@ -407,6 +411,14 @@ export function graphql(source: "query KeysKeyId($id: ID!) { device(id: $id) { k
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SearchAll($search: String!) {\n    devices(filter: { search: $search }, first: 100) {\n      totalCount\n      edges { node { installationId name model appName } }\n    }\n  }\n"): typeof import('./graphql.js').SearchAllDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n"): typeof import('./graphql.js').ExportApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportAttributes($id: ID!, $set: JSONObject) {\n    updateDeviceAttributes(id: $id, set: $set) { __typename }\n  }\n"): typeof import('./graphql.js').ExportAttributesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -667,6 +667,25 @@ export type SearchAllQueryVariables = Exact<{
 
 export type SearchAllQuery = { devices: { totalCount: number, edges: Array<{ node: { installationId: string, name: string | null, model: string | null, appName: string | null } }> } };
 
+export type ExportApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type ExportApiKeyMutation = { createApiKey: { __typename: 'ApiKeyCreated', secret: string } };
+
+export type ExportAttributesMutationVariables = Exact<{
+  id: string | number;
+  set?: Record<string, unknown> | null | undefined;
+}>;
+
+
+export type ExportAttributesMutation = { updateDeviceAttributes:
+    | { __typename: 'Device' }
+    | { __typename: 'InvalidAttributes' }
+    | { __typename: 'NotFound' }
+   };
+
 export type MetricsEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1826,6 +1845,23 @@ export const SearchAllDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SearchAllQuery, SearchAllQueryVariables>;
+export const ExportApiKeyDocument = new TypedDocumentString(`
+    mutation ExportApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    __typename
+    ... on ApiKeyCreated {
+      secret
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExportApiKeyMutation, ExportApiKeyMutationVariables>;
+export const ExportAttributesDocument = new TypedDocumentString(`
+    mutation ExportAttributes($id: ID!, $set: JSONObject) {
+  updateDeviceAttributes(id: $id, set: $set) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<ExportAttributesMutation, ExportAttributesMutationVariables>;
 export const MetricsEventsDocument = new TypedDocumentString(`
     subscription MetricsEvents {
   deviceEvents {
