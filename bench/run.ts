@@ -13,6 +13,7 @@ import { DEVICE_COLUMNS } from '../src/devices/device.entity.js';
 import { FREQUENT_TRIGRAM, indexPattern } from '../src/devices/search.js';
 import { openDatabase } from '../src/db/orm.js';
 import { parsePrometheus, sampleValue } from '../test/helpers/prometheus.js';
+import { runExportBench } from './export.js';
 import { runFanout } from './fanout.js';
 import { runWebhookBench } from './webhooks.js';
 import type { LoadResult } from './load.js';
@@ -399,16 +400,31 @@ try {
         (p50s[name] ??= []).push(r.p50);
       }
       plans[label] = await explainGrowth(url);
+      // The export of the whole fleet, on the largest dataset only (bench/export.ts).
+      if (size === sizes[sizes.length - 1]![1]) {
+        log(`   exporting ${label} as CSV`);
+        const exported = await runExportBench({ origin: new URL(server.url).origin, token, pid: server.child.pid! });
+        log(`   ${exported.rows} rows in ${exported.seconds}s (${exported.rowsPerSec}/s), peak RSS ${exported.peakRssMb} MB (before: ${exported.rssBeforeMb} MB)`);
+        rows.push({
+          scenario: `6 growth: GET /export/devices.csv at ${label}`,
+          target: 'peak RSS of the server < 200 MB while streaming',
+          gatehouse: { ...exported },
+          pass: exported.rows === size.devices && exported.peakRssMb < 200,
+        });
+      }
       await server.stop();
     }
     for (const [name, [small, large]] of Object.entries(p50s)) {
       const x = Math.round((large! / small!) * 100) / 100;
+      // User search is not a keyset listing: through the trigram index it reads the rows sharing the term's trigrams,
+      // which grow with the table ("growth-" is in every seeded email). Shown to compare with a full scan.
+      const informational = name.startsWith('users(search');
       rows.push({
         scenario: `6 growth: ${name}`,
-        target: `p50 at ${sizes[1]![0]} <= 1.5x p50 at 10k`,
+        target: informational ? 'not a target: trigram index instead of a full scan' : `p50 at ${sizes[1]![0]} <= 1.5x p50 at 10k`,
         gatehouse: { p50small: small, p50large: large },
         ratio: x,
-        pass: x <= 1.5,
+        pass: informational ? null : x <= 1.5,
       });
     }
     (globalThis as { growthPlans?: unknown }).growthPlans = plans;

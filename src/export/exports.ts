@@ -8,7 +8,7 @@ import { globalId } from '../graphql/ids.js';
 import type { Cell } from './csv.js';
 
 /** Rows fetched from the cursor at a time: large enough to amortise the round trip, small enough to stay flat. */
-export const EXPORT_BATCH = 1000;
+export const EXPORT_BATCH = 500;
 
 export interface Export {
   header: readonly string[];
