@@ -5,6 +5,7 @@ import { graphql } from './gql/index.js';
 import { ApproveDevice, RegisterDevice } from './operations.js';
 import { databaseId, errorCode, type GraphQLClient } from './helpers/client.js';
 import { approvedPhone } from './helpers/devices.js';
+import { WsClient } from './helpers/live.js';
 import { createUser, newDevice, PASSWORD, signIn, startServer, type TestServer } from './helpers/server.js';
 
 const UpdateAttributes = graphql(`
@@ -21,6 +22,12 @@ const UpdateAttributes = graphql(`
 const AttributesApiKey = graphql(`
   mutation AttributesApiKey($input: CreateApiKeyInput!) {
     createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }
+  }
+`);
+
+const AttributeEventsLive = graphql(`
+  subscription AttributeEventsLive($filter: EventFilter, $after: String) {
+    deviceEvents(filter: $filter, after: $after) { kind detail device { id attributes } }
   }
 `);
 
@@ -211,4 +218,21 @@ it('attributes reach the device read back', async () => {
   const phone = await approvedPhone(server);
   await admin.data(UpdateAttributes, { id: phone.deviceId, set: { site: 'Lyon' } });
   expect((await phone.client.data(DeviceAttributes, { id: phone.deviceId })).device?.attributes).toEqual({ site: 'Lyon' });
+});
+
+it('the live event feed carries the device with its attributes', async () => {
+  const phone = await approvedPhone(server);
+  await admin.data(UpdateAttributes, { id: phone.deviceId, set: { site: 'Oslo', desk: 12 } });
+  const client = new WsClient(server.url, await server.adminToken());
+  try {
+    // From the start of the log ("MA" is position 0): the event is replayed, then the subscription goes on live.
+    const live = client.subscribe(AttributeEventsLive, { filter: { deviceId: phone.deviceId, kinds: ['DEVICE_UPDATED'] }, after: 'MA' });
+    const [first] = await live.valuesUntil(() => true);
+    expect(first?.deviceEvents).toEqual({ kind: 'DEVICE_UPDATED', detail: 'set: site, desk', device: { id: phone.deviceId, attributes: { site: 'Oslo', desk: 12 } } });
+    await admin.data(UpdateAttributes, { id: phone.deviceId, unset: ['desk'] });
+    const [second] = await live.valuesUntil(() => true);
+    expect(second?.deviceEvents).toMatchObject({ detail: 'unset: desk', device: { attributes: { site: 'Oslo' } } });
+  } finally {
+    await client.dispose();
+  }
 });

@@ -52,6 +52,7 @@ type Documents = {
     "\n  mutation AuthzReplayWebhooks($id: ID!) {\n    replayWebhooks(endpointId: $id, after: \"MA\") { __typename ... on WebhookEndpoint { id } ... on Error { code } }\n  }\n": typeof types.AuthzReplayWebhooksDocument,
     "\n  mutation UpdateAttributes($id: ID!, $set: JSONObject, $unset: [String!]) {\n    updateDeviceAttributes(id: $id, set: $set, unset: $unset) {\n      __typename\n      ... on Device { id attributes }\n      ... on InvalidAttributes { code message problem key }\n      ... on Error { code message }\n    }\n  }\n": typeof types.UpdateAttributesDocument,
     "\n  mutation AttributesApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": typeof types.AttributesApiKeyDocument,
+    "\n  subscription AttributeEventsLive($filter: EventFilter, $after: String) {\n    deviceEvents(filter: $filter, after: $after) { kind detail device { id attributes } }\n  }\n": typeof types.AttributeEventsLiveDocument,
     "\n  query DeviceAttributes($id: ID!) {\n    device(id: $id) { id attributes }\n  }\n": typeof types.DeviceAttributesDocument,
     "\n  query DevicesByAttribute($key: String!, $value: JSON!) {\n    devices(filter: { attribute: { key: $key, value: $value } }, first: 50) {\n      totalCount\n      edges { node { id attributes } }\n    }\n  }\n": typeof types.DevicesByAttributeDocument,
     "query AttributeEvents($deviceId: ID!) { events(filter: { deviceId: $deviceId, kinds: [DEVICE_UPDATED] }) { edges { node { kind detail actor { email } } } } }": typeof types.AttributeEventsDocument,
@@ -160,6 +161,7 @@ const documents: Documents = {
     "\n  mutation AuthzReplayWebhooks($id: ID!) {\n    replayWebhooks(endpointId: $id, after: \"MA\") { __typename ... on WebhookEndpoint { id } ... on Error { code } }\n  }\n": types.AuthzReplayWebhooksDocument,
     "\n  mutation UpdateAttributes($id: ID!, $set: JSONObject, $unset: [String!]) {\n    updateDeviceAttributes(id: $id, set: $set, unset: $unset) {\n      __typename\n      ... on Device { id attributes }\n      ... on InvalidAttributes { code message problem key }\n      ... on Error { code message }\n    }\n  }\n": types.UpdateAttributesDocument,
     "\n  mutation AttributesApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": types.AttributesApiKeyDocument,
+    "\n  subscription AttributeEventsLive($filter: EventFilter, $after: String) {\n    deviceEvents(filter: $filter, after: $after) { kind detail device { id attributes } }\n  }\n": types.AttributeEventsLiveDocument,
     "\n  query DeviceAttributes($id: ID!) {\n    device(id: $id) { id attributes }\n  }\n": types.DeviceAttributesDocument,
     "\n  query DevicesByAttribute($key: String!, $value: JSON!) {\n    devices(filter: { attribute: { key: $key, value: $value } }, first: 50) {\n      totalCount\n      edges { node { id attributes } }\n    }\n  }\n": types.DevicesByAttributeDocument,
     "query AttributeEvents($deviceId: ID!) { events(filter: { deviceId: $deviceId, kinds: [DEVICE_UPDATED] }) { edges { node { kind detail actor { email } } } } }": types.AttributeEventsDocument,
@@ -379,6 +381,10 @@ export function graphql(source: "\n  mutation UpdateAttributes($id: ID!, $set: J
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AttributesApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n"): typeof import('./graphql.js').AttributesApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AttributeEventsLive($filter: EventFilter, $after: String) {\n    deviceEvents(filter: $filter, after: $after) { kind detail device { id attributes } }\n  }\n"): typeof import('./graphql.js').AttributeEventsLiveDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

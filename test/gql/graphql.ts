@@ -588,6 +588,14 @@ export type AttributesApiKeyMutationVariables = Exact<{
 
 export type AttributesApiKeyMutation = { createApiKey: { __typename: 'ApiKeyCreated', secret: string } };
 
+export type AttributeEventsLiveSubscriptionVariables = Exact<{
+  filter?: EventFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AttributeEventsLiveSubscription = { deviceEvents: { kind: EventKind, detail: string | null, device: { id: string, attributes: Record<string, unknown> } | null } };
+
 export type DeviceAttributesQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1725,6 +1733,18 @@ export const AttributesApiKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AttributesApiKeyMutation, AttributesApiKeyMutationVariables>;
+export const AttributeEventsLiveDocument = new TypedDocumentString(`
+    subscription AttributeEventsLive($filter: EventFilter, $after: String) {
+  deviceEvents(filter: $filter, after: $after) {
+    kind
+    detail
+    device {
+      id
+      attributes
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AttributeEventsLiveSubscription, AttributeEventsLiveSubscriptionVariables>;
 export const DeviceAttributesDocument = new TypedDocumentString(`
     query DeviceAttributes($id: ID!) {
   device(id: $id) {
