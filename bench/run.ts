@@ -9,7 +9,7 @@ import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createScratchDatabase } from '../src/db/databases.js';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
-import { DEVICE_COLUMNS } from '../src/devices/device.entity.js';
+import { DEVICE_COLUMNS, DEVICE_SEARCH_TEXT } from '../src/devices/device.entity.js';
 import { FREQUENT_TRIGRAM, indexPattern } from '../src/devices/search.js';
 import { openDatabase } from '../src/db/orm.js';
 import { parsePrometheus, sampleValue } from '../test/helpers/prometheus.js';
@@ -454,10 +454,9 @@ async function searchWhere(url: string, term: string): Promise<string> {
   );
   const frequent = new Set((stats?.elems ?? []).filter((_, i) => (stats?.freqs?.[i] ?? 0) > FREQUENT_TRIGRAM));
   const narrowed = indexPattern(term, frequent);
-  const anyColumn = (pattern: string, wrap: (c: string) => string) =>
-    `(${['name', 'model', 'installation_id', 'app_name'].map((c) => `${wrap(`d.${c}`)} ilike '${pattern}'`).join(' or ')})`;
-  const full = anyColumn(`%${term}%`, (c) => (narrowed ? `(${c} || '')` : c));
-  return narrowed ? `${anyColumn(narrowed, (c) => c)} and ${full}` : full;
+  const text = `(${DEVICE_SEARCH_TEXT.replace(/"(\w+)"/g, 'd."$1"')})`;
+  const full = `${narrowed ? `(${text} || '')` : text} ilike '%${term}%'`;
+  return narrowed ? `${text} ilike '${narrowed}' and ${full}` : full;
 }
 
 /** EXPLAIN (ANALYZE) of the SQL behind the three growth queries, as Gatehouse sends it. */

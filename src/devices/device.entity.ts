@@ -10,6 +10,12 @@ export type Platform = (typeof PLATFORMS)[number];
 export const KEY_ALGORITHMS = ['ES256', 'EdDSA'] as const;
 export type KeyAlgorithm = (typeof KEY_ALGORITHMS)[number];
 
+/**
+ * What device search looks in: the name, model, installation id and app name as one text, joined by U+0001, which a
+ * search term cannot hold (printable characters only), so a term matches it exactly when it is in one of the four.
+ */
+export const DEVICE_SEARCH_TEXT = `coalesce("name", '') || E'\\x01' || coalesce("model", '') || E'\\x01' || "installation_id" || E'\\x01' || coalesce("app_name", '')`;
+
 /** A device's attributes: keys of 1-64 `[A-Za-z0-9_.-]`, string, finite number or boolean values. */
 export type DeviceAttributes = Record<string, string | number | boolean>;
 
@@ -54,11 +60,11 @@ export const Device = defineEntity({
     { properties: ['status', 'createdAt', 'id'] },
     { properties: ['platform', 'createdAt', 'id'] },
     // Search (`filter: { search }`, a case-insensitive substring of any of these) without reading every row:
-    // trigrams (pg_trgm, created by the migration), one GIN index serving each column of the OR.
+    // trigrams (pg_trgm, created by the migration) of the four columns as one text (DEVICE_SEARCH_TEXT), so a search
+    // is one index scan and one check a row.
     {
-      name: 'devices_search_trgm_index',
-      expression:
-        'create index "devices_search_trgm_index" on "devices" using gin ("name" gin_trgm_ops, "model" gin_trgm_ops, "installation_id" gin_trgm_ops, "app_name" gin_trgm_ops)',
+      name: 'devices_search_text_trgm_index',
+      expression: `create index "devices_search_text_trgm_index" on "devices" using gin ((${DEVICE_SEARCH_TEXT}) gin_trgm_ops)`,
     },
     // `filter: { attribute }` as `attributes @> '{"key": value}'`: jsonb_path_ops serves containment only, smaller.
     {

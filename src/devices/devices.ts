@@ -20,7 +20,7 @@ import { currentPolicy, type PolicyValues } from '../policy/policy.js';
 import { Session } from '../sessions/session.entity.js';
 import { containsPattern } from '../users/users.js';
 import { User } from '../users/user.entity.js';
-import { Device, DEVICE_COLUMNS, DeviceRow, DeviceUser, type DeviceStatus, type DeviceView, type Platform } from './device.entity.js';
+import { Device, DEVICE_COLUMNS, DEVICE_SEARCH_TEXT, DeviceRow, DeviceUser, type DeviceStatus, type DeviceView, type Platform } from './device.entity.js';
 import { attributeContainment, type AttributeValue } from './attributes.js';
 import { searchIndexPattern } from './search.js';
 import { algorithmOf, canonicalJwk, thumbprint, type PublicJwk } from './keys.js';
@@ -308,15 +308,13 @@ async function filtered(
   if (filter.platform) where.push(`d.platform = ${param(filter.platform)}`);
   const term = filter.search?.trim();
   if (term) {
-    const anyColumn = (pattern: string, column = (name: string) => `d.${name}`) =>
-      `(${['name', 'model', 'installation_id', 'app_name'].map((c) => `${column(c)} ilike ${pattern}`).join(' or ')})`;
     const narrowed = await searchIndexPattern(dc.sql, term);
-    if (!narrowed) where.push(anyColumn(param(containsPattern(term))));
+    if (!narrowed) where.push(`${SEARCH_TEXT} ilike ${param(containsPattern(term))}`);
     else {
       // The index gets the term without its frequent parts (src/devices/search.ts); the term itself is checked on
       // what that finds, written so that the index cannot serve it (`|| ''`), or PostgreSQL would scan for it too.
-      where.push(anyColumn(param(narrowed)));
-      where.push(anyColumn(param(containsPattern(term)), (c) => `(d.${c} || '')`));
+      where.push(`${SEARCH_TEXT} ilike ${param(narrowed)}`);
+      where.push(`(${SEARCH_TEXT} || '') ilike ${param(containsPattern(term))}`);
     }
   }
   if (filter.attribute) where.push(`d.attributes @> ${param(attributeContainment(filter.attribute.key, filter.attribute.value))}::jsonb`);
@@ -326,6 +324,9 @@ async function filtered(
   // An attribute likewise: a rare value wants the GIN index, a common one the newest-first walk.
   return { where, params, param, options: { prepared: !filter.search?.trim() && !filter.attribute } };
 }
+
+/** DEVICE_SEARCH_TEXT on the alias `d`: the expression of the search index, which the planner matches. */
+const SEARCH_TEXT = `(${DEVICE_SEARCH_TEXT.replace(/"(\w+)"/g, 'd."$1"')})`;
 
 const whereSql = (where: string[]) => (where.length ? `where ${where.join(' and ')}` : '');
 
