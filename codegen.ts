@@ -10,7 +10,7 @@ const clientPreset = {
     useTypeImports: true,
     enumsAsTypes: true,
     emitLegacyCommonJSImports: false,
-    scalars: { DateTime: 'string', JSON: 'unknown' },
+    scalars: { DateTime: 'string', JSON: 'unknown', JSONObject: 'Record<string, unknown>' },
   },
 } as const;
 

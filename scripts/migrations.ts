@@ -24,9 +24,10 @@ try {
       const result = await migrator.createMigration();
       console.log(result.fileName ? `created migrations/${result.fileName}` : 'entities and migrations agree: nothing to create');
     } else if (await migrator.checkMigrationNeeded()) {
-      const diff = await migrator.createMigration(undefined, false, false);
+      // The schema generator's diff, printed only: createMigration would write a migration file as it reports.
+      const diff = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
       console.error('entities and migrations disagree; run `npm run migration:create`. Pending changes:');
-      console.error(diff.diff.up.join('\n'));
+      console.error(diff);
       exitCode = 1;
     } else {
       console.log('migrations: entities and migrations agree');

@@ -1,6 +1,7 @@
 // buildApp(): the event feed, yoga, the HTTP routes (the admin console among them) and the WebSocket server on one
 // node:http server; start() / stop().
 import { createServer } from 'node:http';
+import proxyaddr from 'proxy-addr';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { DomainSettings } from './actor.js';
@@ -12,6 +13,7 @@ import { EventFeed, PostgresWakeSignal, type WakeSignal } from './events/feed.js
 import { adminConsole, CONSOLE_PATH } from './http/console.js';
 import { GRAPHIQL_ASSETS_PATH, selfHostedGraphiQL } from './http/graphiql.js';
 import { createMetrics } from './http/metrics.js';
+import { exportRoute } from './http/exports.js';
 import { requestHandler } from './http/routes.js';
 import { graphqlWebSocketServer } from './http/websocket.js';
 import { gatehouseYoga } from './http/yoga.js';
@@ -110,6 +112,7 @@ export function buildApp(options: AppOptions) {
     webhooks: { allowPrivate: webhookSettings.allowPrivate, changed: (id) => webhooks.changed(id) },
   });
 
+  const trusted = options.trustProxy?.length ? proxyaddr.compile(options.trustProxy) : null;
   let stopping = false;
   const server = createServer(
     requestHandler({
@@ -117,6 +120,13 @@ export function buildApp(options: AppOptions) {
       logger,
       yoga,
       metrics: metrics?.serve,
+      exports: exportRoute({
+        sql,
+        em: () => orm.em.fork(),
+        settings: options.settings,
+        logger,
+        clientAddress: (req) => (trusted ? proxyaddr(req, trusted) : (req.socket.remoteAddress ?? null)),
+      }),
       adminConsole: { path: CONSOLE_PATH, serve: adminConsole() },
       graphiqlAssets: graphiql ? { path: GRAPHIQL_ASSETS_PATH, serve: graphiql.serveAsset } : undefined,
       stopping: () => stopping,

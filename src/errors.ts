@@ -148,3 +148,17 @@ export class InvalidEnrolmentCode extends DomainError {
     super('This enrolment code is not valid for you: it may be mistyped, spent, expired or revoked. Ask an administrator for a new one');
   }
 }
+
+/** What is wrong with an attribute change: which rule it broke, and the key it broke it with (if one). */
+export type AttributeProblem = 'BAD_KEY' | 'BAD_VALUE' | 'TOO_MANY_KEYS' | 'TOO_LARGE' | 'SET_AND_UNSET';
+
+export class InvalidAttributes extends DomainError {
+  readonly code = 'INVALID_ATTRIBUTES';
+  constructor(
+    readonly problem: AttributeProblem,
+    message: string,
+    readonly key: string | null = null,
+  ) {
+    super(message);
+  }
+}

@@ -266,6 +266,12 @@ const AuthzDeleteWebhook = graphql(`
   }
 `);
 
+const AuthzUpdateAttributes = graphql(`
+  mutation AuthzUpdateAttributes($id: ID!, $set: JSONObject) {
+    updateDeviceAttributes(id: $id, set: $set) { __typename ... on Device { id attributes } ... on Error { code } }
+  }
+`);
+
 const AuthzTestWebhook = graphql(`
   mutation AuthzTestWebhook($id: ID!) {
     sendTestWebhook(id: $id) { __typename ... on WebhookTest { ok } ... on Error { code } }
@@ -754,6 +760,16 @@ const ROWS: Row[] = [
     writes: true,
     send: ({ client, target, caller }) => client.request(RenameDevice, { id: target, name: `Renamed by ${caller}` }),
     check: (data, { caller }) => expect(data.renameDevice).toMatchObject({ name: `Renamed by ${caller}` }),
+  }),
+  row({
+    op: 'updateDeviceAttributes',
+    kind: 'Mutation',
+    note: 'the shared device: its owner from a session on it, the co-user and support see it but may not; to the stranger it is not there',
+    expect: m('UNAUTHENTICATED', 'ok', 'FORBIDDEN', 'NotFound', 'ok', 'FORBIDDEN'),
+    okType: 'Device',
+    writes: true,
+    send: ({ client, caller }) => client.request(AuthzUpdateAttributes, { id: shared.deviceId, set: { [`by_${caller}`]: true } }),
+    check: (data, { caller }) => expect(data.updateDeviceAttributes).toMatchObject({ attributes: { [`by_${caller}`]: true } }),
   }),
   row({
     op: 'forgetDevice',

@@ -22,6 +22,13 @@ export interface QueryOptions {
 export interface Sql {
   /** One statement with `$1`-style parameters; returns its rows (timestamps as Date, as pg parses them). */
   query<R extends Row = Row>(text: string, values?: readonly unknown[], options?: QueryOptions): Promise<R[]>;
+  /**
+   * A long read in batches of `batchSize` rows (an export): a server-side cursor in a read-only REPEATABLE READ
+   * transaction (one snapshot throughout) on a connection of the pool held until the read ends. Stopping early (a
+   * `break`, a `return()` of the iterator, an error) closes the cursor, ends the transaction and gives the connection
+   * back.
+   */
+  cursor<R extends Row = Row>(text: string, values: readonly unknown[], batchSize: number): AsyncGenerator<R[], void, undefined>;
 }
 
 /** knex's client and its pool (tarn), whose connections the ORM shares with the statements here. */
@@ -104,6 +111,24 @@ export function sqlOf(orm: Orm, { prepared = true }: SqlOptions = {}): Sql {
   const log = (text: string, values: readonly unknown[] | undefined, started: number, rows: unknown[]) =>
     logger.logQuery({ query: text, params: values as unknown[] | undefined, took: Math.round(performance.now() - started), results: rows.length });
   return {
+    cursor: async function* <R extends Row>(text: string, values: readonly unknown[], batchSize: number) {
+      const connection = await acquire(client);
+      let open = false;
+      try {
+        await connection.query('begin isolation level repeatable read read only');
+        open = true;
+        await connection.query({ text: `declare export_cursor no scroll cursor for ${text}`, values: values as unknown[] });
+        for (;;) {
+          const { rows } = await connection.query<R>({ text: `fetch forward ${Math.max(1, Math.floor(batchSize))} from export_cursor`, types });
+          if (!rows.length) return;
+          yield rows;
+        }
+      } finally {
+        // Rolling back closes the cursor too. A connection that failed is given back all the same: the pool checks it.
+        if (open) await connection.query('rollback').catch(() => undefined);
+        client.pool?.release(connection);
+      }
+    },
     query: async <R extends Row>(text: string, values?: readonly unknown[], options?: QueryOptions) => {
       const connection = await acquire(client);
       try {

@@ -14,6 +14,15 @@ export type KeyAlgorithm = (typeof KEY_ALGORITHMS)[number];
 export const DECISION_SOURCES = ['ADMIN', 'RULE', 'ENROLMENT_CODE', 'OWNER_DEVICE', 'AUTOMATIC_MODE'] as const;
 export type DecisionSource = (typeof DECISION_SOURCES)[number];
 
+/**
+ * What device search looks in: the name, model, installation id and app name as one text, joined by U+0001, which a
+ * search term cannot hold (printable characters only), so a term matches it exactly when it is in one of the four.
+ */
+export const DEVICE_SEARCH_TEXT = `coalesce("name", '') || E'\\x01' || coalesce("model", '') || E'\\x01' || "installation_id" || E'\\x01' || coalesce("app_name", '')`;
+
+/** A device's attributes: keys of 1-64 `[A-Za-z0-9_.-]`, string, finite number or boolean values. */
+export type DeviceAttributes = Record<string, string | number | boolean>;
+
 export const Device = defineEntity({
   name: 'Device',
   tableName: 'devices',
@@ -58,6 +67,8 @@ export const Device = defineEntity({
     decisionReason: p.string().length(500).nullable(),
     /** Set at registration when approval rules were tried and none matched: which rules, and what each missed. */
     pendingReason: p.string().length(2000).nullable(),
+    /** What admins and the device itself record about it (src/devices/attributes.ts says what is allowed). */
+    attributes: p.json<DeviceAttributes>().defaultRaw(`'{}'`).onCreate(() => ({})),
     /** Optimistic lock: concurrent transitions of one device end in one consistent state. */
     version: p.integer().version(),
   },
@@ -67,11 +78,16 @@ export const Device = defineEntity({
     { properties: ['status', 'createdAt', 'id'] },
     { properties: ['platform', 'createdAt', 'id'] },
     // Search (`filter: { search }`, a case-insensitive substring of any of these) without reading every row:
-    // trigrams (pg_trgm, created by the migration), one GIN index serving each column of the OR.
+    // trigrams (pg_trgm, created by the migration) of the four columns as one text (DEVICE_SEARCH_TEXT), so a search
+    // is one index scan and one check a row.
     {
-      name: 'devices_search_trgm_index',
-      expression:
-        'create index "devices_search_trgm_index" on "devices" using gin ("name" gin_trgm_ops, "model" gin_trgm_ops, "installation_id" gin_trgm_ops, "app_name" gin_trgm_ops)',
+      name: 'devices_search_text_trgm_index',
+      expression: `create index "devices_search_text_trgm_index" on "devices" using gin ((${DEVICE_SEARCH_TEXT}) gin_trgm_ops)`,
+    },
+    // `filter: { attribute }` as `attributes @> '{"key": value}'`: jsonb_path_ops serves containment only, smaller.
+    {
+      name: 'devices_attributes_index',
+      expression: 'create index "devices_attributes_index" on "devices" using gin ("attributes" jsonb_path_ops)',
     },
     // The stale sweep's candidates, least recently used first; partial, so devices already stale cost it nothing.
     {
@@ -124,6 +140,7 @@ export type DeviceView = Pick<
   | 'decisionReason'
   | 'decisionRuleName'
   | 'pendingReason'
+  | 'attributes'
 > & {
   owner: { id: string };
   lastUser?: { id: string } | null | undefined;
@@ -164,6 +181,7 @@ export const DEVICE_COLUMNS = [
   'decision_rule_id',
   'decision_rule_name',
   'pending_reason',
+  'attributes',
 ] as const;
 
 const ref = (id: unknown) => (typeof id === 'string' ? { id } : null);
@@ -200,6 +218,7 @@ export class DeviceRow implements DeviceView {
   readonly decisionRule: { id: string } | null;
   readonly decisionRuleName: string | null;
   readonly pendingReason: string | null;
+  readonly attributes: DeviceAttributes;
 
   constructor(row: Record<string, unknown>) {
     this.id = row.id as string;
@@ -232,5 +251,7 @@ export class DeviceRow implements DeviceView {
     this.decisionRule = ref(row.decision_rule_id);
     this.decisionRuleName = row.decision_rule_name as string | null;
     this.pendingReason = row.pending_reason as string | null;
+    // Absent from rows an older instance sent before the column existed.
+    this.attributes = (row.attributes as DeviceAttributes | undefined) ?? {};
   }
 }

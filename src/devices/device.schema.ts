@@ -5,6 +5,7 @@ import {
   DeviceAlreadyRegistered,
   DeviceLimitReached,
   DevicePendingApproval,
+  InvalidAttributes,
   InvalidTransition,
   NotFound,
 } from '../errors.js';
@@ -36,6 +37,7 @@ import {
   UserRef,
 } from '../graphql/refs.js';
 import type { UserRow } from '../users/user.entity.js';
+import { isAttributeKey, type AttributeValue, isAttributeValue, MAX_ATTRIBUTES, MAX_ATTRIBUTES_BYTES, updateDeviceAttributes } from './attributes.js';
 import { Device, DeviceRow, type DeviceView } from './device.entity.js';
 import { currentPolicy } from '../policy/policy.js';
 import { publicKeyProblem, type PublicJwk } from './keys.js';
@@ -203,6 +205,12 @@ builder.objectType(DeviceRef, {
       description: "The bound key's JWK thumbprint (RFC 7638), base64url; null when it registered without a key",
     }),
     keyAlgorithm: t.exposeString('keyAlgorithm', { nullable: true, description: 'ES256 or EdDSA; null when it has no key' }),
+    attributes: t.field({
+      type: 'JSONObject',
+      description:
+        'What admins, API keys and the device itself recorded about it (updateDeviceAttributes): string, number and boolean values; {} when none',
+      resolve: (d) => d.attributes,
+    }),
     users: t.connection({
       type: UserRef,
       description: 'Everyone who has registered or signed in from the device, most recently seen first',
@@ -228,6 +236,22 @@ builder.objectType(DeviceRef, {
     }, EventConnection),
   }),
 });
+
+const AttributeProblemEnum = builder.enumType('AttributeProblem', {
+  description: 'Which rule of device attributes a change broke',
+  values: {
+    BAD_KEY: { description: 'A key is not 1 to 64 characters of A-Z, a-z, 0-9, "_", "." or "-"' },
+    BAD_VALUE: { description: 'A value is not a string, a finite number or a boolean (null included: use unset)' },
+    TOO_MANY_KEYS: { description: `The device would have more than ${MAX_ATTRIBUTES} attributes` },
+    TOO_LARGE: { description: `The attributes would take more than ${MAX_ATTRIBUTES_BYTES} bytes as JSON (UTF-8)` },
+    SET_AND_UNSET: { description: 'A key is both in set and in unset' },
+  },
+});
+
+errorType(InvalidAttributes, 'InvalidAttributes', 'The attribute change breaks a rule; nothing was changed', (t) => ({
+  problem: t.field({ type: AttributeProblemEnum, description: 'Which rule it breaks', resolve: (e) => e.problem }),
+  key: t.exposeString('key', { nullable: true, description: 'The key at fault; null for the limits on the whole object' }),
+}));
 
 errorType(
   InvalidTransition,
@@ -317,6 +341,23 @@ DeviceInput.implement({
   }),
 });
 
+const DeviceAttributeFilterInput = builder.inputType('DeviceAttributeFilter', {
+  description: 'One attribute and its value: a device matches when its attribute has that value, of the same type ("1" is not 1)',
+  fields: (t) => ({
+    key: t.string({
+      required: true,
+      description: 'The attribute key',
+      validate: z.string().refine(isAttributeKey, 'must be 1 to 64 characters of A-Z, a-z, 0-9, "_", "." or "-"'),
+    }),
+    value: t.field({ type: 'JSON', required: true, description: 'A string, a number or a boolean' }).validate(
+      z.unknown().transform((value, ctx) => {
+        if (!isAttributeValue(value)) ctx.addIssue({ code: 'custom', message: 'must be a string, a finite number or a boolean' });
+        return value as AttributeValue;
+      }),
+    ),
+  }),
+});
+
 DeviceFilterInput.implement({
   description: 'Narrows a device listing; every field given must match, a field left out matches all',
   fields: (t) => ({
@@ -325,6 +366,7 @@ DeviceFilterInput.implement({
     userId: t.id({ description: 'Devices this user owns or has used' }),
     search: t.string({ description: 'Part of the name, model, app name or installation id', validate: searchText(100) }),
     stale: t.boolean({ description: 'Only stale devices (true) or only those that are not (false)' }),
+    attribute: t.field({ type: DeviceAttributeFilterInput, description: 'Only devices with this attribute set to this value' }),
   }),
 });
 
@@ -332,6 +374,13 @@ const DeviceResult = builder.errorUnion('DeviceResult', {
   description:
     'The device as changed, or NotFound (no such device, or the caller may not see it), or InvalidTransition (the lifecycle forbids it)',
   types: [DeviceRef, NotFound, InvalidTransition],
+  resolveType: () => 'Device',
+});
+
+const UpdateDeviceAttributesResult = builder.errorUnion('UpdateDeviceAttributesResult', {
+  description:
+    'The device with its attributes as changed, or NotFound (no such device, or the caller may not see it), or InvalidAttributes (nothing was changed)',
+  types: [DeviceRef, NotFound, InvalidAttributes],
   resolveType: () => 'Device',
 });
 
@@ -451,6 +500,19 @@ builder.mutationFields((t) => ({
       name: t.arg.string({ required: true, description: 'The new name; 1 to 64 printable characters, trimmed', validate: deviceNameSchema }),
     },
     resolve: (_root, args, ctx) => withDeviceId(args.id, (id) => renameDevice(ctx, id, args.name)),
+  }),
+  updateDeviceAttributes: t.field({
+    type: UpdateDeviceAttributesResult,
+    description:
+      "Admins (and API keys with DEVICES_WRITE), or the device's owner from a session on that very device: set and remove attributes. " +
+      `At most ${MAX_ATTRIBUTES} keys and ${MAX_ATTRIBUTES_BYTES} bytes of JSON; a DEVICE_UPDATED event names the keys that changed`,
+    authScopes: { authenticated: true, devicesWrite: true },
+    args: {
+      id: t.arg.id({ required: true, description: 'The global id of the device' }),
+      set: t.arg({ type: 'JSONObject', description: 'Keys to add or change, with their values (strings, finite numbers, booleans)' }),
+      unset: t.arg.stringList({ description: 'Keys to remove (a key the device does not have is ignored)' }),
+    },
+    resolve: (_root, args, ctx) => withDeviceId(args.id, (id) => updateDeviceAttributes(ctx, id, args.set ?? {}, args.unset ?? [])),
   }),
   forgetDevice: t.field({
     type: ForgetDeviceResult,

@@ -95,6 +95,24 @@ function whereOf(filter: EventFilter): FilterQuery<Event> {
   return where;
 }
 
+/**
+ * Every event that matches, newest first (commit order), with the emails of its actor and its user: the statement an
+ * export reads through a cursor. Its callers read everything (src/http/exports.ts authorises them).
+ */
+export function eventExportStatement(filter: EventFilter): { text: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const where = ['e.position is not null'];
+  if (filter.kinds?.length) where.push(`e.kind = any($${values.push(filter.kinds)}::text[])`);
+  if (filter.userId) where.push(`e.user_id = $${values.push(filter.userId)}::uuid`);
+  if (filter.deviceId) where.push(`e.device_id = $${values.push(filter.deviceId)}::uuid`);
+  return {
+    text: `select e.*, a.email as actor_email, u.email as user_email
+      from events e left join users a on a.id = e.actor_id left join users u on u.id = e.user_id
+      where ${where.join(' and ')} order by e.position desc`,
+    values,
+  };
+}
+
 const MAX_BIGINT = 2n ** 63n - 1n;
 
 /** A position (a PostgreSQL bigint) written as decimal digits, or null when it is not one. */

@@ -153,6 +153,7 @@ export const EventKindEnum = builder.enumType('EventKind', {
     API_KEY_CREATED: { description: 'An administrator created an API key (detail: its name, id and scopes)' },
     API_KEY_REVOKED: { description: 'An administrator revoked an API key, ending it at once (detail: its name, id and scopes)' },
     USER_ROLE_CHANGED: { description: "An administrator changed a user's role (detail: before -> after, e.g. USER -> SUPPORT)" },
+    DEVICE_UPDATED: { description: "The device's attributes were changed by updateDeviceAttributes (detail: the keys set and unset, never their values)" },
     WEBHOOK_DISABLED: { description: 'A webhook endpoint whose every attempt had failed for WEBHOOK_DISABLE_AFTER was disabled (detail: its id and URL)' },
     DEVICE_MARKED_STALE: { description: "The system marked a device stale: not used for the policy's staleAfterDays (detail: how long)" },
     APPROVAL_RULE_CREATED: { description: 'An administrator created an approval rule (detail: its name, id, action and conditions)' },

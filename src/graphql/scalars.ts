@@ -1,4 +1,4 @@
-// Custom scalars: DateTime as an ISO-8601 string; JSON for documents such as a public JWK.
+// Custom scalars: DateTime as an ISO-8601 string; JSON for documents such as a public JWK; JSONObject for a map.
 import { GraphQLError, Kind, valueFromASTUntyped } from 'graphql';
 import { builder } from './builder.js';
 
@@ -22,4 +22,18 @@ builder.scalarType('JSON', {
   serialize: (value) => value,
   parseValue: (value) => value,
   parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
+});
+
+function parseObject(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new GraphQLError('JSONObject must be a JSON object', { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return value as Record<string, unknown>;
+}
+
+builder.scalarType('JSONObject', {
+  description: 'A JSON object (not an array, a string or null), such as a device\'s attributes',
+  serialize: (value) => value,
+  parseValue: parseObject,
+  parseLiteral: (ast, variables) => parseObject(valueFromASTUntyped(ast, variables)),
 });

@@ -1,8 +1,9 @@
-// The HTTP request handler: body limits, the access log, health and readiness, metrics, the admin console and
-// GraphiQL's files, then yoga.
+// The HTTP request handler: body limits, the access log, health and readiness, metrics, the CSV exports, the admin
+// console and GraphiQL's files, then yoga.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Orm } from '../db/orm.js';
+import { EXPORT_PATHS } from './exports.js';
 
 /** Request bodies above this are refused (413) before any parsing. */
 export const MAX_BODY_BYTES = 100 * 1024;
@@ -14,6 +15,8 @@ export interface Routes {
   logger: Logger;
   /** GraphQL over HTTP and SSE, and the GraphiQL page. */
   yoga: Handler;
+  /** GET /export/devices.csv and /export/events.csv. */
+  exports?: Handler;
   /** GET /metrics, when on. */
   metrics?: Handler;
   /** The admin console's files (the path and everything under it). */
@@ -70,6 +73,9 @@ export function requestHandler(routes: Routes) {
     const url = req.url ?? '/';
     if (url === '/health') return json(res, 200, '{"status":"ok"}');
     if (url === '/ready') return ready(routes.orm, res);
+    if (routes.exports && url.startsWith('/export/') && EXPORT_PATHS.some((p) => url === p || url.startsWith(`${p}?`))) {
+      return settle(routes.exports, req, res);
+    }
     if (routes.metrics && (url === '/metrics' || url.startsWith('/metrics?'))) return settle(routes.metrics, req, res);
     if (routes.adminConsole && (url === routes.adminConsole.path || url.startsWith(`${routes.adminConsole.path}/`) || url.startsWith(`${routes.adminConsole.path}?`))) {
       return settle(routes.adminConsole.serve, req, res);

@@ -20,7 +20,7 @@ export const User = defineEntity({
   },
   indexes: [
     { properties: ['role'] },
-    // Search by a substring of the email or the name (see devices_search_trgm_index).
+    // Search by a substring of the email or the name (as devices search does with its trigram index).
     {
       name: 'users_search_trgm_index',
       expression: 'create index "users_search_trgm_index" on "users" using gin ("email" gin_trgm_ops, "display_name" gin_trgm_ops)',

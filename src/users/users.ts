@@ -93,7 +93,7 @@ export interface UserFilter {
   role?: Role | null | undefined;
 }
 
-function escapeLike(term: string): string {
+export function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

@@ -68,15 +68,25 @@ type Documents = {
     "\n  mutation AuthzUpdateWebhook($id: ID!) {\n    updateWebhookEndpoint(id: $id, input: { description: \"checked\" }) { __typename ... on WebhookEndpoint { id description } ... on Error { code } }\n  }\n": typeof types.AuthzUpdateWebhookDocument,
     "\n  mutation AuthzRotateWebhook($id: ID!) {\n    rotateWebhookSecret(id: $id) { __typename ... on WebhookEndpointCreated { secret } ... on Error { code } }\n  }\n": typeof types.AuthzRotateWebhookDocument,
     "\n  mutation AuthzDeleteWebhook($id: ID!) {\n    deleteWebhookEndpoint(id: $id) { __typename ... on WebhookEndpoint { id } ... on Error { code } }\n  }\n": typeof types.AuthzDeleteWebhookDocument,
+    "\n  mutation AuthzUpdateAttributes($id: ID!, $set: JSONObject) {\n    updateDeviceAttributes(id: $id, set: $set) { __typename ... on Device { id attributes } ... on Error { code } }\n  }\n": typeof types.AuthzUpdateAttributesDocument,
     "\n  mutation AuthzTestWebhook($id: ID!) {\n    sendTestWebhook(id: $id) { __typename ... on WebhookTest { ok } ... on Error { code } }\n  }\n": typeof types.AuthzTestWebhookDocument,
     "\n  mutation AuthzRedeliverWebhook($id: ID!) {\n    redeliverWebhook(deliveryId: $id) { __typename ... on WebhookDelivery { id } ... on Error { code } }\n  }\n": typeof types.AuthzRedeliverWebhookDocument,
     "\n  mutation AuthzReplayWebhooks($id: ID!) {\n    replayWebhooks(endpointId: $id, after: \"MA\") { __typename ... on WebhookEndpoint { id } ... on Error { code } }\n  }\n": typeof types.AuthzReplayWebhooksDocument,
     "\n  mutation BulkCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": typeof types.BulkCreateKeyDocument,
     "\n  subscription BulkEvents($filter: EventFilter) {\n    deviceEvents(filter: $filter) { kind deviceId }\n  }\n": typeof types.BulkEventsDocument,
+    "\n  mutation UpdateAttributes($id: ID!, $set: JSONObject, $unset: [String!]) {\n    updateDeviceAttributes(id: $id, set: $set, unset: $unset) {\n      __typename\n      ... on Device { id attributes }\n      ... on InvalidAttributes { code message problem key }\n      ... on Error { code message }\n    }\n  }\n": typeof types.UpdateAttributesDocument,
+    "\n  mutation AttributesApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": typeof types.AttributesApiKeyDocument,
+    "\n  subscription AttributeEventsLive($filter: EventFilter, $after: String) {\n    deviceEvents(filter: $filter, after: $after) { kind detail device { id attributes } }\n  }\n": typeof types.AttributeEventsLiveDocument,
+    "\n  query DeviceAttributes($id: ID!) {\n    device(id: $id) { id attributes }\n  }\n": typeof types.DeviceAttributesDocument,
+    "\n  query DevicesByAttribute($key: String!, $value: JSON!) {\n    devices(filter: { attribute: { key: $key, value: $value } }, first: 50) {\n      totalCount\n      edges { node { id attributes } }\n    }\n  }\n": typeof types.DevicesByAttributeDocument,
+    "query AttributeEvents($deviceId: ID!) { events(filter: { deviceId: $deviceId, kinds: [DEVICE_UPDATED] }) { edges { node { kind detail actor { email } } } } }": typeof types.AttributeEventsDocument,
     "\n  mutation KeysChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce expiresAt }\n      ... on TooManyAttempts { retryAfter message }\n    }\n  }\n": typeof types.KeysChallengeDocument,
     "\n  mutation KeysVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId status device { id keyId keyAlgorithm owner { email } } }\n      ... on DevicePendingApproval { watchToken }\n      ... on Error { code message }\n    }\n  }\n": typeof types.KeysVerifyDocument,
     "\n  mutation KeysLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { token user { email } device { id } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.KeysLoginWithDeviceDocument,
     "query KeysKeyId($id: ID!) { device(id: $id) { keyId } }": typeof types.KeysKeyIdDocument,
+    "\n  query SearchAll($search: String!) {\n    devices(filter: { search: $search }, first: 100) {\n      totalCount\n      edges { node { installationId name model appName } }\n    }\n  }\n": typeof types.SearchAllDocument,
+    "\n  mutation ExportApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": typeof types.ExportApiKeyDocument,
+    "\n  mutation ExportAttributes($id: ID!, $set: JSONObject) {\n    updateDeviceAttributes(id: $id, set: $set) { __typename }\n  }\n": typeof types.ExportAttributesDocument,
     "\n  subscription MetricsEvents {\n    deviceEvents { id kind }\n  }\n": typeof types.MetricsEventsDocument,
     "query MetricsUsers { users(first: 1) { totalCount } }": typeof types.MetricsUsersDocument,
     "\n  fragment DeviceFields on Device {\n    id\n    installationId\n    name\n    status\n    platform\n    osVersion\n    model\n    appName\n    appVersion\n    mobileAuth\n    owner { id email }\n    lastUser { id email }\n    lastUsedAt\n    createdAt\n    statusChangedAt\n    statusChangedBy { id email }\n    blockedReason\n  }\n": typeof types.DeviceFieldsFragmentDoc,
@@ -205,15 +215,25 @@ const documents: Documents = {
     "\n  mutation AuthzUpdateWebhook($id: ID!) {\n    updateWebhookEndpoint(id: $id, input: { description: \"checked\" }) { __typename ... on WebhookEndpoint { id description } ... on Error { code } }\n  }\n": types.AuthzUpdateWebhookDocument,
     "\n  mutation AuthzRotateWebhook($id: ID!) {\n    rotateWebhookSecret(id: $id) { __typename ... on WebhookEndpointCreated { secret } ... on Error { code } }\n  }\n": types.AuthzRotateWebhookDocument,
     "\n  mutation AuthzDeleteWebhook($id: ID!) {\n    deleteWebhookEndpoint(id: $id) { __typename ... on WebhookEndpoint { id } ... on Error { code } }\n  }\n": types.AuthzDeleteWebhookDocument,
+    "\n  mutation AuthzUpdateAttributes($id: ID!, $set: JSONObject) {\n    updateDeviceAttributes(id: $id, set: $set) { __typename ... on Device { id attributes } ... on Error { code } }\n  }\n": types.AuthzUpdateAttributesDocument,
     "\n  mutation AuthzTestWebhook($id: ID!) {\n    sendTestWebhook(id: $id) { __typename ... on WebhookTest { ok } ... on Error { code } }\n  }\n": types.AuthzTestWebhookDocument,
     "\n  mutation AuthzRedeliverWebhook($id: ID!) {\n    redeliverWebhook(deliveryId: $id) { __typename ... on WebhookDelivery { id } ... on Error { code } }\n  }\n": types.AuthzRedeliverWebhookDocument,
     "\n  mutation AuthzReplayWebhooks($id: ID!) {\n    replayWebhooks(endpointId: $id, after: \"MA\") { __typename ... on WebhookEndpoint { id } ... on Error { code } }\n  }\n": types.AuthzReplayWebhooksDocument,
     "\n  mutation BulkCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": types.BulkCreateKeyDocument,
     "\n  subscription BulkEvents($filter: EventFilter) {\n    deviceEvents(filter: $filter) { kind deviceId }\n  }\n": types.BulkEventsDocument,
+    "\n  mutation UpdateAttributes($id: ID!, $set: JSONObject, $unset: [String!]) {\n    updateDeviceAttributes(id: $id, set: $set, unset: $unset) {\n      __typename\n      ... on Device { id attributes }\n      ... on InvalidAttributes { code message problem key }\n      ... on Error { code message }\n    }\n  }\n": types.UpdateAttributesDocument,
+    "\n  mutation AttributesApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": types.AttributesApiKeyDocument,
+    "\n  subscription AttributeEventsLive($filter: EventFilter, $after: String) {\n    deviceEvents(filter: $filter, after: $after) { kind detail device { id attributes } }\n  }\n": types.AttributeEventsLiveDocument,
+    "\n  query DeviceAttributes($id: ID!) {\n    device(id: $id) { id attributes }\n  }\n": types.DeviceAttributesDocument,
+    "\n  query DevicesByAttribute($key: String!, $value: JSON!) {\n    devices(filter: { attribute: { key: $key, value: $value } }, first: 50) {\n      totalCount\n      edges { node { id attributes } }\n    }\n  }\n": types.DevicesByAttributeDocument,
+    "query AttributeEvents($deviceId: ID!) { events(filter: { deviceId: $deviceId, kinds: [DEVICE_UPDATED] }) { edges { node { kind detail actor { email } } } } }": types.AttributeEventsDocument,
     "\n  mutation KeysChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce expiresAt }\n      ... on TooManyAttempts { retryAfter message }\n    }\n  }\n": types.KeysChallengeDocument,
     "\n  mutation KeysVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) {\n      __typename\n      ... on KnownDevice { deviceId status device { id keyId keyAlgorithm owner { email } } }\n      ... on DevicePendingApproval { watchToken }\n      ... on Error { code message }\n    }\n  }\n": types.KeysVerifyDocument,
     "\n  mutation KeysLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { token user { email } device { id } }\n      ... on Error { code message }\n    }\n  }\n": types.KeysLoginWithDeviceDocument,
     "query KeysKeyId($id: ID!) { device(id: $id) { keyId } }": types.KeysKeyIdDocument,
+    "\n  query SearchAll($search: String!) {\n    devices(filter: { search: $search }, first: 100) {\n      totalCount\n      edges { node { installationId name model appName } }\n    }\n  }\n": types.SearchAllDocument,
+    "\n  mutation ExportApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": types.ExportApiKeyDocument,
+    "\n  mutation ExportAttributes($id: ID!, $set: JSONObject) {\n    updateDeviceAttributes(id: $id, set: $set) { __typename }\n  }\n": types.ExportAttributesDocument,
     "\n  subscription MetricsEvents {\n    deviceEvents { id kind }\n  }\n": types.MetricsEventsDocument,
     "query MetricsUsers { users(first: 1) { totalCount } }": types.MetricsUsersDocument,
     "\n  fragment DeviceFields on Device {\n    id\n    installationId\n    name\n    status\n    platform\n    osVersion\n    model\n    appName\n    appVersion\n    mobileAuth\n    owner { id email }\n    lastUser { id email }\n    lastUsedAt\n    createdAt\n    statusChangedAt\n    statusChangedBy { id email }\n    blockedReason\n  }\n": types.DeviceFieldsFragmentDoc,
@@ -504,6 +524,10 @@ export function graphql(source: "\n  mutation AuthzDeleteWebhook($id: ID!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation AuthzUpdateAttributes($id: ID!, $set: JSONObject) {\n    updateDeviceAttributes(id: $id, set: $set) { __typename ... on Device { id attributes } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AuthzUpdateAttributesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AuthzTestWebhook($id: ID!) {\n    sendTestWebhook(id: $id) { __typename ... on WebhookTest { ok } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AuthzTestWebhookDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -524,6 +548,30 @@ export function graphql(source: "\n  subscription BulkEvents($filter: EventFilte
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation UpdateAttributes($id: ID!, $set: JSONObject, $unset: [String!]) {\n    updateDeviceAttributes(id: $id, set: $set, unset: $unset) {\n      __typename\n      ... on Device { id attributes }\n      ... on InvalidAttributes { code message problem key }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').UpdateAttributesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AttributesApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n"): typeof import('./graphql.js').AttributesApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AttributeEventsLive($filter: EventFilter, $after: String) {\n    deviceEvents(filter: $filter, after: $after) { kind detail device { id attributes } }\n  }\n"): typeof import('./graphql.js').AttributeEventsLiveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeviceAttributes($id: ID!) {\n    device(id: $id) { id attributes }\n  }\n"): typeof import('./graphql.js').DeviceAttributesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DevicesByAttribute($key: String!, $value: JSON!) {\n    devices(filter: { attribute: { key: $key, value: $value } }, first: 50) {\n      totalCount\n      edges { node { id attributes } }\n    }\n  }\n"): typeof import('./graphql.js').DevicesByAttributeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AttributeEvents($deviceId: ID!) { events(filter: { deviceId: $deviceId, kinds: [DEVICE_UPDATED] }) { edges { node { kind detail actor { email } } } } }"): typeof import('./graphql.js').AttributeEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation KeysChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce expiresAt }\n      ... on TooManyAttempts { retryAfter message }\n    }\n  }\n"): typeof import('./graphql.js').KeysChallengeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -537,6 +585,18 @@ export function graphql(source: "\n  mutation KeysLoginWithDevice($proof: Device
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query KeysKeyId($id: ID!) { device(id: $id) { keyId } }"): typeof import('./graphql.js').KeysKeyIdDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchAll($search: String!) {\n    devices(filter: { search: $search }, first: 100) {\n      totalCount\n      edges { node { installationId name model appName } }\n    }\n  }\n"): typeof import('./graphql.js').SearchAllDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n"): typeof import('./graphql.js').ExportApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportAttributes($id: ID!, $set: JSONObject) {\n    updateDeviceAttributes(id: $id, set: $set) { __typename }\n  }\n"): typeof import('./graphql.js').ExportAttributesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -57,6 +57,19 @@ export type ApprovalRuleInput = {
   name: string;
 };
 
+/** Which rule of device attributes a change broke */
+export type AttributeProblem =
+  /** A key is not 1 to 64 characters of A-Z, a-z, 0-9, "_", "." or "-" */
+  | 'BAD_KEY'
+  /** A value is not a string, a finite number or a boolean (null included: use unset) */
+  | 'BAD_VALUE'
+  /** A key is both in set and in unset */
+  | 'SET_AND_UNSET'
+  /** The attributes would take more than 4096 bytes as JSON (UTF-8) */
+  | 'TOO_LARGE'
+  /** The device would have more than 50 attributes */
+  | 'TOO_MANY_KEYS';
+
 /** A new API key */
 export type CreateApiKeyInput = {
   /** Days until it stops working, 1 to 3650; left out or null: it never expires (revoke it instead) */
@@ -106,8 +119,18 @@ export type DecisionSource =
   /** An approval rule, at registration */
   | 'RULE';
 
+/** One attribute and its value: a device matches when its attribute has that value, of the same type ("1" is not 1) */
+export type DeviceAttributeFilter = {
+  /** The attribute key */
+  key: string;
+  /** A string, a number or a boolean */
+  value: unknown;
+};
+
 /** Narrows a device listing; every field given must match, a field left out matches all */
 export type DeviceFilter = {
+  /** Only devices with this attribute set to this value */
+  attribute?: DeviceAttributeFilter | null | undefined;
   /** Only devices on this platform */
   platform?: Platform | null | undefined;
   /** Part of the name, model, app name or installation id */
@@ -215,6 +238,8 @@ export type EventKind =
   | 'DEVICE_RENAMED'
   /** An administrator unblocked the device (toStatus: the status it returned to) */
   | 'DEVICE_UNBLOCKED'
+  /** The device's attributes were changed by updateDeviceAttributes (detail: the keys set and unset, never their values) */
+  | 'DEVICE_UPDATED'
   /** verifyDevice did not confirm the device (detail: the error code) */
   | 'DEVICE_VERIFICATION_FAILED'
   /** verifyDevice confirmed an APPROVED device by its key */
@@ -824,6 +849,18 @@ export type AuthzDeleteWebhookMutation = { deleteWebhookEndpoint:
     | { __typename: 'WebhookEndpoint', id: string }
    };
 
+export type AuthzUpdateAttributesMutationVariables = Exact<{
+  id: string | number;
+  set?: Record<string, unknown> | null | undefined;
+}>;
+
+
+export type AuthzUpdateAttributesMutation = { updateDeviceAttributes:
+    | { __typename: 'Device', id: string, attributes: Record<string, unknown> }
+    | { __typename: 'InvalidAttributes', code: string }
+    | { __typename: 'NotFound', code: string }
+   };
+
 export type AuthzTestWebhookMutationVariables = Exact<{
   id: string | number;
 }>;
@@ -867,6 +904,56 @@ export type BulkEventsSubscriptionVariables = Exact<{
 
 
 export type BulkEventsSubscription = { deviceEvents: { kind: EventKind, deviceId: string | null } };
+
+export type UpdateAttributesMutationVariables = Exact<{
+  id: string | number;
+  set?: Record<string, unknown> | null | undefined;
+  unset?: Array<string> | string | null | undefined;
+}>;
+
+
+export type UpdateAttributesMutation = { updateDeviceAttributes:
+    | { __typename: 'Device', id: string, attributes: Record<string, unknown> }
+    | { __typename: 'InvalidAttributes', code: string, message: string, problem: AttributeProblem, key: string | null }
+    | { __typename: 'NotFound', code: string, message: string }
+   };
+
+export type AttributesApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type AttributesApiKeyMutation = { createApiKey: { __typename: 'ApiKeyCreated', secret: string } };
+
+export type AttributeEventsLiveSubscriptionVariables = Exact<{
+  filter?: EventFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AttributeEventsLiveSubscription = { deviceEvents: { kind: EventKind, detail: string | null, device: { id: string, attributes: Record<string, unknown> } | null } };
+
+export type DeviceAttributesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeviceAttributesQuery = { device: { id: string, attributes: Record<string, unknown> } | null };
+
+export type DevicesByAttributeQueryVariables = Exact<{
+  key: string;
+  value: unknown;
+}>;
+
+
+export type DevicesByAttributeQuery = { devices: { totalCount: number, edges: Array<{ node: { id: string, attributes: Record<string, unknown> } }> } };
+
+export type AttributeEventsQueryVariables = Exact<{
+  deviceId: string | number;
+}>;
+
+
+export type AttributeEventsQuery = { events: { edges: Array<{ node: { kind: EventKind, detail: string | null, actor: { email: string } | null } }> } };
 
 export type KeysChallengeMutationVariables = Exact<{
   keyId: string;
@@ -918,6 +1005,32 @@ export type KeysKeyIdQueryVariables = Exact<{
 
 
 export type KeysKeyIdQuery = { device: { keyId: string | null } | null };
+
+export type SearchAllQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type SearchAllQuery = { devices: { totalCount: number, edges: Array<{ node: { installationId: string, name: string | null, model: string | null, appName: string | null } }> } };
+
+export type ExportApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type ExportApiKeyMutation = { createApiKey: { __typename: 'ApiKeyCreated', secret: string } };
+
+export type ExportAttributesMutationVariables = Exact<{
+  id: string | number;
+  set?: Record<string, unknown> | null | undefined;
+}>;
+
+
+export type ExportAttributesMutation = { updateDeviceAttributes:
+    | { __typename: 'Device' }
+    | { __typename: 'InvalidAttributes' }
+    | { __typename: 'NotFound' }
+   };
 
 export type MetricsEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -2328,6 +2441,20 @@ export const AuthzDeleteWebhookDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuthzDeleteWebhookMutation, AuthzDeleteWebhookMutationVariables>;
+export const AuthzUpdateAttributesDocument = new TypedDocumentString(`
+    mutation AuthzUpdateAttributes($id: ID!, $set: JSONObject) {
+  updateDeviceAttributes(id: $id, set: $set) {
+    __typename
+    ... on Device {
+      id
+      attributes
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzUpdateAttributesMutation, AuthzUpdateAttributesMutationVariables>;
 export const AuthzTestWebhookDocument = new TypedDocumentString(`
     mutation AuthzTestWebhook($id: ID!) {
   sendTestWebhook(id: $id) {
@@ -2385,6 +2512,85 @@ export const BulkEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BulkEventsSubscription, BulkEventsSubscriptionVariables>;
+export const UpdateAttributesDocument = new TypedDocumentString(`
+    mutation UpdateAttributes($id: ID!, $set: JSONObject, $unset: [String!]) {
+  updateDeviceAttributes(id: $id, set: $set, unset: $unset) {
+    __typename
+    ... on Device {
+      id
+      attributes
+    }
+    ... on InvalidAttributes {
+      code
+      message
+      problem
+      key
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateAttributesMutation, UpdateAttributesMutationVariables>;
+export const AttributesApiKeyDocument = new TypedDocumentString(`
+    mutation AttributesApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    __typename
+    ... on ApiKeyCreated {
+      secret
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AttributesApiKeyMutation, AttributesApiKeyMutationVariables>;
+export const AttributeEventsLiveDocument = new TypedDocumentString(`
+    subscription AttributeEventsLive($filter: EventFilter, $after: String) {
+  deviceEvents(filter: $filter, after: $after) {
+    kind
+    detail
+    device {
+      id
+      attributes
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AttributeEventsLiveSubscription, AttributeEventsLiveSubscriptionVariables>;
+export const DeviceAttributesDocument = new TypedDocumentString(`
+    query DeviceAttributes($id: ID!) {
+  device(id: $id) {
+    id
+    attributes
+  }
+}
+    `) as unknown as TypedDocumentString<DeviceAttributesQuery, DeviceAttributesQueryVariables>;
+export const DevicesByAttributeDocument = new TypedDocumentString(`
+    query DevicesByAttribute($key: String!, $value: JSON!) {
+  devices(filter: {attribute: {key: $key, value: $value}}, first: 50) {
+    totalCount
+    edges {
+      node {
+        id
+        attributes
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DevicesByAttributeQuery, DevicesByAttributeQueryVariables>;
+export const AttributeEventsDocument = new TypedDocumentString(`
+    query AttributeEvents($deviceId: ID!) {
+  events(filter: {deviceId: $deviceId, kinds: [DEVICE_UPDATED]}) {
+    edges {
+      node {
+        kind
+        detail
+        actor {
+          email
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AttributeEventsQuery, AttributeEventsQueryVariables>;
 export const KeysChallengeDocument = new TypedDocumentString(`
     mutation KeysChallenge($keyId: String!) {
   deviceChallenge(keyId: $keyId) {
@@ -2454,6 +2660,38 @@ export const KeysKeyIdDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<KeysKeyIdQuery, KeysKeyIdQueryVariables>;
+export const SearchAllDocument = new TypedDocumentString(`
+    query SearchAll($search: String!) {
+  devices(filter: {search: $search}, first: 100) {
+    totalCount
+    edges {
+      node {
+        installationId
+        name
+        model
+        appName
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchAllQuery, SearchAllQueryVariables>;
+export const ExportApiKeyDocument = new TypedDocumentString(`
+    mutation ExportApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    __typename
+    ... on ApiKeyCreated {
+      secret
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExportApiKeyMutation, ExportApiKeyMutationVariables>;
+export const ExportAttributesDocument = new TypedDocumentString(`
+    mutation ExportAttributes($id: ID!, $set: JSONObject) {
+  updateDeviceAttributes(id: $id, set: $set) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<ExportAttributesMutation, ExportAttributesMutationVariables>;
 export const MetricsEventsDocument = new TypedDocumentString(`
     subscription MetricsEvents {
   deviceEvents {

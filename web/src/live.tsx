@@ -164,7 +164,7 @@ export function useLiveFailure(): string | null {
 }
 
 /** Event kinds after which a device list may have changed. */
-export const DEVICE_KINDS = new Set(['DEVICE_REGISTERED', 'DEVICE_APPROVED', 'DEVICE_BLOCKED', 'DEVICE_UNBLOCKED', 'DEVICE_RENAMED', 'DEVICE_FORGOTTEN']);
+export const DEVICE_KINDS = new Set(['DEVICE_REGISTERED', 'DEVICE_APPROVED', 'DEVICE_BLOCKED', 'DEVICE_UNBLOCKED', 'DEVICE_RENAMED', 'DEVICE_UPDATED', 'DEVICE_FORGOTTEN']);
 
 /** Re-runs `refetch` once for a burst of calls (a bulk approval sends many events at once). */
 export function useCoalesced(refetch: () => void, delay = 60): () => void {

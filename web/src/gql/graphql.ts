@@ -30,8 +30,18 @@ export type CreateApiKeyInput = {
   scopes: Array<ApiKeyScope>;
 };
 
+/** One attribute and its value: a device matches when its attribute has that value, of the same type ("1" is not 1) */
+export type DeviceAttributeFilter = {
+  /** The attribute key */
+  key: string;
+  /** A string, a number or a boolean */
+  value: unknown;
+};
+
 /** Narrows a device listing; every field given must match, a field left out matches all */
 export type DeviceFilter = {
+  /** Only devices with this attribute set to this value */
+  attribute?: DeviceAttributeFilter | null | undefined;
   /** Only devices on this platform */
   platform?: Platform | null | undefined;
   /** Part of the name, model, app name or installation id */
@@ -139,6 +149,8 @@ export type EventKind =
   | 'DEVICE_RENAMED'
   /** An administrator unblocked the device (toStatus: the status it returned to) */
   | 'DEVICE_UNBLOCKED'
+  /** The device's attributes were changed by updateDeviceAttributes (detail: the keys set and unset, never their values) */
+  | 'DEVICE_UPDATED'
   /** verifyDevice did not confirm the device (detail: the error code) */
   | 'DEVICE_VERIFICATION_FAILED'
   /** verifyDevice confirmed an APPROVED device by its key */
