@@ -30,6 +30,7 @@ export const EVENT_KINDS = [
   'ENROLMENT_CODE_CREATED',
   'ENROLMENT_CODE_REVOKED',
   'ENROLMENT_FAILED',
+  'OWNER_APPROVAL_FAILED',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
