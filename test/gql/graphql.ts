@@ -746,6 +746,26 @@ export type AuthzRevokeCodeMutation = { revokeEnrolmentCode:
     | { __typename: 'NotFound' }
    };
 
+export type AuthzApprovalRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuthzApprovalRequestsQuery = { deviceApprovalRequests: Array<{ id: string, challengeId: string, message: string }> };
+
+export type AuthzApproveOwnDeviceMutationVariables = Exact<{
+  requestId: string | number;
+  proof: DeviceProof;
+}>;
+
+
+export type AuthzApproveOwnDeviceMutation = { approveOwnDevice:
+    | { __typename: 'ApprovalRequestClosed', code: string }
+    | { __typename: 'ApproverNotApproved', code: string }
+    | { __typename: 'Device', id: string }
+    | { __typename: 'InvalidSignature', code: string }
+    | { __typename: 'NotFound', code: string }
+    | { __typename: 'TooManyAttempts', code: string }
+   };
+
 export type AuthzNotificationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1178,6 +1198,52 @@ export type SetDevicePolicyMutationVariables = Exact<{
 
 
 export type SetDevicePolicyMutation = { setDevicePolicy: { __typename: 'DevicePolicy', approvalMode: ApprovalMode, maxDevicesPerUser: number | null, allowSignUp: boolean } };
+
+export type OwnerPolicyMutationVariables = Exact<{
+  on: boolean;
+}>;
+
+
+export type OwnerPolicyMutation = { setDevicePolicy: { __typename: 'DevicePolicy', ownerApproval: boolean } };
+
+export type OwnerReadPolicyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OwnerReadPolicyQuery = { devicePolicy: { ownerApproval: boolean } };
+
+export type OwnerWatchRequestsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OwnerWatchRequestsSubscription = { deviceApprovalRequests: { id: string, challengeId: string, message: string, model: string | null, platform: Platform, osVersion: string | null, appName: string | null, ip: string | null, device: { id: string, status: DeviceStatus } } };
+
+export type OwnerWatchStatusSubscriptionVariables = Exact<{
+  deviceId: string | number;
+}>;
+
+
+export type OwnerWatchStatusSubscription = { deviceStatusChanged: { id: string, status: DeviceStatus } };
+
+export type OwnerDecisionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OwnerDecisionQuery = { device: { id: string, status: DeviceStatus, decision: { by: DecisionSource, reason: string | null } | null } | null };
+
+export type OwnerApproveOwnMutationVariables = Exact<{
+  requestId: string | number;
+  proof: DeviceProof;
+}>;
+
+
+export type OwnerApproveOwnMutation = { approveOwnDevice:
+    | { __typename: 'ApprovalRequestClosed', reason: string, code: string, message: string }
+    | { __typename: 'ApproverNotApproved', code: string, message: string }
+    | { __typename: 'Device', id: string, status: DeviceStatus }
+    | { __typename: 'InvalidSignature', code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+    | { __typename: 'TooManyAttempts', code: string, message: string }
+   };
 
 export type QueriesDevicePageQueryVariables = Exact<{
   filter?: DeviceFilter | null | undefined;
@@ -2215,6 +2281,28 @@ export const AuthzRevokeCodeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuthzRevokeCodeMutation, AuthzRevokeCodeMutationVariables>;
+export const AuthzApprovalRequestsDocument = new TypedDocumentString(`
+    query AuthzApprovalRequests {
+  deviceApprovalRequests {
+    id
+    challengeId
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzApprovalRequestsQuery, AuthzApprovalRequestsQueryVariables>;
+export const AuthzApproveOwnDeviceDocument = new TypedDocumentString(`
+    mutation AuthzApproveOwnDevice($requestId: ID!, $proof: DeviceProof!) {
+  approveOwnDevice(requestId: $requestId, proof: $proof) {
+    __typename
+    ... on Device {
+      id
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzApproveOwnDeviceMutation, AuthzApproveOwnDeviceMutationVariables>;
 export const AuthzNotificationSettingsDocument = new TypedDocumentString(`
     query AuthzNotificationSettings {
   notificationSettings {
@@ -3169,6 +3257,79 @@ export const SetDevicePolicyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetDevicePolicyMutation, SetDevicePolicyMutationVariables>;
+export const OwnerPolicyDocument = new TypedDocumentString(`
+    mutation OwnerPolicy($on: Boolean!) {
+  setDevicePolicy(input: {ownerApproval: $on}) {
+    __typename
+    ... on DevicePolicy {
+      ownerApproval
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OwnerPolicyMutation, OwnerPolicyMutationVariables>;
+export const OwnerReadPolicyDocument = new TypedDocumentString(`
+    query OwnerReadPolicy {
+  devicePolicy {
+    ownerApproval
+  }
+}
+    `) as unknown as TypedDocumentString<OwnerReadPolicyQuery, OwnerReadPolicyQueryVariables>;
+export const OwnerWatchRequestsDocument = new TypedDocumentString(`
+    subscription OwnerWatchRequests {
+  deviceApprovalRequests {
+    id
+    challengeId
+    message
+    model
+    platform
+    osVersion
+    appName
+    ip
+    device {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OwnerWatchRequestsSubscription, OwnerWatchRequestsSubscriptionVariables>;
+export const OwnerWatchStatusDocument = new TypedDocumentString(`
+    subscription OwnerWatchStatus($deviceId: ID!) {
+  deviceStatusChanged(deviceId: $deviceId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<OwnerWatchStatusSubscription, OwnerWatchStatusSubscriptionVariables>;
+export const OwnerDecisionDocument = new TypedDocumentString(`
+    query OwnerDecision($id: ID!) {
+  device(id: $id) {
+    id
+    status
+    decision {
+      by
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OwnerDecisionQuery, OwnerDecisionQueryVariables>;
+export const OwnerApproveOwnDocument = new TypedDocumentString(`
+    mutation OwnerApproveOwn($requestId: ID!, $proof: DeviceProof!) {
+  approveOwnDevice(requestId: $requestId, proof: $proof) {
+    __typename
+    ... on Device {
+      id
+      status
+    }
+    ... on ApprovalRequestClosed {
+      reason
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OwnerApproveOwnMutation, OwnerApproveOwnMutationVariables>;
 export const QueriesDevicePageDocument = new TypedDocumentString(`
     query QueriesDevicePage($filter: DeviceFilter, $first: Int, $after: String, $last: Int, $before: String) {
   devices(
