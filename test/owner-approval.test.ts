@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GatehouseClient, type ApprovalRequest } from '../src/client/client.js';
 import { DeviceKey } from '../src/client/device-key.js';
 import { graphql } from './gql/index.js';
-import { ApproveDevice, BlockDevice } from './operations.js';
+import { ApproveDevice, BlockDevice, UnblockDevice } from './operations.js';
 import { keyedPhone } from './helpers/devices.js';
 import { FeedProbe, WsClient } from './helpers/live.js';
 import { newDevice, PASSWORD, startServer, type TestServer } from './helpers/server.js';
@@ -259,6 +259,29 @@ describe('ownerApproval on', () => {
     expect([await eventCount(), await failures()]).toEqual([before + 1, failed + 1]);
     const { device } = await admin.data(OwnerDecision, { id: pending.deviceId });
     expect(device).toMatchObject({ status: 'APPROVED', decision: { by: 'ADMIN' } });
+  });
+
+  it('an expired request is no longer listed, and approving it is refused and recorded', async () => {
+    const owner = await trustedOwner();
+    const pending = await newPendingDevice(owner);
+    const request = await openRequest(owner, pending.deviceId);
+    await server.orm.em
+      .getConnection()
+      .execute(`update owner_approval_requests set expires_at = now() - interval '1 second' where device_id = ?`, [local(pending.deviceId)]);
+    expect(await owner.phone.approvalRequests()).toEqual([]);
+    await expectRefused(owner, pending.deviceId, () => owner.phone.approveOwnDevice(request, owner.key), 'ApprovalRequestClosed', 'request expired');
+    await expectUnchanged(pending.deviceId);
+  });
+
+  it('an admin blocking the device closes the request, and unblocking it back to PENDING does not reopen it', async () => {
+    const owner = await trustedOwner();
+    const pending = await newPendingDevice(owner);
+    const request = await openRequest(owner, pending.deviceId);
+    await admin.data(BlockDevice, { id: pending.deviceId, reason: 'not yours' });
+    await admin.data(UnblockDevice, { id: pending.deviceId });
+    expect(await owner.phone.approvalRequests()).toEqual([]);
+    await expectRefused(owner, pending.deviceId, () => owner.phone.approveOwnDevice(request, owner.key), 'ApprovalRequestClosed', 'already resolved');
+    await expectUnchanged(pending.deviceId);
   });
 
   it("another user cannot see or use the owner's request (NotFound, unrecorded)", async () => {
