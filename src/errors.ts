@@ -162,3 +162,19 @@ export class InvalidAttributes extends DomainError {
     super(message);
   }
 }
+
+/** approveOwnDevice: the request no longer approves anything (`reason`: resolved, expired or already decided). */
+export class ApprovalRequestClosed extends DomainError {
+  readonly code = 'APPROVAL_REQUEST_CLOSED';
+  constructor(readonly reason: string) {
+    super(`This approval request is closed: ${reason}`);
+  }
+}
+
+/** approveOwnDevice: the signing device is the user's, but not APPROVED (PENDING or BLOCKED). */
+export class ApproverNotApproved extends DomainError {
+  readonly code = 'APPROVER_NOT_APPROVED';
+  constructor(readonly status: DeviceStatus) {
+    super(`Only an APPROVED device of yours may approve another; the signing device is ${status}`);
+  }
+}

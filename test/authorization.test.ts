@@ -206,6 +206,18 @@ const AuthzRevokeCode = graphql(`
   }
 `);
 
+const AuthzApprovalRequests = graphql(`
+  query AuthzApprovalRequests {
+    deviceApprovalRequests { id challengeId message }
+  }
+`);
+
+const AuthzApproveOwnDevice = graphql(`
+  mutation AuthzApproveOwnDevice($requestId: ID!, $proof: DeviceProof!) {
+    approveOwnDevice(requestId: $requestId, proof: $proof) { __typename ... on Device { id } ... on Error { code } }
+  }
+`);
+
 const AuthzNotificationSettings = graphql(`
   query AuthzNotificationSettings {
     notificationSettings { newDevicePending }
@@ -528,6 +540,14 @@ const ROWS: Row[] = [
     kind: 'Query',
     expect: m('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
     send: ({ client }) => client.request(AuthzEnrolmentCodes),
+  }),
+  row({
+    op: 'deviceApprovalRequests',
+    kind: 'Query',
+    note: "each signed-in person's own (none open here)",
+    expect: m('UNAUTHENTICATED', 'ok', 'ok', 'ok', 'ok', 'ok'),
+    send: ({ client }) => client.request(AuthzApprovalRequests),
+    check: (data) => expect(data.deviceApprovalRequests).toEqual([]),
   }),
   row({
     op: 'notificationSettings',
@@ -909,6 +929,17 @@ const ROWS: Row[] = [
       return createEnrolmentCode.enrolmentCode.id;
     },
     send: ({ client, target }) => client.request(AuthzRevokeCode, { id: target }),
+  }),
+  row({
+    op: 'approveOwnDevice',
+    kind: 'Mutation',
+    note: 'a request id that names none: NotFound, unrecorded, as for a request of someone else (test/owner-approval.test.ts)',
+    expect: m('UNAUTHENTICATED', 'NotFound', 'NotFound', 'NotFound', 'NotFound', 'NotFound'),
+    send: ({ client }) =>
+      client.request(AuthzApproveOwnDevice, {
+        requestId: Buffer.from(`DeviceApprovalRequest:${randomUUID()}`, 'utf8').toString('base64'),
+        proof: { keyId: 'A'.repeat(43), challengeId: randomUUID(), signature: 'AAAA' },
+      }),
   }),
   row({
     op: 'updateNotificationSettings',

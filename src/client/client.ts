@@ -3,15 +3,18 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { DeviceKey } from './device-key.js';
-import type { DeviceInput, TypedDocumentString } from './gql/graphql.js';
+import type { ClientApprovalRequestFieldsFragment, DeviceInput, TypedDocumentString } from './gql/graphql.js';
 import {
+  ClientApprovalRequests,
   ClientApprove,
+  ClientApproveOwnDevice,
   ClientChallenge,
   ClientLogin,
   ClientLoginWithDevice,
   ClientRegisterDevice,
   ClientSignUp,
   ClientVerify,
+  ClientWatchApprovalRequests,
   ClientWatchStatus,
 } from './operations.js';
 
@@ -25,6 +28,9 @@ export class GatehouseError extends Error {
 }
 
 export type DeviceDetails = Omit<DeviceInput, 'publicKey'>;
+
+/** An owner approval request as the trusted device receives it. */
+export type ApprovalRequest = ClientApprovalRequestFieldsFragment;
 
 export class GatehouseClient {
   constructor(
@@ -100,6 +106,51 @@ export class GatehouseClient {
 
   async approve(deviceId: string) {
     return (await this.request(ClientApprove, { id: deviceId })).approveDevice;
+  }
+
+  /** On a trusted device (signed in): the owner's open approval requests, newest first. */
+  async approvalRequests() {
+    return (await this.request(ClientApprovalRequests, {})).deviceApprovalRequests;
+  }
+
+  /**
+   * On a trusted device: approve the owner's new device by signing the request's message with this device's key.
+   * `request` is an item of approvalRequests() or watchApprovalRequests().
+   */
+  async approveOwnDevice(request: { id: string; challengeId: string; message: string }, key: DeviceKey) {
+    const proof = { keyId: key.keyId, challengeId: request.challengeId, signature: await key.sign(request.message) };
+    return (await this.request(ClientApproveOwnDevice, { requestId: request.id, proof })).approveOwnDevice;
+  }
+
+  /**
+   * On a trusted device: each new approval request of the signed-in owner, live over graphql-ws. Returns a function
+   * that stops watching. The waiting device itself watches its status (watchStatus).
+   */
+  watchApprovalRequests(
+    onRequest: (request: ApprovalRequest) => void,
+    onEnd?: (error?: unknown) => void,
+  ): () => void {
+    if (!this.token) throw new GatehouseError('Sign in first', 'UNAUTHENTICATED');
+    const ws: Client = createClient({
+      url: this.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${this.token}` },
+      retryAttempts: 0,
+    });
+    const stop = ws.subscribe<{ deviceApprovalRequests: ApprovalRequest }>(
+      { query: ClientWatchApprovalRequests.toString() },
+      {
+        next: (result) => {
+          if (result.data) onRequest(result.data.deviceApprovalRequests);
+        },
+        error: (error) => onEnd?.(error),
+        complete: () => onEnd?.(),
+      },
+    );
+    return () => {
+      stop();
+      void ws.dispose();
+    };
   }
 
   /**

@@ -91,3 +91,41 @@ export const ClientWatchStatus = graphql(`
     deviceStatusChanged(deviceId: $deviceId) { ...ClientDeviceFields }
   }
 `);
+
+export const ClientApprovalRequestFields = graphql(`
+  fragment ClientApprovalRequestFields on DeviceApprovalRequest {
+    id
+    challengeId
+    message
+    model
+    platform
+    osVersion
+    appName
+    ip
+    requestedAt
+    expiresAt
+    device { id name status }
+  }
+`);
+
+export const ClientApprovalRequests = graphql(`
+  query ClientApprovalRequests {
+    deviceApprovalRequests { ...ClientApprovalRequestFields }
+  }
+`);
+
+export const ClientWatchApprovalRequests = graphql(`
+  subscription ClientWatchApprovalRequests {
+    deviceApprovalRequests { ...ClientApprovalRequestFields }
+  }
+`);
+
+export const ClientApproveOwnDevice = graphql(`
+  mutation ClientApproveOwnDevice($requestId: ID!, $proof: DeviceProof!) {
+    approveOwnDevice(requestId: $requestId, proof: $proof) {
+      __typename
+      ... on Device { ...ClientDeviceFields decision { by reason } }
+      ... on Error { code message }
+    }
+  }
+`);

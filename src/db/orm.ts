@@ -7,6 +7,7 @@ import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { AlertCursor, AlertDigest, AlertSettings, PendingAlert } from '../alerts/alert.entity.js';
 import { ApiKey } from '../apikeys/apikey.entity.js';
+import { OwnerApprovalRequest } from '../approval/owner-request.entity.js';
 import { ApprovalRule } from '../approval/rule.entity.js';
 import { EnrolmentCode } from '../enrolment/code.entity.js';
 import { DeviceChallenge } from '../devices/challenge.entity.js';
@@ -20,7 +21,7 @@ import { ThrottleEntry } from '../sessions/throttle.entity.js';
 import { User } from '../users/user.entity.js';
 import { WebhookDelivery, WebhookEndpoint } from '../webhooks/webhook.entity.js';
 
-export const entities = [User, ApprovalRule, Device, DeviceUser, DeviceChallenge, Session, Event, DevicePolicy, ThrottleEntry, ApiKey, EnrolmentCode, WebhookEndpoint, WebhookDelivery, AlertSettings, AlertCursor, AlertDigest, PendingAlert];
+export const entities = [User, ApprovalRule, Device, DeviceUser, DeviceChallenge, Session, Event, DevicePolicy, ThrottleEntry, ApiKey, EnrolmentCode, OwnerApprovalRequest, WebhookEndpoint, WebhookDelivery, AlertSettings, AlertCursor, AlertDigest, PendingAlert];
 
 export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 

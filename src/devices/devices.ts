@@ -19,6 +19,7 @@ import { ApprovalRule } from '../approval/rule.entity.js';
 import { evaluateRules, rulesInOrder, type RegistrationFacts } from '../approval/rules.js';
 import { spendEnrolmentCode } from '../enrolment/codes.js';
 import { eventInsert, recordEvent } from '../events/events.js';
+import { openOwnerApprovalRequest, resolveOwnerApprovalRequests } from '../approval/owner-approval.js';
 import { currentPolicy, type PolicyValues } from '../policy/policy.js';
 import { Session } from '../sessions/session.entity.js';
 import { containsPattern } from '../users/users.js';
@@ -116,6 +117,8 @@ export async function createDevice(
     statusChangedAt: now,
   });
   tx.create(DeviceUser, { device, user: owner, firstSeenAt: now, lastSeenAt: now });
+  // Nothing decided it: with ownerApproval, the owner's trusted devices may (src/approval/owner-approval.ts).
+  if (device.status === 'PENDING' && policy.ownerApproval) openOwnerApprovalRequest(tx, dc, device, owner.id, now);
   recordEvent(tx, dc, {
     kind: 'DEVICE_REGISTERED',
     actorId: owner.id,
@@ -239,6 +242,8 @@ async function changeStatus(
     if (!transition.from.includes(from)) throw new InvalidTransition(transition.action, from);
     const now = new Date();
     const to = await apply(tx, device, now);
+    // An admin's decision closes the owner's request (an unblock back to PENDING does not reopen it).
+    await resolveOwnerApprovalRequests(tx, device.id, now);
     const admin = tx.getReference(User, actor.user.id);
     tx.assign(device, { status: to, statusChangedAt: now, statusChangedBy: admin });
     // An admin's change is the device's decision now (an unblock back to PENDING leaves none).

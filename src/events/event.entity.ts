@@ -31,6 +31,7 @@ export const EVENT_KINDS = [
   'ENROLMENT_CODE_REVOKED',
   'ENROLMENT_FAILED',
   'DEVICE_UPDATED',
+  'OWNER_APPROVAL_FAILED',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

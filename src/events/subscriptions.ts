@@ -1,5 +1,7 @@
 // Live views of the audit log: an event feed for dashboards and a device's own status for the phone waiting on it.
 import { readsFleet, type DomainContext, type WatchGrant } from '../actor.js';
+import { openRequestOfDevice } from '../approval/owner-approval.js';
+import type { OwnerApprovalRequest } from '../approval/owner-request.entity.js';
 import { Device } from '../devices/device.entity.js';
 import { NotAllowed } from '../errors.js';
 import type { SessionView } from '../sessions/session.entity.js';
@@ -130,6 +132,29 @@ async function* statusChanges(
       device = (await ctx.em.fork().findOne(Device, deviceId)) ?? device;
       yield device;
       if (ctx.watch && device.status === 'BLOCKED') return;
+    }
+  } finally {
+    feed.close();
+  }
+}
+
+/**
+ * The caller's new owner approval requests as they are opened: a DEVICE_REGISTERED event of theirs with toStatus
+ * PENDING, whose device has an open request (the policy had ownerApproval). A person's session only.
+ */
+export function deviceApprovalRequests(ctx: LiveContext): AsyncGenerator<OwnerApprovalRequest> {
+  if (!ctx.actor || ctx.actor.key) throw new NotAllowed('Sign in first');
+  const userId = ctx.actor.user.id;
+  const feed = followFor(ctx, ctx.actor.session, null, (e) => e.kind === 'DEVICE_REGISTERED' && e.userId === userId && e.toStatus === 'PENDING');
+  return stoppable(openedRequests(ctx, feed), feed.close);
+}
+
+async function* openedRequests(ctx: LiveContext, feed: ReturnType<typeof followFor>): AsyncGenerator<OwnerApprovalRequest> {
+  try {
+    for await (const event of feed.events) {
+      if (!event.deviceId) continue;
+      const request = await openRequestOfDevice(ctx.em.fork(), event.deviceId);
+      if (request) yield request;
     }
   } finally {
     feed.close();

@@ -22,8 +22,11 @@ import {
   ChallengeExpired,
   TooManyAttempts,
   DeviceRequired,
+  ApprovalRequestClosed,
+  ApproverNotApproved,
 } from '../errors.js';
 import { builder } from './builder.js';
+import { DeviceStatusEnum } from './refs.js';
 
 export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
   description: 'An expected failure: a stable machine-readable `code` and a message to show people',
@@ -75,6 +78,12 @@ errorType(
   'InvalidEnrolmentCode',
   'The enrolment code cannot be used by this user (mistyped, spent, expired, revoked or for someone else): no device was registered',
 );
+errorType(ApprovalRequestClosed, 'ApprovalRequestClosed', 'The owner approval request approves nothing any more: already used, expired, or the device was decided meanwhile', (t) => ({
+  reason: t.exposeString('reason', { description: 'Why: "already resolved", "expired" or "the device is no longer PENDING"' }),
+}));
+errorType(ApproverNotApproved, 'ApproverNotApproved', 'The signing device is one of your devices but is not APPROVED (PENDING or BLOCKED)', (t) => ({
+  status: t.field({ type: DeviceStatusEnum, description: 'The status of the signing device', resolve: (e) => e.status }),
+}));
 errorType(ChallengeExpired, 'ChallengeExpired', 'The challenge expired or was already used (each is good for one attempt): ask for a new one');
 
 /** Connection failures (refused, reset, shut down, timed out waiting for a pooled connection), not query errors. */

@@ -6,7 +6,7 @@ import { UUID } from '../db/sql.js';
 const NO_MATCH = '00000000-0000-0000-0000-000000000000';
 
 /** The database id inside a global id of the given type, or null when it is not one. */
-export function localId(globalId: string, typename: 'User' | 'Device' | 'WebhookEndpoint' | 'WebhookDelivery' | 'ApprovalRule' | 'EnrolmentCode'): string | null {
+export function localId(globalId: string, typename: 'User' | 'Device' | 'WebhookEndpoint' | 'WebhookDelivery' | 'ApprovalRule' | 'EnrolmentCode' | 'DeviceApprovalRequest'): string | null {
   try {
     const { typename: type, id } = decodeGlobalID(globalId);
     return type === typename && UUID.test(id) ? id.toLowerCase() : null;

@@ -52,7 +52,7 @@ export const DecisionSourceEnum = builder.enumType('DecisionSource', {
     ADMIN: { description: 'An administrator (in person, or through an API key, which the decision names)' },
     RULE: { description: 'An approval rule, at registration' },
     ENROLMENT_CODE: { description: 'An enrolment code sent with the first sign-in' },
-    OWNER_DEVICE: { description: 'Reserved for approval by the owner from another of their approved, key-bound devices (not taken yet)' },
+    OWNER_DEVICE: { description: 'Its owner, from another of their APPROVED, key-bound devices (approveOwnDevice; the reason names that device)' },
     AUTOMATIC_MODE: { description: 'The policy approved every new device (approvalMode AUTOMATIC)' },
   } satisfies Record<DecisionSource, object>,
 });
@@ -140,7 +140,7 @@ export const EventKindEnum = builder.enumType('EventKind', {
       description: 'Right credentials, but no session: no device sent, device pending or blocked, device limit or key refused (see detail)',
     },
     DEVICE_REGISTERED: { description: 'A new device was recorded, by a first sign-in or registerDevice (toStatus: its first status)' },
-    DEVICE_APPROVED: { description: 'An administrator approved the device' },
+    DEVICE_APPROVED: { description: 'An administrator, or its owner from a trusted device (decisionBy OWNER_DEVICE), approved the device' },
     DEVICE_BLOCKED: { description: 'An administrator blocked the device (detail: the reason given)' },
     DEVICE_UNBLOCKED: { description: 'An administrator unblocked the device (toStatus: the status it returned to)' },
     DEVICE_RENAMED: { description: 'The device was renamed (deviceName: the new name, detail: the old one)' },
@@ -164,6 +164,11 @@ export const EventKindEnum = builder.enumType('EventKind', {
     ENROLMENT_CODE_REVOKED: { description: 'An administrator revoked an enrolment code (detail: its name, id, uses, expiry and limits)' },
     ENROLMENT_FAILED: {
       description: 'A first sign-in carried an enrolment code that could not be used; nothing was registered (detail: unknown, revoked, expired, spent or not for this user)',
+    },
+    OWNER_APPROVAL_FAILED: {
+      description:
+        'approveOwnDevice was refused; nothing changed (deviceId: the device asking; detail: the error code and why, e.g. a bad signature, ' +
+        "another user's key, an approver not APPROVED, a request expired or already resolved)",
     },
   } satisfies Record<EventKind, object>,
 });

@@ -18,6 +18,7 @@ import '../apikeys/apikey.schema.js';
 import '../alerts/alert.schema.js';
 import '../approval/rule.schema.js';
 import '../enrolment/code.schema.js';
+import '../approval/owner-approval.schema.js';
 
 builder.queryType({ description: 'Reads. Every field but me and devicePolicy needs a session (Authorization: Bearer <token>)' });
 builder.mutationType({

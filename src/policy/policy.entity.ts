@@ -21,6 +21,8 @@ export const DevicePolicy = defineEntity({
     staleAction: p.enum([...STALE_ACTIONS]).default('MARK'),
     /** Whether the app's DevicePendingApproval tells the user why no approval rule matched. */
     showPendingReasonToUsers: p.boolean().default(false),
+    /** Whether a user's APPROVED, key-bound device may approve their new PENDING devices (approveOwnDevice). */
+    ownerApproval: p.boolean().default(false),
     /** Null until an admin changes the policy; while null, each start takes the policy from the environment. */
     updatedBy: p.uuid().nullable(),
     updatedAt: p.datetime().onCreate(() => new Date()),

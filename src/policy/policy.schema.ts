@@ -39,6 +39,11 @@ const DevicePolicyRef = builder.objectRef<PolicyValues>('DevicePolicy').implemen
     showPendingReasonToUsers: t.exposeBoolean('showPendingReasonToUsers', {
       description: "Whether the app's DevicePendingApproval carries pendingReason (which approval rules were tried and what each missed)",
     }),
+    ownerApproval: t.exposeBoolean('ownerApproval', {
+      description:
+        'Whether a new PENDING device of a user may be approved by that user from another of their devices that is APPROVED and key-bound ' +
+        '(deviceApprovalRequests, approveOwnDevice); admins may still decide it',
+    }),
   }),
 });
 
@@ -51,6 +56,7 @@ const DevicePolicyInput = builder.inputType('DevicePolicyInput', {
     staleAfterDays: t.int({ description: `Days without use after which a device is stale, ${STALE_AFTER_DAYS_MIN} to ${STALE_AFTER_DAYS_MAX}; null: off` }),
     staleAction: t.field({ type: StaleActionEnum, description: 'What happens to a stale device; cannot be null' }),
     showPendingReasonToUsers: t.boolean({ description: 'Whether users are told why their device is pending; cannot be null' }),
+    ownerApproval: t.boolean({ description: "Whether users may approve their new devices from an approved, key-bound one; cannot be null" }),
   }),
   // Leaving a field out keeps it; only the device limit can be cleared with an explicit null.
   validate: z.object({
@@ -66,6 +72,7 @@ const DevicePolicyInput = builder.inputType('DevicePolicyInput', {
       .optional(),
     staleAction: z.enum(STALE_ACTIONS, 'cannot be null').optional(),
     showPendingReasonToUsers: z.boolean('cannot be null').optional(),
+    ownerApproval: z.boolean('cannot be null').optional(),
   }),
 });
 
@@ -97,6 +104,7 @@ builder.mutationFields((t) => ({
         maxDevicesPerUser: input.maxDevicesPerUser,
         staleAfterDays: input.staleAfterDays,
         staleAction: input.staleAction ?? undefined,
+        ownerApproval: input.ownerApproval ?? undefined,
       }),
   }),
 }));

@@ -17,6 +17,8 @@ export interface PolicyValues extends EnvironmentPolicy {
   /** Devices not used for this many days are stale; null: off. */
   staleAfterDays: number | null;
   staleAction: StaleAction;
+  /** Whether the owner's APPROVED, key-bound devices may approve their new devices. */
+  ownerApproval: boolean;
 }
 
 /** The range staleAfterDays accepts: a day to ten years. */
@@ -33,7 +35,7 @@ export async function seedPolicy(em: EntityManager, fromEnvironment: Environment
   return em.transactional(async (tx) => {
     const existing = await tx.findOne(DevicePolicy, POLICY_ID, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!existing) {
-      const created = tx.create(DevicePolicy, { id: POLICY_ID, ...fromEnvironment, staleAfterDays: null, staleAction: 'MARK' });
+      const created = tx.create(DevicePolicy, { id: POLICY_ID, ...fromEnvironment, staleAfterDays: null, staleAction: 'MARK', ownerApproval: false });
       return valuesOf(created);
     }
     if (existing.updatedBy === null) tx.assign(existing, fromEnvironment);
@@ -49,6 +51,7 @@ function valuesOf(policy: DevicePolicy): PolicyValues {
     staleAfterDays: policy.staleAfterDays ?? null,
     staleAction: policy.staleAction,
     showPendingReasonToUsers: policy.showPendingReasonToUsers,
+    ownerApproval: policy.ownerApproval,
   };
 }
 
@@ -67,6 +70,7 @@ export interface PolicyChange {
   staleAfterDays?: number | null | undefined;
   staleAction?: StaleAction | undefined;
   showPendingReasonToUsers?: boolean | undefined;
+  ownerApproval?: boolean | undefined;
 }
 
 export async function setDevicePolicy(dc: DomainContext, change: PolicyChange): Promise<PolicyValues> {
@@ -81,6 +85,7 @@ export async function setDevicePolicy(dc: DomainContext, change: PolicyChange): 
       staleAfterDays: change.staleAfterDays === undefined ? before.staleAfterDays : change.staleAfterDays,
       staleAction: change.staleAction ?? before.staleAction,
       showPendingReasonToUsers: change.showPendingReasonToUsers ?? before.showPendingReasonToUsers,
+      ownerApproval: change.ownerApproval ?? before.ownerApproval,
     };
     tx.assign(policy, { ...after, updatedBy: actor.user.id, updatedAt: new Date() });
     const changed = (Object.keys(after) as (keyof PolicyValues)[]).filter((k) => after[k] !== before[k]);

@@ -58,6 +58,8 @@ type Documents = {
     "\n  query AuthzEnrolmentCodes {\n    enrolmentCodes { id name usesLeft }\n  }\n": typeof types.AuthzEnrolmentCodesDocument,
     "\n  mutation AuthzCreateCode($input: CreateEnrolmentCodeInput!) {\n    createEnrolmentCode(input: $input) { __typename ... on EnrolmentCodeCreated { code enrolmentCode { id } } }\n  }\n": typeof types.AuthzCreateCodeDocument,
     "\n  mutation AuthzRevokeCode($id: ID!) {\n    revokeEnrolmentCode(id: $id) { __typename ... on EnrolmentCode { id } }\n  }\n": typeof types.AuthzRevokeCodeDocument,
+    "\n  query AuthzApprovalRequests {\n    deviceApprovalRequests { id challengeId message }\n  }\n": typeof types.AuthzApprovalRequestsDocument,
+    "\n  mutation AuthzApproveOwnDevice($requestId: ID!, $proof: DeviceProof!) {\n    approveOwnDevice(requestId: $requestId, proof: $proof) { __typename ... on Device { id } ... on Error { code } }\n  }\n": typeof types.AuthzApproveOwnDeviceDocument,
     "\n  query AuthzNotificationSettings {\n    notificationSettings { newDevicePending }\n  }\n": typeof types.AuthzNotificationSettingsDocument,
     "\n  mutation AuthzUpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) { __typename ... on NotificationSettings { newDevicePending } }\n  }\n": typeof types.AuthzUpdateNotificationSettingsDocument,
     "\n  mutation AuthzCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret apiKey { id name } } }\n  }\n": typeof types.AuthzCreateApiKeyDocument,
@@ -115,6 +117,12 @@ type Documents = {
     "\n  mutation ForgetDevices($ids: [ID!]!) {\n    forgetDevices(ids: $ids) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ForgetDevicesDocument,
     "\n  query DevicePolicy {\n    devicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n  }\n": typeof types.DevicePolicyDocument,
     "\n  mutation SetDevicePolicy($input: DevicePolicyInput!) {\n    setDevicePolicy(input: $input) {\n      __typename\n      ... on DevicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n    }\n  }\n": typeof types.SetDevicePolicyDocument,
+    "\n  mutation OwnerPolicy($on: Boolean!) {\n    setDevicePolicy(input: { ownerApproval: $on }) { __typename ... on DevicePolicy { ownerApproval } }\n  }\n": typeof types.OwnerPolicyDocument,
+    "\n  query OwnerReadPolicy {\n    devicePolicy { ownerApproval }\n  }\n": typeof types.OwnerReadPolicyDocument,
+    "\n  subscription OwnerWatchRequests {\n    deviceApprovalRequests { id challengeId message model platform osVersion appName ip device { id status } }\n  }\n": typeof types.OwnerWatchRequestsDocument,
+    "\n  subscription OwnerWatchStatus($deviceId: ID!) {\n    deviceStatusChanged(deviceId: $deviceId) { id status }\n  }\n": typeof types.OwnerWatchStatusDocument,
+    "\n  query OwnerDecision($id: ID!) {\n    device(id: $id) { id status decision { by reason } }\n  }\n": typeof types.OwnerDecisionDocument,
+    "\n  mutation OwnerApproveOwn($requestId: ID!, $proof: DeviceProof!) {\n    approveOwnDevice(requestId: $requestId, proof: $proof) {\n      __typename\n      ... on Device { id status }\n      ... on ApprovalRequestClosed { reason }\n      ... on Error { code message }\n    }\n  }\n": typeof types.OwnerApproveOwnDocument,
     "\n  query QueriesDevicePage($filter: DeviceFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    devices(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id name status platform model appName installationId createdAt owner { id } } }\n    }\n  }\n": typeof types.QueriesDevicePageDocument,
     "\n  query QueriesUserDevicesPage($id: ID!, $filter: DeviceFilter, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      devices(filter: $filter, first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        edges { cursor node { id name createdAt } }\n      }\n    }\n  }\n": typeof types.QueriesUserDevicesPageDocument,
     "\n  query QueriesUserEventsPage($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        edges { cursor node { id kind at } }\n      }\n    }\n  }\n": typeof types.QueriesUserEventsPageDocument,
@@ -205,6 +213,8 @@ const documents: Documents = {
     "\n  query AuthzEnrolmentCodes {\n    enrolmentCodes { id name usesLeft }\n  }\n": types.AuthzEnrolmentCodesDocument,
     "\n  mutation AuthzCreateCode($input: CreateEnrolmentCodeInput!) {\n    createEnrolmentCode(input: $input) { __typename ... on EnrolmentCodeCreated { code enrolmentCode { id } } }\n  }\n": types.AuthzCreateCodeDocument,
     "\n  mutation AuthzRevokeCode($id: ID!) {\n    revokeEnrolmentCode(id: $id) { __typename ... on EnrolmentCode { id } }\n  }\n": types.AuthzRevokeCodeDocument,
+    "\n  query AuthzApprovalRequests {\n    deviceApprovalRequests { id challengeId message }\n  }\n": types.AuthzApprovalRequestsDocument,
+    "\n  mutation AuthzApproveOwnDevice($requestId: ID!, $proof: DeviceProof!) {\n    approveOwnDevice(requestId: $requestId, proof: $proof) { __typename ... on Device { id } ... on Error { code } }\n  }\n": types.AuthzApproveOwnDeviceDocument,
     "\n  query AuthzNotificationSettings {\n    notificationSettings { newDevicePending }\n  }\n": types.AuthzNotificationSettingsDocument,
     "\n  mutation AuthzUpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) { __typename ... on NotificationSettings { newDevicePending } }\n  }\n": types.AuthzUpdateNotificationSettingsDocument,
     "\n  mutation AuthzCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret apiKey { id name } } }\n  }\n": types.AuthzCreateApiKeyDocument,
@@ -262,6 +272,12 @@ const documents: Documents = {
     "\n  mutation ForgetDevices($ids: [ID!]!) {\n    forgetDevices(ids: $ids) {\n      __typename\n      ... on ForgottenDevice { id name }\n      ... on Error { code message }\n    }\n  }\n": types.ForgetDevicesDocument,
     "\n  query DevicePolicy {\n    devicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n  }\n": types.DevicePolicyDocument,
     "\n  mutation SetDevicePolicy($input: DevicePolicyInput!) {\n    setDevicePolicy(input: $input) {\n      __typename\n      ... on DevicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n    }\n  }\n": types.SetDevicePolicyDocument,
+    "\n  mutation OwnerPolicy($on: Boolean!) {\n    setDevicePolicy(input: { ownerApproval: $on }) { __typename ... on DevicePolicy { ownerApproval } }\n  }\n": types.OwnerPolicyDocument,
+    "\n  query OwnerReadPolicy {\n    devicePolicy { ownerApproval }\n  }\n": types.OwnerReadPolicyDocument,
+    "\n  subscription OwnerWatchRequests {\n    deviceApprovalRequests { id challengeId message model platform osVersion appName ip device { id status } }\n  }\n": types.OwnerWatchRequestsDocument,
+    "\n  subscription OwnerWatchStatus($deviceId: ID!) {\n    deviceStatusChanged(deviceId: $deviceId) { id status }\n  }\n": types.OwnerWatchStatusDocument,
+    "\n  query OwnerDecision($id: ID!) {\n    device(id: $id) { id status decision { by reason } }\n  }\n": types.OwnerDecisionDocument,
+    "\n  mutation OwnerApproveOwn($requestId: ID!, $proof: DeviceProof!) {\n    approveOwnDevice(requestId: $requestId, proof: $proof) {\n      __typename\n      ... on Device { id status }\n      ... on ApprovalRequestClosed { reason }\n      ... on Error { code message }\n    }\n  }\n": types.OwnerApproveOwnDocument,
     "\n  query QueriesDevicePage($filter: DeviceFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    devices(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id name status platform model appName installationId createdAt owner { id } } }\n    }\n  }\n": types.QueriesDevicePageDocument,
     "\n  query QueriesUserDevicesPage($id: ID!, $filter: DeviceFilter, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      devices(filter: $filter, first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        edges { cursor node { id name createdAt } }\n      }\n    }\n  }\n": types.QueriesUserDevicesPageDocument,
     "\n  query QueriesUserEventsPage($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        edges { cursor node { id kind at } }\n      }\n    }\n  }\n": types.QueriesUserEventsPageDocument,
@@ -481,6 +497,14 @@ export function graphql(source: "\n  mutation AuthzCreateCode($input: CreateEnro
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AuthzRevokeCode($id: ID!) {\n    revokeEnrolmentCode(id: $id) { __typename ... on EnrolmentCode { id } }\n  }\n"): typeof import('./graphql.js').AuthzRevokeCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthzApprovalRequests {\n    deviceApprovalRequests { id challengeId message }\n  }\n"): typeof import('./graphql.js').AuthzApprovalRequestsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthzApproveOwnDevice($requestId: ID!, $proof: DeviceProof!) {\n    approveOwnDevice(requestId: $requestId, proof: $proof) { __typename ... on Device { id } ... on Error { code } }\n  }\n"): typeof import('./graphql.js').AuthzApproveOwnDeviceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -709,6 +733,30 @@ export function graphql(source: "\n  query DevicePolicy {\n    devicePolicy { ap
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetDevicePolicy($input: DevicePolicyInput!) {\n    setDevicePolicy(input: $input) {\n      __typename\n      ... on DevicePolicy { approvalMode maxDevicesPerUser allowSignUp }\n    }\n  }\n"): typeof import('./graphql.js').SetDevicePolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OwnerPolicy($on: Boolean!) {\n    setDevicePolicy(input: { ownerApproval: $on }) { __typename ... on DevicePolicy { ownerApproval } }\n  }\n"): typeof import('./graphql.js').OwnerPolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OwnerReadPolicy {\n    devicePolicy { ownerApproval }\n  }\n"): typeof import('./graphql.js').OwnerReadPolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OwnerWatchRequests {\n    deviceApprovalRequests { id challengeId message model platform osVersion appName ip device { id status } }\n  }\n"): typeof import('./graphql.js').OwnerWatchRequestsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OwnerWatchStatus($deviceId: ID!) {\n    deviceStatusChanged(deviceId: $deviceId) { id status }\n  }\n"): typeof import('./graphql.js').OwnerWatchStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OwnerDecision($id: ID!) {\n    device(id: $id) { id status decision { by reason } }\n  }\n"): typeof import('./graphql.js').OwnerDecisionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OwnerApproveOwn($requestId: ID!, $proof: DeviceProof!) {\n    approveOwnDevice(requestId: $requestId, proof: $proof) {\n      __typename\n      ... on Device { id status }\n      ... on ApprovalRequestClosed { reason }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').OwnerApproveOwnDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

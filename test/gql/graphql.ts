@@ -114,7 +114,7 @@ export type DecisionSource =
   | 'AUTOMATIC_MODE'
   /** An enrolment code sent with the first sign-in */
   | 'ENROLMENT_CODE'
-  /** Reserved for approval by the owner from another of their approved, key-bound devices (not taken yet) */
+  /** Its owner, from another of their APPROVED, key-bound devices (approveOwnDevice; the reason names that device) */
   | 'OWNER_DEVICE'
   /** An approval rule, at registration */
   | 'RULE';
@@ -173,6 +173,8 @@ export type DevicePolicyInput = {
   approvalMode?: ApprovalMode | null | undefined;
   /** The new device limit, 1 to 10000; null removes the limit */
   maxDevicesPerUser?: number | null | undefined;
+  /** Whether users may approve their new devices from an approved, key-bound one; cannot be null */
+  ownerApproval?: boolean | null | undefined;
   /** Whether users are told why their device is pending; cannot be null */
   showPendingReasonToUsers?: boolean | null | undefined;
   /** What happens to a stale device; cannot be null */
@@ -224,7 +226,7 @@ export type EventKind =
   | 'APPROVAL_RULE_DELETED'
   /** An administrator changed an approval rule (detail: the rule before -> after) */
   | 'APPROVAL_RULE_UPDATED'
-  /** An administrator approved the device */
+  /** An administrator, or its owner from a trusted device (decisionBy OWNER_DEVICE), approved the device */
   | 'DEVICE_APPROVED'
   /** An administrator blocked the device (detail: the reason given) */
   | 'DEVICE_BLOCKED'
@@ -256,6 +258,8 @@ export type EventKind =
   | 'LOGIN_FAILED'
   /** A session was issued */
   | 'LOGIN_SUCCEEDED'
+  /** approveOwnDevice was refused; nothing changed (deviceId: the device asking; detail: the error code and why, e.g. a bad signature, another user's key, an approver not APPROVED, a request expired or already resolved) */
+  | 'OWNER_APPROVAL_FAILED'
   /** A password was changed by its user or reset by an administrator (detail: which) */
   | 'PASSWORD_CHANGED'
   /** An administrator changed the device policy (detail: each setting, before -> after) */
@@ -765,6 +769,26 @@ export type AuthzRevokeCodeMutationVariables = Exact<{
 export type AuthzRevokeCodeMutation = { revokeEnrolmentCode:
     | { __typename: 'EnrolmentCode', id: string }
     | { __typename: 'NotFound' }
+   };
+
+export type AuthzApprovalRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuthzApprovalRequestsQuery = { deviceApprovalRequests: Array<{ id: string, challengeId: string, message: string }> };
+
+export type AuthzApproveOwnDeviceMutationVariables = Exact<{
+  requestId: string | number;
+  proof: DeviceProof;
+}>;
+
+
+export type AuthzApproveOwnDeviceMutation = { approveOwnDevice:
+    | { __typename: 'ApprovalRequestClosed', code: string }
+    | { __typename: 'ApproverNotApproved', code: string }
+    | { __typename: 'Device', id: string }
+    | { __typename: 'InvalidSignature', code: string }
+    | { __typename: 'NotFound', code: string }
+    | { __typename: 'TooManyAttempts', code: string }
    };
 
 export type AuthzNotificationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1287,6 +1311,52 @@ export type SetDevicePolicyMutationVariables = Exact<{
 
 
 export type SetDevicePolicyMutation = { setDevicePolicy: { __typename: 'DevicePolicy', approvalMode: ApprovalMode, maxDevicesPerUser: number | null, allowSignUp: boolean } };
+
+export type OwnerPolicyMutationVariables = Exact<{
+  on: boolean;
+}>;
+
+
+export type OwnerPolicyMutation = { setDevicePolicy: { __typename: 'DevicePolicy', ownerApproval: boolean } };
+
+export type OwnerReadPolicyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OwnerReadPolicyQuery = { devicePolicy: { ownerApproval: boolean } };
+
+export type OwnerWatchRequestsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OwnerWatchRequestsSubscription = { deviceApprovalRequests: { id: string, challengeId: string, message: string, model: string | null, platform: Platform, osVersion: string | null, appName: string | null, ip: string | null, device: { id: string, status: DeviceStatus } } };
+
+export type OwnerWatchStatusSubscriptionVariables = Exact<{
+  deviceId: string | number;
+}>;
+
+
+export type OwnerWatchStatusSubscription = { deviceStatusChanged: { id: string, status: DeviceStatus } };
+
+export type OwnerDecisionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OwnerDecisionQuery = { device: { id: string, status: DeviceStatus, decision: { by: DecisionSource, reason: string | null } | null } | null };
+
+export type OwnerApproveOwnMutationVariables = Exact<{
+  requestId: string | number;
+  proof: DeviceProof;
+}>;
+
+
+export type OwnerApproveOwnMutation = { approveOwnDevice:
+    | { __typename: 'ApprovalRequestClosed', reason: string, code: string, message: string }
+    | { __typename: 'ApproverNotApproved', code: string, message: string }
+    | { __typename: 'Device', id: string, status: DeviceStatus }
+    | { __typename: 'InvalidSignature', code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+    | { __typename: 'TooManyAttempts', code: string, message: string }
+   };
 
 export type QueriesDevicePageQueryVariables = Exact<{
   filter?: DeviceFilter | null | undefined;
@@ -2324,6 +2394,28 @@ export const AuthzRevokeCodeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuthzRevokeCodeMutation, AuthzRevokeCodeMutationVariables>;
+export const AuthzApprovalRequestsDocument = new TypedDocumentString(`
+    query AuthzApprovalRequests {
+  deviceApprovalRequests {
+    id
+    challengeId
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzApprovalRequestsQuery, AuthzApprovalRequestsQueryVariables>;
+export const AuthzApproveOwnDeviceDocument = new TypedDocumentString(`
+    mutation AuthzApproveOwnDevice($requestId: ID!, $proof: DeviceProof!) {
+  approveOwnDevice(requestId: $requestId, proof: $proof) {
+    __typename
+    ... on Device {
+      id
+    }
+    ... on Error {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuthzApproveOwnDeviceMutation, AuthzApproveOwnDeviceMutationVariables>;
 export const AuthzNotificationSettingsDocument = new TypedDocumentString(`
     query AuthzNotificationSettings {
   notificationSettings {
@@ -3403,6 +3495,79 @@ export const SetDevicePolicyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetDevicePolicyMutation, SetDevicePolicyMutationVariables>;
+export const OwnerPolicyDocument = new TypedDocumentString(`
+    mutation OwnerPolicy($on: Boolean!) {
+  setDevicePolicy(input: {ownerApproval: $on}) {
+    __typename
+    ... on DevicePolicy {
+      ownerApproval
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OwnerPolicyMutation, OwnerPolicyMutationVariables>;
+export const OwnerReadPolicyDocument = new TypedDocumentString(`
+    query OwnerReadPolicy {
+  devicePolicy {
+    ownerApproval
+  }
+}
+    `) as unknown as TypedDocumentString<OwnerReadPolicyQuery, OwnerReadPolicyQueryVariables>;
+export const OwnerWatchRequestsDocument = new TypedDocumentString(`
+    subscription OwnerWatchRequests {
+  deviceApprovalRequests {
+    id
+    challengeId
+    message
+    model
+    platform
+    osVersion
+    appName
+    ip
+    device {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OwnerWatchRequestsSubscription, OwnerWatchRequestsSubscriptionVariables>;
+export const OwnerWatchStatusDocument = new TypedDocumentString(`
+    subscription OwnerWatchStatus($deviceId: ID!) {
+  deviceStatusChanged(deviceId: $deviceId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<OwnerWatchStatusSubscription, OwnerWatchStatusSubscriptionVariables>;
+export const OwnerDecisionDocument = new TypedDocumentString(`
+    query OwnerDecision($id: ID!) {
+  device(id: $id) {
+    id
+    status
+    decision {
+      by
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OwnerDecisionQuery, OwnerDecisionQueryVariables>;
+export const OwnerApproveOwnDocument = new TypedDocumentString(`
+    mutation OwnerApproveOwn($requestId: ID!, $proof: DeviceProof!) {
+  approveOwnDevice(requestId: $requestId, proof: $proof) {
+    __typename
+    ... on Device {
+      id
+      status
+    }
+    ... on ApprovalRequestClosed {
+      reason
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OwnerApproveOwnMutation, OwnerApproveOwnMutationVariables>;
 export const QueriesDevicePageDocument = new TypedDocumentString(`
     query QueriesDevicePage($filter: DeviceFilter, $first: Int, $after: String, $last: Int, $before: String) {
   devices(

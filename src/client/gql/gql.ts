@@ -24,6 +24,10 @@ type Documents = {
     "\n  mutation ClientApprove($id: ID!) {\n    approveDevice(id: $id) {\n      __typename\n      ... on Device { ...ClientDeviceFields }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ClientApproveDocument,
     "\n  mutation ClientSignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      __typename\n      ... on User { id email }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ClientSignUpDocument,
     "\n  subscription ClientWatchStatus($deviceId: ID!) {\n    deviceStatusChanged(deviceId: $deviceId) { ...ClientDeviceFields }\n  }\n": typeof types.ClientWatchStatusDocument,
+    "\n  fragment ClientApprovalRequestFields on DeviceApprovalRequest {\n    id\n    challengeId\n    message\n    model\n    platform\n    osVersion\n    appName\n    ip\n    requestedAt\n    expiresAt\n    device { id name status }\n  }\n": typeof types.ClientApprovalRequestFieldsFragmentDoc,
+    "\n  query ClientApprovalRequests {\n    deviceApprovalRequests { ...ClientApprovalRequestFields }\n  }\n": typeof types.ClientApprovalRequestsDocument,
+    "\n  subscription ClientWatchApprovalRequests {\n    deviceApprovalRequests { ...ClientApprovalRequestFields }\n  }\n": typeof types.ClientWatchApprovalRequestsDocument,
+    "\n  mutation ClientApproveOwnDevice($requestId: ID!, $proof: DeviceProof!) {\n    approveOwnDevice(requestId: $requestId, proof: $proof) {\n      __typename\n      ... on Device { ...ClientDeviceFields decision { by reason } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ClientApproveOwnDeviceDocument,
 };
 const documents: Documents = {
     "\n  fragment ClientDeviceFields on Device {\n    id\n    installationId\n    name\n    status\n    platform\n    keyId\n    keyAlgorithm\n  }\n": types.ClientDeviceFieldsFragmentDoc,
@@ -35,6 +39,10 @@ const documents: Documents = {
     "\n  mutation ClientApprove($id: ID!) {\n    approveDevice(id: $id) {\n      __typename\n      ... on Device { ...ClientDeviceFields }\n      ... on Error { code message }\n    }\n  }\n": types.ClientApproveDocument,
     "\n  mutation ClientSignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      __typename\n      ... on User { id email }\n      ... on Error { code message }\n    }\n  }\n": types.ClientSignUpDocument,
     "\n  subscription ClientWatchStatus($deviceId: ID!) {\n    deviceStatusChanged(deviceId: $deviceId) { ...ClientDeviceFields }\n  }\n": types.ClientWatchStatusDocument,
+    "\n  fragment ClientApprovalRequestFields on DeviceApprovalRequest {\n    id\n    challengeId\n    message\n    model\n    platform\n    osVersion\n    appName\n    ip\n    requestedAt\n    expiresAt\n    device { id name status }\n  }\n": types.ClientApprovalRequestFieldsFragmentDoc,
+    "\n  query ClientApprovalRequests {\n    deviceApprovalRequests { ...ClientApprovalRequestFields }\n  }\n": types.ClientApprovalRequestsDocument,
+    "\n  subscription ClientWatchApprovalRequests {\n    deviceApprovalRequests { ...ClientApprovalRequestFields }\n  }\n": types.ClientWatchApprovalRequestsDocument,
+    "\n  mutation ClientApproveOwnDevice($requestId: ID!, $proof: DeviceProof!) {\n    approveOwnDevice(requestId: $requestId, proof: $proof) {\n      __typename\n      ... on Device { ...ClientDeviceFields decision { by reason } }\n      ... on Error { code message }\n    }\n  }\n": types.ClientApproveOwnDeviceDocument,
 };
 
 /**
@@ -73,6 +81,22 @@ export function graphql(source: "\n  mutation ClientSignUp($input: SignUpInput!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ClientWatchStatus($deviceId: ID!) {\n    deviceStatusChanged(deviceId: $deviceId) { ...ClientDeviceFields }\n  }\n"): typeof import('./graphql.js').ClientWatchStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ClientApprovalRequestFields on DeviceApprovalRequest {\n    id\n    challengeId\n    message\n    model\n    platform\n    osVersion\n    appName\n    ip\n    requestedAt\n    expiresAt\n    device { id name status }\n  }\n"): typeof import('./graphql.js').ClientApprovalRequestFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientApprovalRequests {\n    deviceApprovalRequests { ...ClientApprovalRequestFields }\n  }\n"): typeof import('./graphql.js').ClientApprovalRequestsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ClientWatchApprovalRequests {\n    deviceApprovalRequests { ...ClientApprovalRequestFields }\n  }\n"): typeof import('./graphql.js').ClientWatchApprovalRequestsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientApproveOwnDevice($requestId: ID!, $proof: DeviceProof!) {\n    approveOwnDevice(requestId: $requestId, proof: $proof) {\n      __typename\n      ... on Device { ...ClientDeviceFields decision { by reason } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.js').ClientApproveOwnDeviceDocument;
 
 
 export function graphql(source: string) {

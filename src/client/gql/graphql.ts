@@ -4,6 +4,19 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Who took a device's approve/block decision */
+export type DecisionSource =
+  /** An administrator (in person, or through an API key, which the decision names) */
+  | 'ADMIN'
+  /** The policy approved every new device (approvalMode AUTOMATIC) */
+  | 'AUTOMATIC_MODE'
+  /** An enrolment code sent with the first sign-in */
+  | 'ENROLMENT_CODE'
+  /** Its owner, from another of their APPROVED, key-bound devices (approveOwnDevice; the reason names that device) */
+  | 'OWNER_DEVICE'
+  /** An approval rule, at registration */
+  | 'RULE';
+
 /** What a device says about itself when it signs in or registers */
 export type DeviceInput = {
   /** The app signing in; up to 128 characters, left out: none */
@@ -193,6 +206,33 @@ export type ClientWatchStatusSubscriptionVariables = Exact<{
 
 export type ClientWatchStatusSubscription = { deviceStatusChanged: { id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, keyId: string | null, keyAlgorithm: string | null } };
 
+export type ClientApprovalRequestFieldsFragment = { id: string, challengeId: string, message: string, model: string | null, platform: Platform, osVersion: string | null, appName: string | null, ip: string | null, requestedAt: string, expiresAt: string, device: { id: string, name: string | null, status: DeviceStatus } };
+
+export type ClientApprovalRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ClientApprovalRequestsQuery = { deviceApprovalRequests: Array<{ id: string, challengeId: string, message: string, model: string | null, platform: Platform, osVersion: string | null, appName: string | null, ip: string | null, requestedAt: string, expiresAt: string, device: { id: string, name: string | null, status: DeviceStatus } }> };
+
+export type ClientWatchApprovalRequestsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ClientWatchApprovalRequestsSubscription = { deviceApprovalRequests: { id: string, challengeId: string, message: string, model: string | null, platform: Platform, osVersion: string | null, appName: string | null, ip: string | null, requestedAt: string, expiresAt: string, device: { id: string, name: string | null, status: DeviceStatus } } };
+
+export type ClientApproveOwnDeviceMutationVariables = Exact<{
+  requestId: string | number;
+  proof: DeviceProof;
+}>;
+
+
+export type ClientApproveOwnDeviceMutation = { approveOwnDevice:
+    | { __typename: 'ApprovalRequestClosed', code: string, message: string }
+    | { __typename: 'ApproverNotApproved', code: string, message: string }
+    | { __typename: 'Device', id: string, installationId: string, name: string | null, status: DeviceStatus, platform: Platform, keyId: string | null, keyAlgorithm: string | null, decision: { by: DecisionSource, reason: string | null } | null }
+    | { __typename: 'InvalidSignature', code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+    | { __typename: 'TooManyAttempts', code: string, message: string }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -222,6 +262,25 @@ export const ClientDeviceFieldsFragmentDoc = new TypedDocumentString(`
   keyAlgorithm
 }
     `, {"fragmentName":"ClientDeviceFields"}) as unknown as TypedDocumentString<ClientDeviceFieldsFragment, unknown>;
+export const ClientApprovalRequestFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ClientApprovalRequestFields on DeviceApprovalRequest {
+  id
+  challengeId
+  message
+  model
+  platform
+  osVersion
+  appName
+  ip
+  requestedAt
+  expiresAt
+  device {
+    id
+    name
+    status
+  }
+}
+    `, {"fragmentName":"ClientApprovalRequestFields"}) as unknown as TypedDocumentString<ClientApprovalRequestFieldsFragment, unknown>;
 export const ClientLoginDocument = new TypedDocumentString(`
     mutation ClientLogin($input: LoginInput!) {
   login(input: $input) {
@@ -395,3 +454,75 @@ export const ClientWatchStatusDocument = new TypedDocumentString(`
   keyId
   keyAlgorithm
 }`) as unknown as TypedDocumentString<ClientWatchStatusSubscription, ClientWatchStatusSubscriptionVariables>;
+export const ClientApprovalRequestsDocument = new TypedDocumentString(`
+    query ClientApprovalRequests {
+  deviceApprovalRequests {
+    ...ClientApprovalRequestFields
+  }
+}
+    fragment ClientApprovalRequestFields on DeviceApprovalRequest {
+  id
+  challengeId
+  message
+  model
+  platform
+  osVersion
+  appName
+  ip
+  requestedAt
+  expiresAt
+  device {
+    id
+    name
+    status
+  }
+}`) as unknown as TypedDocumentString<ClientApprovalRequestsQuery, ClientApprovalRequestsQueryVariables>;
+export const ClientWatchApprovalRequestsDocument = new TypedDocumentString(`
+    subscription ClientWatchApprovalRequests {
+  deviceApprovalRequests {
+    ...ClientApprovalRequestFields
+  }
+}
+    fragment ClientApprovalRequestFields on DeviceApprovalRequest {
+  id
+  challengeId
+  message
+  model
+  platform
+  osVersion
+  appName
+  ip
+  requestedAt
+  expiresAt
+  device {
+    id
+    name
+    status
+  }
+}`) as unknown as TypedDocumentString<ClientWatchApprovalRequestsSubscription, ClientWatchApprovalRequestsSubscriptionVariables>;
+export const ClientApproveOwnDeviceDocument = new TypedDocumentString(`
+    mutation ClientApproveOwnDevice($requestId: ID!, $proof: DeviceProof!) {
+  approveOwnDevice(requestId: $requestId, proof: $proof) {
+    __typename
+    ... on Device {
+      ...ClientDeviceFields
+      decision {
+        by
+        reason
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment ClientDeviceFields on Device {
+  id
+  installationId
+  name
+  status
+  platform
+  keyId
+  keyAlgorithm
+}`) as unknown as TypedDocumentString<ClientApproveOwnDeviceMutation, ClientApproveOwnDeviceMutationVariables>;

@@ -84,6 +84,8 @@ export type DevicePolicyInput = {
   approvalMode?: ApprovalMode | null | undefined;
   /** The new device limit, 1 to 10000; null removes the limit */
   maxDevicesPerUser?: number | null | undefined;
+  /** Whether users may approve their new devices from an approved, key-bound one; cannot be null */
+  ownerApproval?: boolean | null | undefined;
   /** Whether users are told why their device is pending; cannot be null */
   showPendingReasonToUsers?: boolean | null | undefined;
   /** What happens to a stale device; cannot be null */
@@ -135,7 +137,7 @@ export type EventKind =
   | 'APPROVAL_RULE_DELETED'
   /** An administrator changed an approval rule (detail: the rule before -> after) */
   | 'APPROVAL_RULE_UPDATED'
-  /** An administrator approved the device */
+  /** An administrator, or its owner from a trusted device (decisionBy OWNER_DEVICE), approved the device */
   | 'DEVICE_APPROVED'
   /** An administrator blocked the device (detail: the reason given) */
   | 'DEVICE_BLOCKED'
@@ -167,6 +169,8 @@ export type EventKind =
   | 'LOGIN_FAILED'
   /** A session was issued */
   | 'LOGIN_SUCCEEDED'
+  /** approveOwnDevice was refused; nothing changed (deviceId: the device asking; detail: the error code and why, e.g. a bad signature, another user's key, an approver not APPROVED, a request expired or already resolved) */
+  | 'OWNER_APPROVAL_FAILED'
   /** A password was changed by its user or reset by an administrator (detail: which) */
   | 'PASSWORD_CHANGED'
   /** An administrator changed the device policy (detail: each setting, before -> after) */
