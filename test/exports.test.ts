@@ -5,7 +5,7 @@ import { graphql } from './gql/index.js';
 import { BlockDevice, Logout } from './operations.js';
 import { databaseId, type GraphQLClient } from './helpers/client.js';
 import { approvedPhone, pendingPhone } from './helpers/devices.js';
-import { createUser, newDevice, startServer, type TestServer } from './helpers/server.js';
+import { createUser, newDevice, PASSWORD, signIn, startServer, type TestServer } from './helpers/server.js';
 
 const ExportApiKey = graphql(`
   mutation ExportApiKey($input: CreateApiKeyInput!) {
@@ -93,7 +93,7 @@ async function apiKey(scopes: ('DEVICES_READ' | 'DEVICES_WRITE' | 'WEBHOOKS_MANA
 }
 
 describe('who may export', () => {
-  it.each(['/export/devices.csv', '/export/events.csv'])('%s: anonymous 401, forged 401, signed out 401, USER 403, keys by scope', async (path) => {
+  it.each(['/export/devices.csv', '/export/events.csv'])('%s: anonymous 401, forged 401, signed out 401, USER 403, SUPPORT 200, keys by scope', async (path) => {
     const anonymous = await get(path);
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('www-authenticate')).toBe('Bearer');
@@ -118,6 +118,10 @@ describe('who may export', () => {
     expect(reader.status).toBe(200);
     await reader.arrayBuffer();
     expect((await get(path, adminToken)).status).toBe(200);
+    const support = await createUser(server, 'SUPPORT');
+    const staff = await get(path, await signIn(server.client, support.email, PASSWORD));
+    expect(staff.status).toBe(200);
+    await staff.arrayBuffer();
   });
 
   it('refuses other methods and unknown or repeated parameters', async () => {
