@@ -2,6 +2,7 @@
 // counted) adds to a registering sign-in, against the same sign-in with no rules; and the evaluation alone, in process.
 import { evaluateRules, rulesInOrder, type RegistrationFacts, type RuleView } from '../src/approval/rules.js';
 import { openDatabase } from '../src/db/orm.js';
+import { sqlOf } from '../src/db/sql.js';
 import { hashPassword } from '../src/sessions/passwords.js';
 import { graphqlRequest } from './processes.js';
 import { BENCH_PASSWORD, withClient } from './seed.js';
@@ -109,13 +110,14 @@ export async function runApprovalRulesBench(options: { url: string; databaseUrl:
 
   // The step itself, as createDevice runs it (rules still in place from the last round).
   const { orm } = await openDatabase(options.databaseUrl);
+  const sql = sqlOf(orm);
   const steps: number[] = [];
   try {
     const [owner] = await orm.em.fork().getConnection().execute<{ id: string }[]>('select id from users limit 1');
     for (let i = 0; i < (options.quick ? 50 : 500); i++) {
       const started = performance.now();
       await orm.em.fork().transactional(async (tx) => {
-        const loaded = await rulesInOrder(tx, owner!.id);
+        const loaded = await rulesInOrder(tx, sql, owner!.id);
         if (loaded.rules.length !== RULES) throw new Error(`approval bench: ${loaded.rules.length} rules in place`);
         evaluateRules(loaded.rules, { ...facts, approvedDevices: loaded.approvedDevices, ownedDevices: loaded.ownedDevices });
       });

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { requireAdminInPerson, type DomainContext } from '../actor.js';
+import type { Row, Sql } from '../db/sql.js';
 import { DEVICE_COLUMNS, DeviceRow, PLATFORMS, type Platform } from '../devices/device.entity.js';
 import { InvalidApprovalRule, NotFound } from '../errors.js';
 import { recordEvent } from '../events/events.js';
@@ -122,15 +123,16 @@ export function evaluateRules(rules: readonly RuleView[], facts: RegistrationFac
 // device counts ride along (an indexed count on owner_id): one round trip whether or not a rule needs them.
 const RULES_IN_ORDER = `select r.id, r.name, r.action, r.conditions, c.approved, c.owned
   from approval_rules r
-  cross join lateral (select count(*) filter (where status = 'APPROVED')::int as approved, count(*)::int as owned from devices where owner_id = ?) c
+  cross join lateral (select count(*) filter (where status = 'APPROVED')::int as approved, count(*)::int as owned from devices where owner_id = $1) c
   order by r.position, r.created_at, r.id`;
 
 /**
  * The rules in the order they are tried, and the user's device counts (not counting a device not yet flushed): one
- * indexed read inside the registration's transaction, so every instance sees a rule change at once.
+ * indexed read inside the registration's transaction, so every instance sees a rule change at once. A prepared
+ * statement on the transaction's connection: through the ORM, PostgreSQL planned it afresh on every registration.
  */
-export async function rulesInOrder(tx: EntityManager, ownerId: string): Promise<{ rules: RuleView[]; approvedDevices: number; ownedDevices: number }> {
-  const rows = await tx.execute<(RuleView & { approved: number; owned: number })[]>(RULES_IN_ORDER, [ownerId]);
+export async function rulesInOrder(tx: EntityManager, sql: Sql, ownerId: string): Promise<{ rules: RuleView[]; approvedDevices: number; ownedDevices: number }> {
+  const rows = await sql.queryIn<Row & RuleView & { approved: number; owned: number }>(tx, RULES_IN_ORDER, [ownerId]);
   return {
     rules: rows.map(({ id, name, action, conditions }) => ({ id, name, action, conditions })),
     approvedDevices: rows[0]?.approved ?? 0,

@@ -3,6 +3,7 @@
 // handling apply, without the ORM's query building, identity map and hydration, which cost more than the queries
 // themselves. One statement at a time (a change that needs several writes makes them one statement, or uses the ORM).
 import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { Orm } from './orm.js';
 
@@ -29,6 +30,13 @@ export interface Sql {
    * back.
    */
   cursor<R extends Row = Row>(text: string, values: readonly unknown[], batchSize: number): AsyncGenerator<R[], void, undefined>;
+  /**
+   * One statement inside an ORM transaction, on its connection, prepared like `query`'s (the ORM sends its statements
+   * unnamed, so PostgreSQL plans them on every call). For a read on a hot write path. A statement whose plan went
+   * stale fails the transaction (it cannot be sent again inside it); it is renamed, so the caller's next try prepares
+   * it afresh.
+   */
+  queryIn<R extends Row = Row>(tx: EntityManager, text: string, values?: readonly unknown[]): Promise<R[]>;
 }
 
 /** knex's client and its pool (tarn), whose connections the ORM shares with the statements here. */
@@ -127,6 +135,22 @@ export function sqlOf(orm: Orm, { prepared = true }: SqlOptions = {}): Sql {
         // Rolling back closes the cursor too. A connection that failed is given back all the same: the pool checks it.
         if (open) await connection.query('rollback').catch(() => undefined);
         client.pool?.release(connection);
+      }
+    },
+    queryIn: async <R extends Row>(tx: EntityManager, text: string, values?: readonly unknown[]) => {
+      const trx = tx.getTransactionContext<{ client?: { acquireConnection(): Promise<pg.ClientBase> } }>();
+      // knex's transaction client hands out the one connection the transaction runs on.
+      if (!trx?.client) throw new Error('sql.queryIn needs an ORM transaction');
+      const connection = await trx.client.acquireConnection();
+      const started = logger.isEnabled('query') ? performance.now() : undefined;
+      const name = prepared ? nameOf(text) : undefined;
+      try {
+        const result = await connection.query<R>({ name, text, values: values as unknown[] | undefined, types });
+        if (started !== undefined) log(text, values, started, result.rows);
+        return result.rows;
+      } catch (error) {
+        if (name && isStalePlan(error)) renameStatement(text, name);
+        throw error;
       }
     },
     query: async <R extends Row>(text: string, values?: readonly unknown[], options?: QueryOptions) => {

@@ -7,7 +7,7 @@ import {
 } from '@mikro-orm/postgresql';
 import { isStaff, readsFleet, requireActor, requireAdmin, requireStaff, type Actor, type DomainContext } from '../actor.js';
 import { InvalidCursor, type PageWindow } from '../db/keyset.js';
-import { UUID, type QueryOptions } from '../db/sql.js';
+import { UUID, type QueryOptions, type Sql } from '../db/sql.js';
 import {
   DeviceAlreadyRegistered,
   DeviceLimitReached,
@@ -74,7 +74,7 @@ export function metadataOf(details: DeviceDetails) {
  */
 export async function createDevice(
   tx: EntityManager,
-  dc: Pick<DomainContext, 'actor' | 'meta'>,
+  dc: Pick<DomainContext, 'actor' | 'meta' | 'sql'>,
   ownerRef: { id: string },
   details: DeviceDetails,
   policy: PolicyValues,
@@ -93,7 +93,7 @@ export async function createDevice(
   // One key, one device: a key bound elsewhere is refused (the unique index catches a race).
   if (keyId && (await tx.count(Device, { keyId }))) throw new DeviceAlreadyRegistered();
   const now = new Date();
-  const decided = await decisionAtRegistration(tx, policy, {
+  const decided = await decisionAtRegistration(tx, dc.sql, policy, {
     email: account.email,
     role: account.role,
     platform: details.platform,
@@ -137,6 +137,7 @@ export async function createDevice(
  */
 async function decisionAtRegistration(
   tx: EntityManager,
+  sql: Sql,
   policy: PolicyValues,
   facts: Omit<RegistrationFacts, 'approvedDevices' | 'ownedDevices'> & { ownerId: string },
   now: Date,
@@ -150,7 +151,7 @@ async function decisionAtRegistration(
     const code = await spendEnrolmentCode(tx, enrolmentCode, { id: facts.ownerId, email: facts.email });
     return { status: 'APPROVED' as const, decisionBy: 'ENROLMENT_CODE' as const, decisionAt: now, decisionReason: `enrolment code "${code.name}" (${code.id})` };
   }
-  const { rules, approvedDevices, ownedDevices } = await rulesInOrder(tx, facts.ownerId);
+  const { rules, approvedDevices, ownedDevices } = await rulesInOrder(tx, sql, facts.ownerId);
   if (!rules.length) return { status: 'PENDING' as const };
   const outcome = evaluateRules(rules, { ...facts, approvedDevices, ownedDevices });
   if (!outcome.matched) return { status: 'PENDING' as const, pendingReason: outcome.pendingReason };
@@ -503,14 +504,14 @@ export async function listDevices(dc: DomainContext, filter: DeviceFilter, windo
 }
 
 /**
- * Every device that matches, newest first, with its owner's and last user's emails: the statement an export reads
- * through a cursor (`d.*` columns as DEVICE_COLUMNS, then owner_email and last_user_email). Its callers read
- * everything (src/http/exports.ts authorises them).
+ * Every device that matches, newest first: the statement an export reads through a cursor, with its `select` list
+ * over `d` (the device), `o` (its owner) and `lu` (its last user). Its callers read everything (src/http/exports.ts
+ * authorises them).
  */
-export async function deviceExportStatement(dc: DomainContext, filter: DeviceFilter): Promise<{ text: string; values: unknown[] }> {
+export async function deviceExportStatement(dc: DomainContext, filter: DeviceFilter, select: string): Promise<{ text: string; values: unknown[] }> {
   const { where, params } = await filtered(dc, filter, true);
   return {
-    text: `select ${LISTED_COLUMNS}, o.email as owner_email, lu.email as last_user_email
+    text: `select ${select}
       from devices d join users o on o.id = d.owner_id left join users lu on lu.id = d.last_user_id
       ${whereSql(where)} order by d.created_at desc, d.id desc`,
     values: params,
