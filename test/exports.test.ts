@@ -1,6 +1,7 @@
 // The CSV exports through HTTP: who may export, the columns and their escaping (RFC 4180, formula-safe, UTF-8 with
 // a BOM), the filters, and a client that goes away mid-export freeing the cursor's connection.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvCell } from '../src/export/csv.js';
 import { graphql } from './gql/index.js';
 import { BlockDevice, Logout } from './operations.js';
 import { databaseId, type GraphQLClient } from './helpers/client.js';
@@ -159,8 +160,9 @@ describe('the devices export', () => {
       mobileAuth: 'ACTIVATED',
       ownerEmail: phone.user.email,
       lastUserEmail: phone.user.email,
-      attributes: '{"dept":"+Sales","floor":3}',
     });
+    // JSON as PostgreSQL writes jsonb; a cell starting with "{" needs no prefix.
+    expect(JSON.parse(row.attributes!)).toEqual({ dept: '+Sales', floor: 3 });
     expect(new Date(row.createdAt!).toISOString()).toBe(row.createdAt);
     const other = rows.find((r) => r.id === risky.deviceId)!;
     expect(other).toMatchObject({ name: "'@SUM(A1)", model: "'-2+3", blockedReason: 'line one\r\nline two', lastUserEmail: '', attributes: '' });
@@ -171,6 +173,27 @@ describe('the devices export', () => {
     expect(text).toContain(`,"'=HYPERLINK(""http://evil.example"",""Click"")",`);
     expect(text).toContain(',"Pixel, ""Pro""",');
     expect(text).toContain(',"line one\r\nline two",');
+  });
+
+  it('escapes every cell as csvCell does: PostgreSQL writes the lines, the rules are the same', async () => {
+    const values = ['=1+2', '+x', '-x', '@x', '\tx', '\rx', 'a,b', 'a"b', 'a\nb', '"', ',', "'q", ' lead', 'ünï ✓', 'x=1', 'plain'];
+    const owner = await createUser(server);
+    for (const [i, value] of values.entries()) {
+      await server.orm.em.getConnection().execute(
+        `insert into devices (id, installation_id, name, status, platform, owner_id, created_at, status_changed_at, version, has_push_token, blocked_reason)
+         values (gen_random_uuid(), ?, 'Escape case', 'BLOCKED', 'LINUX', ?, now(), now(), 1, false, ?)`,
+        [`escape-case-${i}`, databaseId(owner.id), value],
+      );
+    }
+    const text = await (await get(`/export/devices.csv?bom=false&search=escape-case-`, adminToken)).text();
+    for (const [i, value] of values.entries()) {
+      // installationId, name, ... blockedReason: the record of this case holds the cell exactly as csvCell writes it.
+      const record = text.split(`,escape-case-${i},`)[1];
+      expect(record, value).toBeDefined();
+      expect(record!.includes(`,${csvCell(value)},`), `${JSON.stringify(value)} as ${JSON.stringify(csvCell(value))}`).toBe(true);
+    }
+    const { rows } = await exportOf(`/export/devices.csv?search=escape-case-`);
+    expect(rows.map((r) => r.blockedReason).sort()).toEqual(values.map((v) => (/^[-=+@\t\r]/.test(v) ? `'${v}` : v)).sort());
   });
 
   it('applies the filters of the devices query', async () => {
@@ -234,5 +257,25 @@ describe('a client that goes away mid-export', () => {
     await expect.poll(busy, { timeout: 10_000 }).toBe(0);
     // And the server goes on exporting for whoever asks next.
     expect((await exportOf('/export/devices.csv?search=bulk-export-29999')).rows).toHaveLength(1);
+  });
+
+  it('runs two exports at once and refuses a third with 503 and Retry-After, changing nothing', async () => {
+    // The 30,000 devices above: each export is held by backpressure, its client reading nothing after the first chunk.
+    const held = await Promise.all(
+      [1, 2].map(async () => {
+        const controller = new AbortController();
+        const res = await fetch(`${origin}/export/devices.csv`, { headers: { authorization: `Bearer ${adminToken}` }, signal: controller.signal });
+        expect(res.status).toBe(200);
+        await res.body!.getReader().read();
+        return controller;
+      }),
+    );
+    const third = await get('/export/events.csv', adminToken);
+    expect(third.status).toBe(503);
+    expect(third.headers.get('retry-after')).toBe('10');
+    expect(await (third.json() as Promise<unknown>)).toMatchObject({ code: 'EXPORT_BUSY' });
+    for (const controller of held) controller.abort();
+    // Once they are gone, exports run again.
+    await expect.poll(async () => (await get('/export/devices.csv?search=bulk-export-29998', adminToken)).status, { timeout: 10_000 }).toBe(200);
   });
 });

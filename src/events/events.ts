@@ -96,17 +96,18 @@ function whereOf(filter: EventFilter): FilterQuery<Event> {
 }
 
 /**
- * Every event that matches, newest first (commit order), with the emails of its actor and its user: the statement an
- * export reads through a cursor. Its callers read everything (src/http/exports.ts authorises them).
+ * Every event that matches, newest first (commit order): the statement an export reads through a cursor, with its
+ * `select` list over `e` (the event), `a` (its actor) and `u` (its user). Its callers read everything
+ * (src/http/exports.ts authorises them).
  */
-export function eventExportStatement(filter: EventFilter): { text: string; values: unknown[] } {
+export function eventExportStatement(filter: EventFilter, select: string): { text: string; values: unknown[] } {
   const values: unknown[] = [];
   const where = ['e.position is not null'];
   if (filter.kinds?.length) where.push(`e.kind = any($${values.push(filter.kinds)}::text[])`);
   if (filter.userId) where.push(`e.user_id = $${values.push(filter.userId)}::uuid`);
   if (filter.deviceId) where.push(`e.device_id = $${values.push(filter.deviceId)}::uuid`);
   return {
-    text: `select e.*, a.email as actor_email, u.email as user_email
+    text: `select ${select}
       from events e left join users a on a.id = e.actor_id left join users u on u.id = e.user_id
       where ${where.join(' and ')} order by e.position desc`,
     values,

@@ -10,7 +10,7 @@ import { isAttributeKey, isAttributeValue, type AttributeValue } from '../device
 import { DEVICE_STATUSES, PLATFORMS } from '../devices/device.entity.js';
 import { EVENT_KINDS } from '../events/event.entity.js';
 import { csvRow, UTF8_BOM } from '../export/csv.js';
-import { exportDevices, exportEvents, type Export } from '../export/exports.js';
+import { EXPORT_BATCH, exportDevices, exportEvents, type Export } from '../export/exports.js';
 import { filterId } from '../graphql/ids.js';
 import { searchText } from '../graphql/refs.js';
 import { resolveBearer } from '../sessions/sessions.js';
@@ -26,6 +26,12 @@ export interface ExportOptions {
   /** The client's address as the access log and events take it (TRUST_PROXY applied). */
   clientAddress: (req: IncomingMessage) => string | null;
 }
+
+/**
+ * Exports running at once on one instance, each holding a connection of the pool for its whole length; another is
+ * refused (503, Retry-After) rather than queued, so a script looping over exports cannot take the pool from the API.
+ */
+export const MAX_CONCURRENT_EXPORTS = 2;
 
 function refuse(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers }).end(JSON.stringify({ code, message }));
@@ -98,11 +104,17 @@ function exportOf(dc: DomainContext, path: string, query: URLSearchParams): Prom
   const kinds = p.kinds?.split(',').map((k) => k.trim()).filter(Boolean);
   const unknown = kinds?.filter((k) => !(EVENT_KINDS as readonly string[]).includes(k));
   if (unknown?.length) throw new BadParameters(`kinds: unknown kind ${unknown.join(', ')}`);
-  return exportEvents(dc, {
+  return exportEvents({
     kinds: kinds as (typeof EVENT_KINDS)[number][] | undefined,
     userId: filterId(p.userId, 'User'),
     deviceId: filterId(p.deviceId, 'Device'),
   });
+}
+
+function lines(rows: { line: string }[]): string {
+  let text = '';
+  for (const row of rows) text += row.line;
+  return text;
 }
 
 /** Resolves once the response can take more (drain), or once the client has gone (close). */
@@ -120,6 +132,7 @@ function writable(res: ServerResponse): Promise<void> {
 
 export function exportRoute(options: ExportOptions) {
   const { sql, logger } = options;
+  let running = 0;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'GET') return refuse(res, 405, 'METHOD_NOT_ALLOWED', 'Exports are read with GET', { allow: 'GET' });
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -149,12 +162,33 @@ export function exportRoute(options: ExportOptions) {
       meta: { ip: options.clientAddress(req), userAgent: req.headers['user-agent'] ?? null },
       settings: options.settings,
     };
-    let found: Export;
+    let job: Export;
     try {
-      found = await exportOf(dc, url.pathname, url.searchParams);
+      job = await exportOf(dc, url.pathname, url.searchParams);
     } catch (error) {
       if (error instanceof BadParameters) return refuse(res, 400, 'BAD_USER_INPUT', error.message);
       throw error;
+    }
+    if (running >= MAX_CONCURRENT_EXPORTS) {
+      return refuse(res, 503, 'EXPORT_BUSY', `${MAX_CONCURRENT_EXPORTS} exports are running on this server: try again shortly`, { 'retry-after': '10' });
+    }
+    running++;
+    try {
+      await stream(job, url, res);
+    } finally {
+      running--;
+    }
+  };
+
+  async function stream(job: Export, url: URL, res: ServerResponse): Promise<void> {
+    const batches = sql.cursor<{ line: string }>(job.text, job.values, EXPORT_BATCH);
+    // The first batch (or the end) before the status: an export that cannot start answers an error, not a cut-off CSV.
+    let first: IteratorResult<{ line: string }[], void>;
+    try {
+      first = await batches.next();
+    } catch (error) {
+      logger.error({ err: error, path: url.pathname }, 'export failed to start');
+      return refuse(res, 503, 'SERVICE_UNAVAILABLE', 'The export could not start: try again shortly', { 'retry-after': '10' });
     }
     const name = `${url.pathname.slice('/export/'.length, -'.csv'.length)}-${new Date().toISOString().slice(0, 10)}.csv`;
     res.writeHead(200, {
@@ -167,12 +201,13 @@ export function exportRoute(options: ExportOptions) {
     res.once('close', () => {
       gone = !res.writableFinished;
     });
-    res.write(`${url.searchParams.get('bom') === 'false' ? '' : UTF8_BOM}${csvRow(found.header)}`);
+    res.write(`${url.searchParams.get('bom') === 'false' ? '' : UTF8_BOM}${csvRow(job.header)}`);
+    if (!first.done && !res.write(lines(first.value))) await writable(res);
     try {
       // Breaking out of the loop (the client went away) closes the cursor and gives its connection back.
-      for await (const batch of found.batches) {
+      for await (const batch of batches) {
         if (gone) break;
-        if (!res.write(batch.map(csvRow).join(''))) await writable(res);
+        if (!res.write(lines(batch))) await writable(res);
         if (gone) break;
       }
     } catch (error) {
@@ -183,5 +218,5 @@ export function exportRoute(options: ExportOptions) {
     }
     if (gone) logger.info({ path: url.pathname }, 'export abandoned by the client');
     else res.end();
-  };
+  }
 }
