@@ -464,8 +464,8 @@ try {
     // receiving every event (the others only the markers), since the fan-out of the first caps its rate.
     const subscribers = quick ? 300 : 1000;
     const phases = [
-      { subscribers, full: subscribers, rates: quick ? [25] : [10, 25, 50, 100, 200, 400] },
-      { subscribers, full: quick ? 5 : 10, rates: quick ? [250] : [250, 500, 1000, 2000, 3000, 4000] },
+      { subscribers, full: subscribers, rates: quick ? [10] : [5, 10, 20, 40, 80, 160] },
+      { subscribers, full: quick ? 5 : 10, rates: quick ? [50] : [50, 100, 200, 400, 800, 1600, 3200] },
     ];
     log(`11. two instances on one PostgreSQL, ${subscribers} graphql-ws subscribers on each; registrations and approvals through both`);
     const url = await createScratchDatabase(serverUrl, 'gatehouse_two_instances');
@@ -475,7 +475,7 @@ try {
     const best = (steps: StepResult[]) => steps.filter((s) => s.sustained).at(-1) ?? steps[0]!;
     const top = best(fanout!.steps);
     const total = (field: 'lost' | 'doubled' | 'disagreeing' | 'notEnded') => [...fanout!.steps, ...writes!.steps].reduce((n, s) => n + s[field], 0);
-    const summary = (s: StepResult) => ({ eventsPerSec: s.eventsPerSec, offered: s.offered, p50: s.cross.p50, p99: s.cross.p99, events: s.events, lost: s.lost, doubled: s.doubled, disagreeing: s.disagreeing, cpu: s.cpu });
+    const summary = (s: StepResult) => ({ eventsPerSec: s.eventsPerSec, offered: s.offered, p50: s.cross.p50, p99: s.cross.p99, events: s.events, lost: s.lost, doubled: s.doubled, disagreeing: s.disagreeing, cpu: s.cpu, cpuMsPerEvent: s.cpuMsPerEvent, loadKeptUp: s.loadKeptUp });
     rows.push(
       {
         scenario: `11 two instances, every one of ${subscribers}+${subscribers} subscribers receiving every event: events/s written`,

@@ -1,8 +1,9 @@
 // Scenario 11's writer: an open-loop stream of registrations (registerDevice by signed-in users: DEVICE_REGISTERED,
-// PENDING) and approvals (approveDevice by an admin: DEVICE_APPROVED) at a fixed offered rate, the operations
-// alternating between the two instances. Each request is sent at its scheduled time whether or not earlier ones
+// PENDING) and approvals (approveDevice by an admin: DEVICE_APPROVED), and optionally key sign-ins (LOGIN_SUCCEEDED),
+// at a fixed offered rate of events, the operations alternating between the two instances. Each request is sent at its scheduled time whether or not earlier ones
 // have been answered (up to MAX_IN_FLIGHT), so a slow server shows as latency and lateness, not as a lower rate.
 // Input: a JSON spec file (argv[2]); output: one JSON line.
+import { createPrivateKey, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { percentile } from './stats.js';
@@ -17,6 +18,12 @@ export interface WriterSpec {
   seconds: number;
   /** Prefix of the installation ids, unique per step. */
   tag: string;
+  /**
+   * Approved key-bound devices: when given, three operations in four are key sign-ins (deviceChallenge, then
+   * loginWithDevice: one LOGIN_SUCCEEDED event, the cheapest event a client can cause), the fourth a registration
+   * or an approval.
+   */
+  devices?: { keyId: string; privateKeyPem: string }[];
 }
 
 export interface WriterResult {
@@ -27,6 +34,7 @@ export interface WriterResult {
   failures: string[];
   registrations: number;
   approvals: number;
+  signIns: number;
   /** Seconds from the first send to the last answer. */
   elapsed: number;
   /** Request latency, ms. */
@@ -44,6 +52,9 @@ const spec = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as WriterSpec;
 const agents = spec.urls.map(() => new Agent({ keepAlive: true, maxSockets: 128 }));
 const targets = spec.urls.map((u) => new URL(u));
 
+const keys = (spec.devices ?? []).map((d) => ({ keyId: d.keyId, key: createPrivateKey(d.privateKeyPem) }));
+const CHALLENGE = 'mutation($keyId: String!) { deviceChallenge(keyId: $keyId) { ... on DeviceChallenge { challengeId nonce } } }';
+const KEY_LOGIN = 'mutation($proof: DeviceProof!) { loginWithDevice(proof: $proof) { __typename } }';
 const REGISTER = 'mutation($input: DeviceInput!) { registerDevice(input: $input) { __typename ... on Device { id } } }';
 const APPROVE = 'mutation($id: ID!) { approveDevice(id: $id) { __typename } }';
 
@@ -60,7 +71,7 @@ function post(instance: number, token: string, body: string): Promise<string> {
         headers: {
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),
-          authorization: `Bearer ${token}`,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
           'user-agent': `gatehouse-bench-${instance === 0 ? 'A' : 'B'}`,
         },
       },
@@ -84,19 +95,38 @@ let sent = 0;
 let ok = 0;
 let registrations = 0;
 let approvals = 0;
+let signIns = 0;
 let inFlight = 0;
 
+async function keySignIn(instance: number, n: number) {
+  const key = keys[n % keys.length]!;
+  const anonymous = '';
+  const body = await post(instance, anonymous, JSON.stringify({ query: CHALLENGE, variables: { keyId: key.keyId } }));
+  const challenge = (JSON.parse(body) as { data?: { deviceChallenge?: { challengeId: string; nonce: string } } }).data?.deviceChallenge;
+  if (!challenge?.nonce) throw new Error(`deviceChallenge: ${body.slice(0, 200)}`);
+  const signature = sign('sha256', Buffer.from(challenge.nonce), { key: key.key, dsaEncoding: 'ieee-p1363' }).toString('base64url');
+  const proof = { keyId: key.keyId, challengeId: challenge.challengeId, signature };
+  const login = await post(instance, anonymous, JSON.stringify({ query: KEY_LOGIN, variables: { proof } }));
+  if (!login.includes('"Session"')) throw new Error(`loginWithDevice: ${login.slice(0, 200)}`);
+}
+
 async function operation(i: number, scheduled: number) {
-  // reg A, reg B, approve A, approve B, …: every instance both registers and approves.
   const instance = i % 2;
-  const approve = (i >> 1) % 2 === 1 && pending.length > 0;
+  // With keys: sign-in, sign-in, sign-in, then a registration or an approval (every fourth pair of operations).
+  const signIn = keys.length > 0 && (i >> 1) % 4 !== 3;
+  // The registrations and approvals: reg A, reg B, approve A, approve B, …: every instance both registers and approves.
+  const slot = keys.length > 0 ? i >> 3 : i >> 1;
+  const approve = !signIn && slot % 2 === 1 && pending.length > 0;
   const deviceId = approve ? pending.shift()! : null;
   const started = performance.now();
   lateness.push(started - scheduled);
   sent++;
   inFlight++;
   try {
-    if (deviceId) {
+    if (signIn) {
+      await keySignIn(instance, i);
+      signIns++;
+    } else if (deviceId) {
       const body = await post(instance, spec.adminToken, JSON.stringify({ query: APPROVE, variables: { id: deviceId } }));
       if (!body.includes('"__typename":"Device"')) throw new Error(`approveDevice: ${body.slice(0, 200)}`);
       approvals++;
@@ -148,6 +178,7 @@ const result: WriterResult = {
   failures,
   registrations,
   approvals,
+  signIns,
   elapsed: Math.round(elapsed * 100) / 100,
   p50: percentile(lat, 50),
   p99: percentile(lat, 99),

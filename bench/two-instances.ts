@@ -50,6 +50,17 @@ export interface StepResult {
   writer: Pick<WriterResult, 'ok' | 'failed' | 'p50' | 'p99' | 'lateP99' | 'cpuShare' | 'elapsed'>;
   /** CPU of each process over the writer's run, as a share of one core; `machine` and `steal` of all cores. */
   cpu: { instanceA: number; instanceB: number; postgres: number; subscribersA: number; subscribersB: number; writer: number; machine: number; steal: number };
+  /**
+   * The same as CPU ms per event written, and what it implies: the events a second two cores could write and deliver
+   * if they did nothing else (2,000 ms over the ms per event of all the processes), a figure less moved by the other
+   * work on a shared machine than the rates themselves.
+   */
+  cpuMsPerEvent: { instances: number; postgres: number; subscribers: number; writer: number; twoCoreCeiling: number };
+  /**
+   * The load generators were not the bottleneck: the writer sent every request within 10 ms of its schedule (p99)
+   * and neither it nor a subscriber process used more than 80% of a core.
+   */
+  loadKeptUp: boolean;
   /** Written at (nearly) the offered rate, delivered everywhere, and delivered within a second (p99). */
   sustained: boolean;
   failures?: string[];
@@ -271,6 +282,13 @@ export async function runTwoInstances(options: Options): Promise<PhaseResult[]> 
           const cross = merged(ra.cross, rb.cross);
           const same = merged(ra.same, rb.same);
           const eventsPerSec = Math.round(ids.length / writer.elapsed);
+          const perEvent = (coreShare: number) => Math.round(((coreShare * writer.elapsed * 1000) / Math.max(1, ids.length)) * 1000) / 1000;
+          const cpuMsPerEvent = {
+            instances: perEvent(cpu.instanceA + cpu.instanceB),
+            postgres: perEvent(cpu.postgres),
+            subscribers: perEvent(cpu.subscribersA + cpu.subscribersB),
+            writer: perEvent(cpu.writer),
+          };
           const result: StepResult = {
             offered: rate,
             eventsPerSec,
@@ -283,13 +301,16 @@ export async function runTwoInstances(options: Options): Promise<PhaseResult[]> 
             notEnded: ra.notEnded + rb.notEnded,
             writer: { ok: writer.ok, failed: writer.failed, p50: writer.p50, p99: writer.p99, lateP99: writer.lateP99, cpuShare: writer.cpuShare, elapsed: writer.elapsed },
             cpu,
+            cpuMsPerEvent: { ...cpuMsPerEvent, twoCoreCeiling: Math.round(2000 / Object.values(cpuMsPerEvent).reduce((a, b) => a + b, 0)) },
+            loadKeptUp: writer.lateP99 < 10 && Math.max(cpu.writer, cpu.subscribersA, cpu.subscribersB) < 0.8,
             sustained: eventsPerSec >= 0.95 * rate && writer.failed === 0 && disagreeing === 0 && lost === 0 && doubled === 0 && cross.p99 < 1000,
             ...(writer.failures.length ? { failures: writer.failures } : {}),
           };
           options.log(
             `   offered ${rate}/s: ${eventsPerSec} events/s written (${ids.length}); other instance p50 ${cross.p50} / p99 ${cross.p99} ms; ` +
               `disagreeing ${disagreeing}, lost ${lost}, doubled ${doubled}; CPU A ${cpu.instanceA} B ${cpu.instanceB} PG ${cpu.postgres} ` +
-              `subs ${cpu.subscribersA}+${cpu.subscribersB} writer ${cpu.writer} (machine ${cpu.machine}, steal ${cpu.steal})`,
+              `subs ${cpu.subscribersA}+${cpu.subscribersB} writer ${cpu.writer} (machine ${cpu.machine}, steal ${cpu.steal}); ` +
+              `CPU ms per event: instances ${cpuMsPerEvent.instances}, PG ${cpuMsPerEvent.postgres}, subscribers ${cpuMsPerEvent.subscribers}; writer p99 ${writer.p99} ms, late p99 ${writer.lateP99} ms, ${writer.failed} failed`,
           );
           steps.push(result);
           if (!result.sustained) break;
