@@ -15,7 +15,7 @@ import { createInterface } from 'node:readline';
 import { hashPassword } from '../src/sessions/passwords.js';
 import { cpuMs, machineMs, postgresCpuMs, postgresCpuSince } from './proc.js';
 import { graphqlRequest, root, type Server } from './processes.js';
-import { BENCH_PASSWORD, withClient } from './seed.js';
+import { BENCH_PASSWORD, seedKeyedDevices, withClient } from './seed.js';
 import type { WriterResult, WriterSpec } from './two-instances-writer.js';
 
 type Sparse = { buckets: [number, number][]; max: number };
@@ -67,10 +67,19 @@ export interface StepResult {
 }
 
 export interface PhaseResult {
+  /** Three events in four from key sign-ins, the rest registrations and approvals; else only those two. */
+  signIns: boolean;
   subscribersPerInstance: number;
   /** Of those, how many receive every event (the rest receive only the markers). */
   fullPerInstance: number;
   steps: StepResult[];
+}
+
+export interface Phase {
+  subscribers: number;
+  full: number;
+  rates: number[];
+  signIns?: boolean;
 }
 
 interface Options {
@@ -79,8 +88,11 @@ interface Options {
   adminToken: (server: Server) => Promise<string>;
   quick: boolean;
   log: (text: string) => void;
-  /** Phases to run: subscribers per instance, how many of them get every event, the offered rates to step through. */
-  phases: { subscribers: number; full: number; rates: number[] }[];
+  /**
+   * Phases to run: subscribers per instance, how many of them get every event, the offered rates to step through, and
+   * whether three events in four are key sign-ins (see bench/two-instances-writer.ts).
+   */
+  phases: Phase[];
   seconds: number;
 }
 
@@ -206,6 +218,8 @@ const rowId = (globalId: string) => Buffer.from(globalId, 'base64').toString('ut
 
 export async function runTwoInstances(options: Options): Promise<PhaseResult[]> {
   const { tokens, markerDeviceId } = await seed(options.databaseUrl);
+  const keyed = options.phases.some((p) => p.signIns) ? await seedKeyedDevices(options.databaseUrl, 200) : [];
+  const devices = keyed.map((d) => ({ keyId: d.keyId, privateKeyPem: d.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() }));
   const a = await options.startGatehouse(options.databaseUrl);
   const b = await options.startGatehouse(options.databaseUrl);
   const instances = [a, b] as const;
@@ -219,7 +233,7 @@ export async function runTwoInstances(options: Options): Promise<PhaseResult[]> 
   let stepNumber = 0;
   try {
     for (const phase of options.phases) {
-      options.log(`   ${phase.subscribers} subscribers on each instance, ${phase.full} of them receiving every event`);
+      options.log(`   ${phase.subscribers} subscribers on each instance, ${phase.full} of them receiving every event${phase.signIns ? '; three events in four from key sign-ins' : ''}`);
       const swarms = [startSubscribers(a, admin, phase.subscribers, phase.full, 'A'), startSubscribers(b, admin, phase.subscribers, phase.full, 'B')];
       try {
         // Markers until every client of both swarms has received one (they subscribe asynchronously).
@@ -241,7 +255,7 @@ export async function runTwoInstances(options: Options): Promise<PhaseResult[]> 
           const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuMs(pid)])) as Record<keyof typeof pids, number>;
           const pgBefore = postgresCpuMs();
           const machineBefore = machineMs();
-          const writer = await runWriter({ urls: [a.url, b.url], adminToken: admin, userTokens: tokens, rate, seconds: options.seconds, tag: `ti-${step}` });
+          const writer = await runWriter({ urls: [a.url, b.url], adminToken: admin, userTokens: tokens, rate, seconds: options.seconds, tag: `ti-${step}`, ...(phase.signIns ? { devices } : {}) });
           const share = (ms: number) => Math.round((ms / (writer.elapsed * 1000)) * 100) / 100;
           const machineAfter = machineMs();
           const cpu = {
@@ -315,7 +329,7 @@ export async function runTwoInstances(options: Options): Promise<PhaseResult[]> 
           steps.push(result);
           if (!result.sustained) break;
         }
-        phases.push({ subscribersPerInstance: phase.subscribers, fullPerInstance: phase.full, steps });
+        phases.push({ signIns: phase.signIns ?? false, subscribersPerInstance: phase.subscribers, fullPerInstance: phase.full, steps });
       } finally {
         await Promise.all(swarms.map((s) => s.close()));
       }
