@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { hashPassword } from '../src/sessions/passwords.js';
-import { cpuMs, machineMs, postgresCpuMs, postgresCpuSince } from './proc.js';
+import { clusterCpuMs, cpuMs, cpuSince, machineMs } from './proc.js';
 import { graphqlRequest, root, type Server } from './processes.js';
 import { BENCH_PASSWORD, seedKeyedDevices, withClient } from './seed.js';
 import type { WriterResult, WriterSpec } from './two-instances-writer.js';
@@ -253,14 +253,15 @@ export async function runTwoInstances(options: Options): Promise<PhaseResult[]> 
           await Promise.all(swarms.map((s) => s.started(step)));
           const pids = { instanceA: a.child.pid!, instanceB: b.child.pid!, subscribersA: swarms[0]!.child.pid!, subscribersB: swarms[1]!.child.pid! };
           const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuMs(pid)])) as Record<keyof typeof pids, number>;
-          const pgBefore = postgresCpuMs();
+          const pgPort = Number(new URL(options.databaseUrl).port);
+          const pgBefore = clusterCpuMs(pgPort);
           const machineBefore = machineMs();
           const writer = await runWriter({ urls: [a.url, b.url], adminToken: admin, userTokens: tokens, rate, seconds: options.seconds, tag: `ti-${step}`, ...(phase.signIns ? { devices } : {}) });
           const share = (ms: number) => Math.round((ms / (writer.elapsed * 1000)) * 100) / 100;
           const machineAfter = machineMs();
           const cpu = {
             ...(Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, share(cpuMs(pid) - before[k as keyof typeof pids])])) as Record<keyof typeof pids, number>),
-            postgres: share(postgresCpuSince(pgBefore)),
+            postgres: share(cpuSince(clusterCpuMs(pgPort), pgBefore)),
             writer: writer.cpuShare,
             machine: share(machineAfter.busy - machineBefore.busy),
             steal: share(machineAfter.steal - machineBefore.steal),
