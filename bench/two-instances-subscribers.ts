@@ -4,7 +4,8 @@
 // markers each full client hashes the ids it receives in order (SHA-1 over the sequence) and counts them; client 0
 // keeps the ids themselves. Every delivery's time from the event's `at` goes into a histogram, split by whether
 // the event was written through this instance or through the other (the writer's User-Agent names the instance).
-// stdin: "report S" (print step S's result as one JSON line), "done". stdout: "subscribed", "started S", results.
+// stdin: "report S" (print step S's result as one JSON line), "done". stdout: "connected" (every client acknowledged),
+// "subscribed", "started S", and the results.
 import { createHash, type Hash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { createClient } from 'graphql-ws';
