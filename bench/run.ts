@@ -19,6 +19,7 @@ import { runFanout } from './fanout.js';
 import { runStaleBench } from './stale.js';
 import { runWebhookBench } from './webhooks.js';
 import { runApprovalRulesBench } from './approval-rules.js';
+import { runTwoInstances, type Phase, type StepResult } from './two-instances.js';
 import type { LoadResult } from './load.js';
 import { combine, graphqlRequest, npmStartFlags, runLoad, startServer, type Server } from './processes.js';
 import { BENCH_PASSWORD, seedGrowth, seedKeyedDevices, seedPhoneReaders, withClient, type GrowthSize } from './seed.js';
@@ -457,6 +458,62 @@ try {
     });
   }
 
+  if (wants(11)) {
+    // The issue's setting first (every subscriber receives every event), stepping the offered rate up until it is no
+    // longer sustained; then the write rate alone: the same 1,000 connections on each instance but only a few of them
+    // receiving every event (the others only the markers), since the fan-out caps the first; and the same again with
+    // three events in four from key sign-ins, the cheapest event-writing request (bench/two-instances-writer.ts).
+    const subscribers = quick ? 300 : 1000;
+    const few = quick ? 5 : 10;
+    const phases: Phase[] = [
+      { subscribers, full: subscribers, rates: quick ? [10] : [5, 10, 20, 40, 80, 160] },
+      { subscribers, full: few, rates: quick ? [50] : [50, 100, 200, 400, 800, 1600, 3200] },
+      { subscribers, full: few, rates: quick ? [100] : [100, 200, 400, 800, 1600, 2400, 3200], signIns: true },
+    ];
+    log(`11. two instances on one PostgreSQL, ${subscribers} graphql-ws subscribers on each; registrations and approvals through both`);
+    const url = await createScratchDatabase(serverUrl, 'gatehouse_two_instances');
+    await migrate(url);
+    const [fanout, writes, signIns] = await runTwoInstances({ databaseUrl: url, startGatehouse, adminToken, quick, log, phases, seconds: quick ? 3 : 15 });
+    // The highest offered rate sustained (written at that rate, delivered everywhere, p99 under a second), else the first step.
+    const best = (steps: StepResult[]) => steps.filter((s) => s.sustained).at(-1) ?? steps[0]!;
+    const top = best(fanout!.steps);
+    const every = [fanout!, writes!, signIns!].flatMap((phase) => phase.steps);
+    const total = (field: 'lost' | 'doubled' | 'disagreeing' | 'notEnded') => every.reduce((n, s) => n + s[field], 0);
+    const summary = (s: StepResult) => ({ eventsPerSec: s.eventsPerSec, offered: s.offered, p50: s.cross.p50, p99: s.cross.p99, events: s.events, lost: s.lost, doubled: s.doubled, disagreeing: s.disagreeing, cpu: s.cpu, cpuMsPerEvent: s.cpuMsPerEvent, loadKeptUp: s.loadKeptUp });
+    const note = "p50/p99: from the event's at to its arrival on the other instance, ms; the highest offered rate sustained (else the lowest tried)";
+    rows.push(
+      {
+        scenario: `11 two instances, every one of ${subscribers}+${subscribers} subscribers receiving every event: events/s written`,
+        target: '>= 2,000 events/s written',
+        gatehouse: summary(top),
+        pass: top.sustained && top.eventsPerSec >= 2000,
+        notes: note,
+      },
+      {
+        scenario: '11 two instances: arrival on the other instance at that rate',
+        target: 'p99 < 100 ms',
+        gatehouse: { p50: top.cross.p50, p99: top.cross.p99, max: top.cross.max, deliveries: top.cross.deliveries, sameInstanceP99: top.same.p99 },
+        pass: top.cross.p99 < 100,
+      },
+      {
+        scenario: '11 two instances: lost, doubled or out of order (every step of every phase)',
+        target: '0',
+        gatehouse: { lost: total('lost'), doubled: total('doubled'), disagreeing: total('disagreeing'), notEnded: total('notEnded') },
+        pass: total('lost') + total('doubled') + total('disagreeing') + total('notEnded') === 0,
+      },
+    );
+    for (const [phase, mix] of [[writes!, 'registrations and approvals'], [signIns!, 'key sign-ins (3 in 4), registrations and approvals']] as const) {
+      rows.push({
+        scenario: `11 two instances, ${subscribers} subscribers on each, ${phase.fullPerInstance} receiving every event; ${mix}: events/s written`,
+        target: 'not a target: the write rate when the fan-out does not cap it',
+        gatehouse: summary(best(phase.steps)),
+        pass: null,
+        notes: note,
+      });
+    }
+    (globalThis as { twoInstances?: unknown }).twoInstances = { fanout, writes, signIns };
+  }
+
   if (wants(6)) {
     const sizes: [string, GrowthSize][] = [
       ['10k devices', { users: 1_000, devices: 10_000, events: 50_000 }],
@@ -605,6 +662,7 @@ if (plans) {
   }
 }
 mkdirSync(path.dirname(outFile), { recursive: true });
-writeFileSync(outFile, JSON.stringify({ machine, quick, rows, plans }, null, 2));
+const twoInstances = (globalThis as { twoInstances?: unknown }).twoInstances;
+writeFileSync(outFile, JSON.stringify({ machine, quick, rows, plans, ...(twoInstances ? { twoInstances } : {}) }, null, 2));
 log(`wrote ${path.relative(process.cwd(), outFile)}`);
 process.exit(process.exitCode ?? 0);
