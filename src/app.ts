@@ -62,8 +62,10 @@ const DEFAULT_WEBHOOK_SETTINGS: DeliverySettings = {
 
 export function buildApp(options: AppOptions) {
   const { orm, logger } = options;
-  const sql = sqlOf(orm, { prepared: options.preparedStatements ?? true });
+  // Every commit that may have written events nudges the event log's sequencer (coalesced: at most one pass under way).
+  const sql = sqlOf(orm, { prepared: options.preparedStatements ?? true, eventsWritten: () => feed.written() });
   const feed = new EventFeed(sql, options.wakeSignal ?? new PostgresWakeSignal(orm.config.get('clientUrl'), logger), logger);
+  orm.em.getEventManager().registerSubscriber({ afterTransactionCommit: () => feed.written() });
   const live = new LiveSessions(() => orm.em.fork(), logger);
   feed.listen((event) => {
     live.handle(event).catch((err: unknown) => logger.error({ err }, 'ending sessions failed'));
