@@ -70,6 +70,8 @@ export class EventFeed {
   private readonly listeners = new Set<Listener>();
   private reading: Promise<void> | null = null;
   private wakeAgain = false;
+  /** The last position a NOTIFY named while this instance's own pass was under way. */
+  private notifiedDuringPass = 0n;
   private readonly sequencer: EventSequencer;
 
   constructor(
@@ -112,24 +114,35 @@ export class EventFeed {
   }
 
   /**
-   * The events a pass of this instance's sequencer gave positions to (consecutive ones): handed over without reading
-   * them back when they are the next ones and no read is under way, else read in order.
+   * The events a pass of this instance's sequencer gave positions to (consecutive ones, maybe none), once it is over:
+   * handed over without reading them back when they are the next ones and no read is under way, else read in order.
+   * Then a NOTIFY that arrived during the pass (its own, usually) is looked at.
    */
   private offer(events: EventRow[]): void {
-    if (!this.reading && events.length && BigInt(events[0]!.position!) === this.position + 1n) {
-      for (const event of events) this.handOver(event);
-      return;
+    if (events.length) {
+      if (!this.reading && BigInt(events[0]!.position!) === this.position + 1n) for (const event of events) this.handOver(event);
+      else this.wake();
     }
-    this.wake();
+    const notified = this.notifiedDuringPass;
+    this.notifiedDuringPass = 0n;
+    if (notified > this.position) this.wake();
   }
 
   /**
    * Drops a wake-up whose last position was handed over already (this instance's own passes, whose events `offer`
-   * had), and otherwise reads what was given positions since the last event handed over. Overlapping wake-ups
-   * collapse into one more read.
+   * had), and otherwise reads what was given positions since the last event handed over. One that arrives while this
+   * instance's own pass is under way waits for it to end (it is that pass's, usually: no need to read its events
+   * back). Overlapping wake-ups collapse into one more read.
    */
   wake(payload?: string): void {
-    if (payload && /^\d{1,19}$/.test(payload) && BigInt(payload) <= this.position) return;
+    if (payload && /^\d{1,19}$/.test(payload)) {
+      const last = BigInt(payload);
+      if (last <= this.position) return;
+      if (this.sequencer.passing) {
+        if (last > this.notifiedDuringPass) this.notifiedDuringPass = last;
+        return;
+      }
+    }
     if (this.reading) {
       this.wakeAgain = true;
       return;

@@ -28,11 +28,16 @@ const PASS = `select w.waiting, ${EVENT_COLUMNS.map((c) => `s.${c}`).join(', ')}
 /**
  * Runs passes on this instance: right after a local write commits (`nudge`), again while events wait for an older
  * transaction, and every `idleMs` otherwise. Every instance runs one; their passes take turns (the function's lock),
- * and whichever runs gives the same positions. Hands what its own passes gave to `onSequenced` (the local feed);
- * the other instances learn of them from the pass's NOTIFY.
+ * and whichever runs gives the same positions. Hands what each of its own passes gave (maybe nothing) to
+ * `onSequenced` (the local feed) once the pass is over; the other instances learn of them from the pass's NOTIFY.
  */
 export class EventSequencer {
   private running = false;
+
+  /** A pass of this instance is under way (its NOTIFY may arrive before its result does). */
+  get passing(): boolean {
+    return this.running;
+  }
   private again = false;
   private waiting = false;
   private retryMs: number;
@@ -75,6 +80,7 @@ export class EventSequencer {
       (next) => this.after(next),
       (err: unknown) => {
         this.logger.error({ err }, 'giving events their positions failed');
+        this.onSequenced([]);
         this.after('idle');
       },
     );
@@ -84,10 +90,8 @@ export class EventSequencer {
     const rows = await this.sql.query(PASS, [BATCH]);
     const events = rows.filter((row) => row.id !== null).map((row) => new EventRow(row));
     this.waiting = rows[0]?.waiting === true;
-    if (events.length) {
-      this.retryMs = this.timing.retryMs;
-      this.onSequenced(events);
-    }
+    if (events.length) this.retryMs = this.timing.retryMs;
+    this.onSequenced(events);
     if (events.length === BATCH) return 'now';
     return this.waiting ? 'soon' : 'idle';
   }
