@@ -19,6 +19,7 @@ import { runFanout } from './fanout.js';
 import { runStaleBench } from './stale.js';
 import { runWebhookBench } from './webhooks.js';
 import { runApprovalRulesBench } from './approval-rules.js';
+import { runEventWritesBench } from './event-writes.js';
 import type { LoadResult } from './load.js';
 import { combine, graphqlRequest, npmStartFlags, runLoad, startServer, type Server } from './processes.js';
 import { BENCH_PASSWORD, seedGrowth, seedKeyedDevices, seedPhoneReaders, withClient, type GrowthSize } from './seed.js';
@@ -454,6 +455,20 @@ try {
       target: 'a registering sign-in with 50 rules: < 1 ms added (the rule step, p50)',
       gatehouse: result as unknown as Record<string, unknown>,
       pass: result.ruleStep.p50 < 1,
+    });
+  }
+
+  if (wants(12)) {
+    log('12. event-writing transactions: with the log\'s ordering (xid, the sequencer running) against the same without it');
+    const result = await runEventWritesBench({ serverUrl, quick, log });
+    log(`   ${result.ordered} tx/s ordered, ${result.unordered} without ordering (${result.ratio}); a commit-time lock: ${result.commitLock} (${result.commitLockRatio}); sequencer ${result.sequencer.eventsPerPass} events a pass`);
+    rows.push({
+      scenario: '12 event-writing transactions',
+      target: '>= 0.9 of the same transactions without ordering',
+      gatehouse: { requestsPerSec: result.ordered, ...result },
+      baseline: { requestsPerSec: result.unordered },
+      ratio: result.ratio,
+      pass: result.ratio >= 0.9,
     });
   }
 

@@ -5,6 +5,11 @@ import type { Sql } from '../db/sql.js';
 import { EVENT_COLUMNS, EventRow } from './event.entity.js';
 
 export interface SequencerTiming {
+  /**
+   * Between the starts of two passes, at least: under a steady stream of writes, passes then give positions to a
+   * batch each instead of running back to back for a few events each (a pass is a transaction of its own).
+   */
+  spacingMs: number;
   /** Between passes while nothing is known to wait: picks up events written by other processes (the CLI, psql). */
   idleMs: number;
   /** After a pass that left events waiting for an older transaction to end: first this, doubling up to `retryMaxMs`. */
@@ -12,16 +17,16 @@ export interface SequencerTiming {
   retryMaxMs: number;
 }
 
-export const SEQUENCER_TIMING: SequencerTiming = { idleMs: 250, retryMs: 5, retryMaxMs: 50 };
+export const SEQUENCER_TIMING: SequencerTiming = { spacingMs: 10, idleMs: 250, retryMs: 5, retryMaxMs: 50 };
 
 /** Events given positions by one pass, at most. */
-const BATCH = 1000;
+export const SEQUENCE_BATCH = 1000;
 
 /**
  * One pass (the migration's `events_sequence`): the events it gave positions to, and whether events without a
  * position existed when it started (then another pass may find more).
  */
-const PASS = `select w.waiting, ${EVENT_COLUMNS.map((c) => `s.${c}`).join(', ')}
+export const SEQUENCE_PASS = `select w.waiting, ${EVENT_COLUMNS.map((c) => `s.${c}`).join(', ')}
   from (select exists (select 1 from events where position is null) as waiting) w
   left join lateral events_sequence($1) s on true`;
 
@@ -33,6 +38,11 @@ const PASS = `select w.waiting, ${EVENT_COLUMNS.map((c) => `s.${c}`).join(', ')}
  */
 export class EventSequencer {
   private running = false;
+  private lastStart = -Infinity;
+  /** A nudge waits for its pass (spacingMs after the last one started). */
+  private deferred = false;
+  /** When the pass a timer is set for is due (Infinity: none set). */
+  private dueAt = Infinity;
 
   /** A pass of this instance is under way (its NOTIFY may arrive before its result does). */
   get passing(): boolean {
@@ -73,9 +83,22 @@ export class EventSequencer {
       this.again = true;
       return;
     }
+    const wait = this.lastStart + this.timing.spacingMs - performance.now();
+    if (wait > 0) {
+      // Soon enough: a pass is due within spacingMs anyway (a timer already set for later is brought forward).
+      this.deferred = true;
+      if (this.dueAt > performance.now() + wait) {
+        clearTimeout(this.timer);
+        this.schedule(wait);
+      }
+      return;
+    }
     clearTimeout(this.timer);
+    this.dueAt = Infinity;
+    this.lastStart = performance.now();
     this.running = true;
     this.again = false;
+    this.deferred = false;
     void this.pass().then(
       (next) => this.after(next),
       (err: unknown) => {
@@ -87,12 +110,12 @@ export class EventSequencer {
   }
 
   private async pass(): Promise<'now' | 'soon' | 'idle'> {
-    const rows = await this.sql.query(PASS, [BATCH]);
+    const rows = await this.sql.query(SEQUENCE_PASS, [SEQUENCE_BATCH]);
     const events = rows.filter((row) => row.id !== null).map((row) => new EventRow(row));
     this.waiting = rows[0]?.waiting === true;
     if (events.length) this.retryMs = this.timing.retryMs;
     this.onSequenced(events);
-    if (events.length === BATCH) return 'now';
+    if (events.length === SEQUENCE_BATCH) return 'now';
     return this.waiting ? 'soon' : 'idle';
   }
 
@@ -101,14 +124,22 @@ export class EventSequencer {
     if (this.stopped) return;
     if (this.again || next === 'now') return this.nudge();
     if (next === 'soon') {
-      this.timer = setTimeout(() => this.nudge(), this.retryMs);
+      this.schedule(this.retryMs);
       this.retryMs = Math.min(this.retryMs * 2, this.timing.retryMaxMs);
       return;
     }
     this.retryMs = this.timing.retryMs;
-    this.timer = setTimeout(() => this.nudge(), this.timing.idleMs);
+    this.schedule(this.timing.idleMs);
     for (const resolve of this.settledWaiters) resolve();
     this.settledWaiters.clear();
+  }
+
+  private schedule(ms: number): void {
+    this.dueAt = performance.now() + ms;
+    this.timer = setTimeout(() => {
+      this.dueAt = Infinity;
+      this.nudge();
+    }, ms);
   }
 
   /**
@@ -117,7 +148,7 @@ export class EventSequencer {
    * then shows it.
    */
   settled(timeoutMs = 1000): Promise<void> {
-    if (this.stopped || (!this.running && !this.again && !this.waiting)) return Promise.resolve();
+    if (this.stopped || (!this.running && !this.again && !this.deferred && !this.waiting)) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timeout);
