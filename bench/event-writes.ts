@@ -3,8 +3,8 @@
 // from several pg clients at once, into:
 //   - `events`, as it is: the xid column and the sequencer's partial index; Gatehouse's sequencer
 //     (src/events/sequencer.ts) runs meanwhile, nudged after every commit as an instance's writes nudge it;
-//   - `events_unordered`, a copy with the same columns, defaults, constraints and indexes but no xid, no partial index
-//     and no sequencer: the floor;
+//   - `events_unordered`, a copy with the same columns (but no xid and no position), defaults and constraints, and the
+//     same listing indexes keyed on the id (insert order) instead of the position: the floor, the log unordered;
 //   - `events_locked`, a copy with a commit-time ordering trigger (a global advisory lock, the next position, a NOTIFY
 //     carrying the event), shown for reference: what ordering by commit costs.
 import pg from 'pg';
@@ -31,10 +31,18 @@ export interface EventWritesResult {
 }
 
 const SETUP = [
-  `create table events_unordered (like events including all)`,
-  `alter table events_unordered drop column xid`,
-  `create table events_locked (like events including all)`,
-  `alter table events_locked drop column xid`,
+  // Without ordering there is no position: the listing indexes are keyed on the id (insert order) instead.
+  `create table events_unordered (like events including defaults including constraints)`,
+  `alter table events_unordered drop column xid, drop column position, add primary key (id)`,
+  `create index on events_unordered (user_id, id)`,
+  `create index on events_unordered (device_id, id)`,
+  `create index on events_unordered (kind, id)`,
+  // Ordered at commit: the position given by the trigger, and the listing indexes on it.
+  `create table events_locked (like events including defaults including constraints)`,
+  `alter table events_locked drop column xid, add primary key (id), add unique (position)`,
+  `create index on events_locked (user_id, position)`,
+  `create index on events_locked (device_id, position)`,
+  `create index on events_locked (kind, position)`,
   `create sequence events_locked_position_seq`,
   `create function events_locked_assign_position() returns trigger language plpgsql as $$
     declare

@@ -566,7 +566,7 @@ async function explainGrowth(url: string): Promise<Record<string, string>> {
   const statements = {
     devices: `select ${DEVICE_COLUMNS.map((c) => `d.${c}`).join(', ')} from devices d where d.status = 'PENDING' order by d.created_at desc, d.id desc limit 51`,
     users: `select u0.* from users as u0 where u0.email = 'growth-777@example.com' order by u0.email asc limit 21`,
-    events: `select e0.* from events as e0 order by e0.position desc limit 51`,
+    events: `select e0.* from events as e0 where e0.position is not null order by e0.position desc limit 51`,
     search: `select ${DEVICE_COLUMNS.map((c) => `d.${c}`).join(', ')} from devices d where ${await searchWhere(url, 'install-4242')} order by d.created_at desc, d.id desc limit 51`,
     usersSearch: `select u0.* from users as u0 where (u0.email ilike '%growth-4242@%' or u0.display_name ilike '%growth-4242@%') order by u0.email asc limit 51`,
   };

@@ -8,6 +8,14 @@ export class Migration20261207165320 extends Migration {
     this.addSql(`alter table "events" add column "xid" xid8 null;`);
     this.addSql(`alter table "events" alter column "xid" set default pg_current_xact_id();`);
     this.addSql(`create index "events_unsequenced_index" on "events" ("xid", "id") where "position" is null;`);
+    // The log's indexes hold only events that have their positions, so that a write inserts into none of them: the
+    // pass that gives an event its position does (an update of an indexed column, never HOT), once.
+    this.addSql(`alter table "events" drop constraint "events_position_unique";`);
+    this.addSql(`create unique index "events_position_unique" on "events" ("position") where "position" is not null;`);
+    for (const column of ['user_id', 'device_id', 'kind']) {
+      this.addSql(`drop index "events_${column}_position_index";`);
+      this.addSql(`create index "events_${column}_position_index" on "events" ("${column}", "position") where "position" is not null;`);
+    }
 
     // No more lock at commit: positions are given after commit, by the sequencer (hand-written: MikroORM does not
     // model functions). See docs/event-log.md.
@@ -68,6 +76,12 @@ export class Migration20261207165320 extends Migration {
     $$;`);
     this.addSql(`create constraint trigger "events_assign_position" after insert on "events"
       deferrable initially deferred for each row execute function "events_assign_position"();`);
+    for (const column of ['user_id', 'device_id', 'kind']) {
+      this.addSql(`drop index "events_${column}_position_index";`);
+      this.addSql(`create index "events_${column}_position_index" on "events" ("${column}", "position");`);
+    }
+    this.addSql(`drop index "events_position_unique";`);
+    this.addSql(`alter table "events" add constraint "events_position_unique" unique ("position");`);
     this.addSql(`drop index "events_unsequenced_index";`);
     this.addSql(`alter table "events" drop column "xid";`);
   }

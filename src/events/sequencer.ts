@@ -17,7 +17,7 @@ export interface SequencerTiming {
   retryMaxMs: number;
 }
 
-export const SEQUENCER_TIMING: SequencerTiming = { spacingMs: 10, idleMs: 250, retryMs: 5, retryMaxMs: 50 };
+export const SEQUENCER_TIMING: SequencerTiming = { spacingMs: 25, idleMs: 250, retryMs: 5, retryMaxMs: 50 };
 
 /** Events given positions by one pass, at most. */
 export const SEQUENCE_BATCH = 1000;
