@@ -126,7 +126,7 @@ export async function runEventWritesBench(options: { serverUrl: string; quick: b
         // The sequencer runs for the whole slice, nudged after every commit, as an instance's writes nudge it.
         running.start();
         results.ordered.push(await slice(clients, 'events', seconds, () => running.nudge()));
-        running.stop();
+        await running.stop();
         const [left] = (await sequencerClient.query<{ n: number }>('select count(*)::int as n from events where position is null')).rows;
         sequencer.leftAtSliceEnd.push(left!.n);
         await sequencerClient.query(`select count(*) from events_sequence(2147483647)`);
@@ -137,7 +137,7 @@ export async function runEventWritesBench(options: { serverUrl: string; quick: b
         );
       }
     } finally {
-      running.stop();
+      await running.stop();
       await Promise.all([...clients, sequencerClient].map((c) => c.end()));
       await orm.close();
     }

@@ -166,6 +166,8 @@ export function buildApp(options: AppOptions) {
       webhooks.stop();
       alerts.stop();
       maintenance.stop();
+      // Its last pass ends while HTTP drains, so closing the pool does not wait for it.
+      const sequencing = feed.stopSequencing();
       const jobsStopped = jobs?.stop();
       // Sockets are told 1001 first; ending the live sessions after that must not close them again as 4403.
       const closing = webSockets.close();
@@ -184,6 +186,7 @@ export function buildApp(options: AppOptions) {
         server.closeIdleConnections();
       });
       await jobsStopped;
+      await sequencing;
       await feed.stop();
       await orm.close();
     },

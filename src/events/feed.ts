@@ -90,9 +90,14 @@ export class EventFeed {
     this.sequencer.start();
   }
 
-  stop(): Promise<void> {
-    this.sequencer.stop();
-    return this.signal.stop();
+  /** Stops giving positions (a stopping instance leaves its last events to the others, or to its next start). */
+  stopSequencing(): Promise<void> {
+    return this.sequencer.stop();
+  }
+
+  async stop(): Promise<void> {
+    await this.sequencer.stop();
+    await this.signal.stop();
   }
 
   /** A transaction of this instance that may have written events has committed: sequence them now. */

@@ -38,6 +38,8 @@ export const SEQUENCE_PASS = `select w.waiting, ${EVENT_COLUMNS.map((c) => `s.${
  */
 export class EventSequencer {
   private running = false;
+  /** The pass under way. */
+  private current: Promise<void> | null = null;
   private lastStart = -Infinity;
   /** A nudge waits for its pass (spacingMs after the last one started). */
   private deferred = false;
@@ -69,11 +71,13 @@ export class EventSequencer {
     this.nudge();
   }
 
-  stop(): void {
+  /** No more passes; resolves once the one under way (if any) is over, so that the pool can close without waiting. */
+  stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     for (const resolve of this.settledWaiters) resolve();
     this.settledWaiters.clear();
+    return this.current ?? Promise.resolve();
   }
 
   /** Events may have been committed: a pass now, or right after the one under way. */
@@ -99,10 +103,10 @@ export class EventSequencer {
     this.running = true;
     this.again = false;
     this.deferred = false;
-    void this.pass().then(
+    this.current = this.pass().then(
       (next) => this.after(next),
       (err: unknown) => {
-        this.logger.error({ err }, 'giving events their positions failed');
+        if (!this.stopped) this.logger.error({ err }, 'giving events their positions failed');
         this.onSequenced([]);
         this.after('idle');
       },
@@ -121,6 +125,7 @@ export class EventSequencer {
 
   private after(next: 'now' | 'soon' | 'idle'): void {
     this.running = false;
+    this.current = null;
     if (this.stopped) return;
     if (this.again || next === 'now') return this.nudge();
     if (next === 'soon') {
