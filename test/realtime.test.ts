@@ -402,7 +402,7 @@ describe('(3) resumable', () => {
       await ready();
       const switchedAt = other.app.feed.current;
       const pastSwitch = () => resumed.results.filter((r) => r.data && cursorPosition(r.data.deviceEvents.cursor) > switchedAt).length;
-      await until(() => pastSwitch() >= 20, 'the resumed subscriber to go on live', 10_000);
+      await until(() => pastSwitch() >= 20, 'the resumed subscriber to go on live', 20_000);
     } finally {
       writing = false;
       await writers;
