@@ -20,6 +20,7 @@ import { runStaleBench } from './stale.js';
 import { runWebhookBench } from './webhooks.js';
 import { runApprovalRulesBench } from './approval-rules.js';
 import { runTwoInstances, type Phase, type StepResult } from './two-instances.js';
+import { runEventWritesBench } from './event-writes.js';
 import type { LoadResult } from './load.js';
 import { combine, graphqlRequest, npmStartFlags, runLoad, startServer, type Server } from './processes.js';
 import { BENCH_PASSWORD, seedGrowth, seedKeyedDevices, seedPhoneReaders, withClient, type GrowthSize } from './seed.js';
@@ -514,6 +515,20 @@ try {
     (globalThis as { twoInstances?: unknown }).twoInstances = { fanout, writes, signIns };
   }
 
+  if (wants(12)) {
+    log('12. event-writing transactions: with the log\'s ordering (xid, the sequencer running) against the same without it');
+    const result = await runEventWritesBench({ serverUrl, quick, log });
+    log(`   ${result.ordered} tx/s ordered, ${result.unordered} without ordering (${result.ratio}); a commit-time lock: ${result.commitLock} (${result.commitLockRatio}); sequencer ${result.sequencer.eventsPerPass} events a pass`);
+    rows.push({
+      scenario: '12 event-writing transactions',
+      target: '>= 0.9 of the same transactions without ordering',
+      gatehouse: { requestsPerSec: result.ordered, ...result },
+      baseline: { requestsPerSec: result.unordered },
+      ratio: result.ratio,
+      pass: result.ratio >= 0.9,
+    });
+  }
+
   if (wants(6)) {
     const sizes: [string, GrowthSize][] = [
       ['10k devices', { users: 1_000, devices: 10_000, events: 50_000 }],
@@ -623,7 +638,7 @@ async function explainGrowth(url: string): Promise<Record<string, string>> {
   const statements = {
     devices: `select ${DEVICE_COLUMNS.map((c) => `d.${c}`).join(', ')} from devices d where d.status = 'PENDING' order by d.created_at desc, d.id desc limit 51`,
     users: `select u0.* from users as u0 where u0.email = 'growth-777@example.com' order by u0.email asc limit 21`,
-    events: `select e0.* from events as e0 order by e0.position desc limit 51`,
+    events: `select e0.* from events as e0 where e0.position is not null order by e0.position desc limit 51`,
     search: `select ${DEVICE_COLUMNS.map((c) => `d.${c}`).join(', ')} from devices d where ${await searchWhere(url, 'install-4242')} order by d.created_at desc, d.id desc limit 51`,
     usersSearch: `select u0.* from users as u0 where (u0.email ilike '%growth-4242@%' or u0.display_name ilike '%growth-4242@%') order by u0.email asc limit 51`,
   };

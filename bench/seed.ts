@@ -111,7 +111,7 @@ export interface GrowthSize {
 
 /**
  * A dataset of the given size: users, devices (a tenth PENDING) spread over them, and events spread over both.
- * The commit-order trigger is switched off while events are bulk-loaded, and positions are given directly.
+ * Events are bulk-loaded with their positions given directly (the sequencer gives none: they have them).
  */
 export async function seedGrowth(url: string, size: GrowthSize): Promise<void> {
   const hash = await hashPassword(BENCH_PASSWORD);
@@ -128,14 +128,11 @@ export async function seedGrowth(url: string, size: GrowthSize): Promise<void> {
       from generate_series(1, ${size.devices}) g join user_ids u on u.n = 1 + g % ${size.users}`);
     await c.query(`insert into device_users (device_id, user_id, first_seen_at, last_seen_at)
       select id, owner_id, created_at, created_at from devices`);
-    await c.query('alter table events disable trigger events_assign_position');
     await c.query(`insert into events (kind, position, at, user_id, device_id, device_name, detail)
       select (array['LOGIN_SUCCEEDED','DEVICE_REGISTERED','DEVICE_APPROVED','LOGIN_FAILED'])[1 + g % 4], g,
         now() - ((${size.events} - g) || ' milliseconds')::interval,
         u.id, null, 'Device ' || g, 'seeded'
       from generate_series(1, ${size.events}) g join user_ids u on u.n = 1 + g % ${size.users}`);
-    await c.query(`select setval('events_position_seq', ${size.events})`);
-    await c.query('alter table events enable trigger events_assign_position');
     // As autovacuum would soon after a bulk load: statistics, and the GIN search indexes' pending entries merged.
     await c.query('vacuum analyze');
   });

@@ -62,8 +62,10 @@ const DEFAULT_WEBHOOK_SETTINGS: DeliverySettings = {
 
 export function buildApp(options: AppOptions) {
   const { orm, logger } = options;
-  const sql = sqlOf(orm, { prepared: options.preparedStatements ?? true });
+  // Every commit that may have written events nudges the event log's sequencer (coalesced: at most one pass under way).
+  const sql = sqlOf(orm, { prepared: options.preparedStatements ?? true, eventsWritten: () => feed.written() });
   const feed = new EventFeed(sql, options.wakeSignal ?? new PostgresWakeSignal(orm.config.get('clientUrl'), logger), logger);
+  orm.em.getEventManager().registerSubscriber({ afterTransactionCommit: () => feed.written() });
   const live = new LiveSessions(() => orm.em.fork(), logger);
   feed.listen((event) => {
     live.handle(event).catch((err: unknown) => logger.error({ err }, 'ending sessions failed'));
@@ -164,6 +166,8 @@ export function buildApp(options: AppOptions) {
       webhooks.stop();
       alerts.stop();
       maintenance.stop();
+      // Its last pass ends while HTTP drains, so closing the pool does not wait for it.
+      const sequencing = feed.stopSequencing();
       const jobsStopped = jobs?.stop();
       // Sockets are told 1001 first; ending the live sessions after that must not close them again as 4403.
       const closing = webSockets.close();
@@ -182,6 +186,7 @@ export function buildApp(options: AppOptions) {
         server.closeIdleConnections();
       });
       await jobsStopped;
+      await sequencing;
       await feed.stop();
       await orm.close();
     },

@@ -111,9 +111,19 @@ function renameStatement(text: string, stale: string): void {
 export interface SqlOptions {
   /** Prepare statements (the default); off behind a pooler that cannot keep them (PgBouncer in transaction mode before 1.21). */
   prepared?: boolean;
+  /** Called after a statement that inserts events has committed (the event log's sequencer then gives them positions). */
+  eventsWritten?: () => void;
 }
 
-export function sqlOf(orm: Orm, { prepared = true }: SqlOptions = {}): Sql {
+/** Whether a statement's text inserts events; remembered per text (there are a few dozen). */
+const insertsEvents = new Map<string, boolean>();
+function writesEvents(text: string): boolean {
+  let writes = insertsEvents.get(text);
+  if (writes === undefined && insertsEvents.size < MAX_NAMED) insertsEvents.set(text, (writes = text.includes('insert into events')));
+  return writes ?? text.includes('insert into events');
+}
+
+export function sqlOf(orm: Orm, { prepared = true, eventsWritten }: SqlOptions = {}): Sql {
   const logger: Logger = orm.config.getLogger();
   const client = orm.em.getConnection().getKnex().client as KnexClient;
   const log = (text: string, values: readonly unknown[] | undefined, started: number, rows: unknown[]) =>
@@ -168,6 +178,7 @@ export function sqlOf(orm: Orm, { prepared = true }: SqlOptions = {}): Sql {
           result = await connection.query<R>({ name: nameOf(text), text, values: values as unknown[] | undefined, types });
         }
         if (started !== undefined) log(text, values, started, result.rows);
+        if (eventsWritten && writesEvents(text)) eventsWritten();
         return result.rows;
       } finally {
         client.pool?.release(connection);

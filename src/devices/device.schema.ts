@@ -230,8 +230,14 @@ builder.objectType(DeviceRef, {
       resolve: (d, args, ctx) =>
         keysetConnection(args, {
           toCursor: eventCursor,
-          fetch: (window) => listEvents(ctx.em, { deviceId: d.id }, window),
-          count: () => countEvents(ctx.em, { deviceId: d.id }),
+          fetch: async (window) => {
+            await ctx.feed.settled();
+            return listEvents(ctx.em, { deviceId: d.id }, window);
+          },
+          count: async () => {
+            await ctx.feed.settled();
+            return countEvents(ctx.em, { deviceId: d.id });
+          },
         }),
     }, EventConnection),
   }),

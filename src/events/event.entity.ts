@@ -41,10 +41,16 @@ export const Event = defineEntity({
   properties: {
     id: p.bigint('string').primary().autoincrement(),
     /**
-     * Commit order: assigned at commit by a deferred trigger (migrations/), under a lock held only for the commit,
-     * so a later position never commits before an earlier one. The cursor of every event listing and feed.
+     * The event's place in the log, and the cursor of every event listing and feed: given after commit by the
+     * sequencer (src/events/sequencer.ts), in (xid, id) order, once no transaction older than the event's can still
+     * commit. Null until then (a few milliseconds), and for an event being written.
      */
-    position: p.bigint('string').nullable().unique(),
+    position: p.bigint('string').nullable(),
+    /**
+     * The writing transaction (pg_current_xact_id(), the column's default): the order of the log. Null for events
+     * written before the column existed, which all have their positions.
+     */
+    xid: p.string().columnType('xid8').nullable().defaultRaw('pg_current_xact_id()'),
     kind: p.enum([...EVENT_KINDS]),
     at: p.datetime().onCreate(() => new Date()),
     actorId: p.uuid().nullable(),
@@ -64,9 +70,17 @@ export const Event = defineEntity({
     decisionBy: p.enum([...DECISION_SOURCES]).nullable(),
   },
   indexes: [
-    { properties: ['userId', 'position'] },
-    { properties: ['deviceId', 'position'] },
-    { properties: ['kind', 'position'] },
+    // The log's indexes hold only events that have their positions: a write inserts into none of them (only into the
+    // primary key and the sequencer's index); the pass that gives the position does, once.
+    { name: 'events_position_unique', expression: 'create unique index "events_position_unique" on "events" ("position") where "position" is not null' },
+    { name: 'events_user_id_position_index', expression: 'create index "events_user_id_position_index" on "events" ("user_id", "position") where "position" is not null' },
+    { name: 'events_device_id_position_index', expression: 'create index "events_device_id_position_index" on "events" ("device_id", "position") where "position" is not null' },
+    { name: 'events_kind_position_index', expression: 'create index "events_kind_position_index" on "events" ("kind", "position") where "position" is not null' },
+    // The sequencer's work: the events still without a position, in log order. Partial, so it holds only those.
+    {
+      name: 'events_unsequenced_index',
+      expression: 'create index "events_unsequenced_index" on "events" ("xid", "id") where "position" is null',
+    },
   ],
 });
 export type Event = InferEntity<typeof Event>;

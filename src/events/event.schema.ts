@@ -145,8 +145,14 @@ builder.queryFields((t) => ({
       const filter = eventFilterOf(args.filter);
       return keysetConnection(args, {
         toCursor: eventCursor,
-        fetch: (window) => listEvents(ctx.em, filter, window),
-        count: () => countEvents(ctx.em, filter),
+        fetch: async (window) => {
+          await ctx.feed.settled();
+          return listEvents(ctx.em, filter, window);
+        },
+        count: async () => {
+          await ctx.feed.settled();
+          return countEvents(ctx.em, filter);
+        },
       });
     },
   }, EventConnection),

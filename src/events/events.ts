@@ -3,7 +3,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { readsFleet, requireActor, type DomainContext } from '../actor.js';
 import { InvalidCursor, type PageWindow } from '../db/keyset.js';
 import type { DecisionSource, DeviceStatus } from '../devices/device.entity.js';
-import { Event, type EventKind } from './event.entity.js';
+import { Event, type EventKind, type EventView } from './event.entity.js';
 
 export interface EventInput {
   kind: EventKind;
@@ -87,8 +87,9 @@ export interface EventFilter {
   deviceId?: string | null | undefined;
 }
 
-function whereOf(filter: EventFilter): FilterQuery<Event> {
-  const where: FilterQuery<Event> & Record<string, unknown> = {};
+/** The log: events that have their positions (one committed a moment ago may not have it yet; see sequencer.ts). */
+function whereOf(filter: EventFilter): FilterQuery<Event> & Record<string, unknown> {
+  const where: FilterQuery<Event> & Record<string, unknown> = { position: { $ne: null } };
   if (filter.kinds?.length) where.kind = { $in: filter.kinds };
   if (filter.userId) where.userId = filter.userId;
   if (filter.deviceId) where.deviceId = filter.deviceId;
@@ -133,10 +134,11 @@ export async function listEvents(em: EntityManager, filter: EventFilter, window:
   const after = cursorPosition(window.after);
   const before = cursorPosition(window.before);
   // Newest first: "after" a cursor means older, i.e. a smaller position.
-  const range: Record<string, string> = {};
+  const range: Record<string, string | null> = { $ne: null };
   if (after !== undefined) range.$lt = after;
   if (before !== undefined) range.$gt = before;
-  const where = Object.keys(range).length ? { $and: [whereOf(filter), { position: range }] } : whereOf(filter);
+  const where = whereOf(filter);
+  where.position = range;
   return em.find(Event, where, {
     orderBy: { position: window.inverted ? 'asc' : 'desc' },
     limit: window.limit,
@@ -147,7 +149,6 @@ export function countEvents(em: EntityManager, filter: EventFilter): Promise<num
   return em.count(Event, whereOf(filter));
 }
 
-/** An event read back from the database always has its position; only the writing transaction sees it without. */
 /** Admins and SUPPORT see every event; a user the events about themself. Any other is reported as not there. */
 export async function findVisibleEvent(dc: DomainContext, id: string): Promise<Event | null> {
   const actor = requireActor(dc);
@@ -155,6 +156,6 @@ export async function findVisibleEvent(dc: DomainContext, id: string): Promise<E
   return event && (readsFleet(actor) || event.userId === actor.user.id) ? event : null;
 }
 
-export function eventCursor(event: Event): string {
+export function eventCursor(event: Pick<EventView, 'position'>): string {
   return event.position ?? `0`;
 }

@@ -1,16 +1,18 @@
-// The live event feed of one instance: woken when any instance commits events, it hands the new events, in commit
-// order, to every local listener: straight from the wake-up when it carries the next event, else read once from
-// the database. Only committed events are ever handed over.
+// The live event feed of one instance: it hands the events of the log, in log order, to every local listener, as
+// soon as they have their positions (src/events/sequencer.ts): straight from this instance's own sequencer, else
+// read once from the database when a NOTIFY says another instance's sequencer gave positions. Only committed events
+// ever have a position, so only they are handed over.
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Sql } from '../db/sql.js';
 import { EVENT_COLUMNS, EventRow } from './event.entity.js';
+import { EventSequencer, SEQUENCER_TIMING, type SequencerTiming } from './sequencer.js';
 
 /**
- * What tells this instance that events were committed somewhere. PostgreSQL LISTEN/NOTIFY by default (the NOTIFY
- * is issued by the commit trigger, inside the writing transaction); another transport (Redis pub/sub) can implement
- * this without touching the feed, the resolvers or the domain. A wake-up may carry the committed event (the
- * trigger's JSON: its columns, id and position as text); without one, the feed reads what is new.
+ * What tells this instance that events were given positions somewhere. PostgreSQL LISTEN/NOTIFY by default (the
+ * NOTIFY is issued by each pass of a sequencer, never by a writing transaction); another transport (Redis pub/sub)
+ * can implement this without touching the feed, the resolvers or the domain. A wake-up may carry the last position
+ * given (decimal digits); without it, the feed reads what is new.
  */
 export interface WakeSignal {
   start(onWake: (payload?: string) => void): Promise<void>;
@@ -61,17 +63,6 @@ export class PostgresWakeSignal implements WakeSignal {
 
 type Listener = (event: EventRow) => void;
 
-/** The event a wake-up carries, as a read would give it (timestamps as Date); null if it carries none. */
-function eventOf(payload: string): EventRow | null {
-  try {
-    const row = JSON.parse(payload) as Record<string, unknown>;
-    if (typeof row.position !== 'string' || typeof row.at !== 'string') return null;
-    return new EventRow({ ...row, at: new Date(row.at) });
-  } catch {
-    return null;
-  }
-}
-
 const BATCH = 500;
 
 export class EventFeed {
@@ -79,21 +70,47 @@ export class EventFeed {
   private readonly listeners = new Set<Listener>();
   private reading: Promise<void> | null = null;
   private wakeAgain = false;
+  /** The last position a NOTIFY named while this instance's own pass was under way. */
+  private notifiedDuringPass = 0n;
+  private readonly sequencer: EventSequencer;
 
   constructor(
     private readonly sql: Sql,
     private readonly signal: WakeSignal,
     private readonly logger: Logger,
-  ) {}
+    timing: SequencerTiming = SEQUENCER_TIMING,
+  ) {
+    this.sequencer = new EventSequencer(sql, (events) => this.offer(events), logger, timing);
+  }
 
   async start(): Promise<void> {
     const [row] = await this.sql.query<{ max: string | null }>('select max(position) as max from events');
     this.position = BigInt(row?.max ?? 0);
     await this.signal.start((payload) => this.wake(payload));
+    this.sequencer.start();
   }
 
-  stop(): Promise<void> {
-    return this.signal.stop();
+  /** Stops giving positions (a stopping instance leaves its last events to the others, or to its next start). */
+  stopSequencing(): Promise<void> {
+    return this.sequencer.stop();
+  }
+
+  async stop(): Promise<void> {
+    await this.sequencer.stop();
+    await this.signal.stop();
+  }
+
+  /** A transaction of this instance that may have written events has committed: sequence them now. */
+  written(): void {
+    this.sequencer.nudge();
+  }
+
+  /**
+   * Once the events this instance wrote have their positions (at most `timeoutMs`): a listing of the log read right
+   * after a change on this instance shows its event.
+   */
+  settled(timeoutMs?: number): Promise<void> {
+    return this.sequencer.settled(timeoutMs);
   }
 
   /** The position of the last event handed to listeners. */
@@ -102,17 +119,34 @@ export class EventFeed {
   }
 
   /**
-   * Hands over the event a wake-up carries when it is the next one (positions are given in commit order, and
-   * NOTIFYs arrive in commit order), drops one already handed over, and otherwise reads what was committed since
-   * the last event handed over: after a gap (a notification missed while reconnecting, a position a failed commit
-   * used), or while a read is under way. Overlapping wake-ups collapse into one more read.
+   * The events a pass of this instance's sequencer gave positions to (consecutive ones, maybe none), once it is over:
+   * handed over without reading them back when they are the next ones and no read is under way, else read in order.
+   * Then a NOTIFY that arrived during the pass (its own, usually) is looked at.
+   */
+  private offer(events: EventRow[]): void {
+    if (events.length) {
+      if (!this.reading && BigInt(events[0]!.position!) === this.position + 1n) for (const event of events) this.handOver(event);
+      else this.wake();
+    }
+    const notified = this.notifiedDuringPass;
+    this.notifiedDuringPass = 0n;
+    if (notified > this.position) this.wake();
+  }
+
+  /**
+   * Drops a wake-up whose last position was handed over already (this instance's own passes, whose events `offer`
+   * had), and otherwise reads what was given positions since the last event handed over. One that arrives while this
+   * instance's own pass is under way waits for it to end (it is that pass's, usually: no need to read its events
+   * back). Overlapping wake-ups collapse into one more read.
    */
   wake(payload?: string): void {
-    if (payload && !this.reading) {
-      const event = eventOf(payload);
-      const position = event ? BigInt(event.position!) : null;
-      if (position !== null && position <= this.position) return;
-      if (event && position === this.position + 1n) return this.handOver(event);
+    if (payload && /^\d{1,19}$/.test(payload)) {
+      const last = BigInt(payload);
+      if (last <= this.position) return;
+      if (this.sequencer.passing) {
+        if (last > this.notifiedDuringPass) this.notifiedDuringPass = last;
+        return;
+      }
     }
     if (this.reading) {
       this.wakeAgain = true;
@@ -153,7 +187,7 @@ export class EventFeed {
     }
   }
 
-  /** Events after position `after` (and at most `upTo`), in commit order, a batch at a time. */
+  /** Events after position `after` (and at most `upTo`), in log order, a batch at a time. */
   private async read(after: bigint, upTo?: bigint): Promise<EventRow[]> {
     const rows = await this.sql.query(
       `select ${EVENT_COLUMNS.join(', ')} from events where position > $1${upTo === undefined ? '' : ' and position <= $3'}
@@ -163,7 +197,7 @@ export class EventFeed {
     return rows.map((row) => new EventRow(row));
   }
 
-  /** Every event from now on, in commit order. Returns the position it starts after, and how to stop. */
+  /** Every event from now on, in log order. Returns the position it starts after, and how to stop. */
   listen(listener: Listener): { from: bigint; stop: () => void } {
     this.listeners.add(listener);
     return { from: this.position, stop: () => this.listeners.delete(listener) };

@@ -83,9 +83,11 @@ export async function deviceEvents(ctx: LiveContext, filter: EventFilter, after:
 }
 
 async function ownedDeviceIds(ctx: LiveContext, userId: string): Promise<Set<string>> {
-  // The registration event names the owner, and outlives the device.
+  // The registration event names the owner, and outlives the device. Read from the log (events with positions, on its
+  // index by user): one registered a moment ago but not in the log yet reaches the feed, which listens already.
   const rows = await ctx.em.execute<{ device_id: string }[]>(
-    `select distinct device_id from events where kind = 'DEVICE_REGISTERED' and user_id = ? and device_id is not null`,
+    `select distinct device_id from events
+     where kind = 'DEVICE_REGISTERED' and user_id = ? and device_id is not null and position is not null`,
     [userId],
   );
   return new Set(rows.map((r) => r.device_id));

@@ -80,8 +80,14 @@ builder.objectType(UserRef, {
       resolve: (user, args, ctx) =>
         keysetConnection(args, {
           toCursor: eventCursor,
-          fetch: (window) => listEvents(ctx.em, { userId: user.id }, window),
-          count: () => countEvents(ctx.em, { userId: user.id }),
+          fetch: async (window) => {
+            await ctx.feed.settled();
+            return listEvents(ctx.em, { userId: user.id }, window);
+          },
+          count: async () => {
+            await ctx.feed.settled();
+            return countEvents(ctx.em, { userId: user.id });
+          },
         }),
     }, EventConnection),
   }),

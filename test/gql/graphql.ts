@@ -1037,6 +1037,13 @@ export type SearchAllQueryVariables = Exact<{
 
 export type SearchAllQuery = { devices: { totalCount: number, edges: Array<{ node: { installationId: string, name: string | null, model: string | null, appName: string | null } }> } };
 
+export type EventLogFeedSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type EventLogFeedSubscription = { deviceEvents: { id: string, cursor: string, kind: EventKind, detail: string | null } };
+
 export type ExportApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
 }>;
@@ -2767,6 +2774,16 @@ export const SearchAllDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SearchAllQuery, SearchAllQueryVariables>;
+export const EventLogFeedDocument = new TypedDocumentString(`
+    subscription EventLogFeed($after: String) {
+  deviceEvents(after: $after) {
+    id
+    cursor
+    kind
+    detail
+  }
+}
+    `) as unknown as TypedDocumentString<EventLogFeedSubscription, EventLogFeedSubscriptionVariables>;
 export const ExportApiKeyDocument = new TypedDocumentString(`
     mutation ExportApiKey($input: CreateApiKeyInput!) {
   createApiKey(input: $input) {
