@@ -8,7 +8,7 @@ import type { DomainSettings } from './actor.js';
 import { AlertDispatch, DEFAULT_ALERT_OPTIONS, type AlertOptions } from './alerts/dispatch.js';
 import { loadConfig } from './config.js';
 import type { Orm } from './db/orm.js';
-import { sqlOf } from './db/sql.js';
+import { ownConnection, sqlOf } from './db/sql.js';
 import { EventFeed, PostgresWakeSignal, type WakeSignal } from './events/feed.js';
 import { adminConsole, CONSOLE_PATH } from './http/console.js';
 import { GRAPHIQL_ASSETS_PATH, selfHostedGraphiQL } from './http/graphiql.js';
@@ -64,7 +64,9 @@ export function buildApp(options: AppOptions) {
   const { orm, logger } = options;
   // Every commit that may have written events nudges the event log's sequencer (coalesced: at most one pass under way).
   const sql = sqlOf(orm, { prepared: options.preparedStatements ?? true, eventsWritten: () => feed.written() });
-  const feed = new EventFeed(sql, options.wakeSignal ?? new PostgresWakeSignal(orm.config.get('clientUrl'), logger), logger);
+  // The sequencer's passes run on a connection of their own, never waiting for the pool behind requests.
+  const sequencerSql = ownConnection(orm.config.get('clientUrl'));
+  const feed = new EventFeed(sql, options.wakeSignal ?? new PostgresWakeSignal(orm.config.get('clientUrl'), logger), logger, undefined, sequencerSql);
   orm.em.getEventManager().registerSubscriber({ afterTransactionCommit: () => feed.written() });
   const live = new LiveSessions(() => orm.em.fork(), logger);
   feed.listen((event) => {
@@ -188,6 +190,7 @@ export function buildApp(options: AppOptions) {
       await jobsStopped;
       await sequencing;
       await feed.stop();
+      await sequencerSql.close();
       await orm.close();
     },
   };

@@ -39,6 +39,57 @@ export interface Sql {
   queryIn<R extends Row = Row>(tx: EntityManager, text: string, values?: readonly unknown[]): Promise<R[]>;
 }
 
+/** What a background loop that runs one statement at a time needs (the event log's sequencer). */
+export type OwnConnection = Pick<Sql, 'query'> & { close(): Promise<void> };
+
+/**
+ * A connection of its own, outside the pool, for a background loop that runs one statement at a time (the event
+ * log's sequencer, a pass every 25 ms under writes): it never waits behind requests for a pooled connection, nor
+ * takes one from them when the pool is busiest, and it is not opened afresh under load. Connected on first use, with
+ * the pool's timeouts; a connection that fails is dropped, and the next statement connects again.
+ */
+export function ownConnection(connectionString: string): OwnConnection {
+  let client: pg.Client | null = null;
+  let connecting: Promise<pg.Client> | null = null;
+  let closed = false;
+  const drop = (c: pg.Client) => {
+    if (client === c) client = null;
+    void c.end().catch(() => undefined);
+  };
+  const connect = () =>
+    (connecting ??= (async () => {
+      const c = new pg.Client({ connectionString, connectionTimeoutMillis: 3_000, statement_timeout: 15_000 });
+      c.on('error', () => drop(c));
+      try {
+        await c.connect();
+      } catch (error) {
+        drop(c);
+        throw error;
+      }
+      client = c;
+      return c;
+    })().finally(() => (connecting = null)));
+  return {
+    query: async <R extends Row>(text: string, values?: readonly unknown[]) => {
+      if (closed) throw new Error('the connection is closed');
+      const c = client ?? (await connect());
+      try {
+        return (await c.query<R>({ text, values: values as unknown[] | undefined })).rows;
+      } catch (error) {
+        // An error PostgreSQL sent leaves the connection usable; any other (it broke, timed out) does not.
+        if (!(error instanceof pg.DatabaseError)) drop(c);
+        throw error;
+      }
+    },
+    close: async () => {
+      closed = true;
+      const c = client ?? (await connecting?.catch(() => null));
+      if (c) await c.end().catch(() => undefined);
+      client = null;
+    },
+  };
+}
+
 /** knex's client and its pool (tarn), whose connections the ORM shares with the statements here. */
 interface KnexClient {
   pool?: { acquire(): { promise: Promise<pg.ClientBase> }; release(connection: pg.ClientBase): boolean };

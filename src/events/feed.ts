@@ -79,8 +79,10 @@ export class EventFeed {
     private readonly signal: WakeSignal,
     private readonly logger: Logger,
     timing: SequencerTiming = SEQUENCER_TIMING,
+    /** Where the sequencer's passes run: by default the pool; an instance gives it a connection of its own (app.ts). */
+    sequencerSql: Pick<Sql, 'query'> = sql,
   ) {
-    this.sequencer = new EventSequencer(sql, (events) => this.offer(events), logger, timing);
+    this.sequencer = new EventSequencer(sequencerSql, (events) => this.offer(events), logger, timing);
   }
 
   async start(): Promise<void> {

@@ -58,7 +58,7 @@ export class EventSequencer {
   private readonly settledWaiters = new Set<() => void>();
 
   constructor(
-    private readonly sql: Sql,
+    private readonly sql: Pick<Sql, 'query'>,
     private readonly onSequenced: (events: EventRow[]) => void,
     private readonly logger: Logger,
     private readonly timing: SequencerTiming = SEQUENCER_TIMING,
