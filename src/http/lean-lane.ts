@@ -79,22 +79,27 @@ export interface LeanLaneOptions {
   expectedHooks: HttpHooks;
 }
 
+/** A fetch Headers' get and has over node's request headers (lower-case names, repeated values joined). */
+class NodeHeadersView {
+  constructor(private readonly headers: IncomingMessage['headers']) {}
+  get(name: string): string | null {
+    const value = this.headers[name.toLowerCase()];
+    return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+  }
+  has(name: string): boolean {
+    return this.headers[name.toLowerCase()] !== undefined;
+  }
+}
+
 /**
  * What the lane hands envelop as the request: the little of a fetch Request that Gatehouse's context and the
  * plugins read (method, url, headers.get/has), over node's request.
  */
 class NodeRequestView {
   readonly method = 'POST';
-  readonly headers: { get(name: string): string | null; has(name: string): boolean };
+  readonly headers: NodeHeadersView;
   constructor(private readonly req: IncomingMessage) {
-    const headers = req.headers;
-    this.headers = {
-      get(name) {
-        const value = headers[name.toLowerCase()];
-        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-      },
-      has: (name) => headers[name.toLowerCase()] !== undefined,
-    };
+    this.headers = new NodeHeadersView(req.headers);
   }
   get url(): string {
     return `http://${this.req.headers.host ?? 'localhost'}${this.req.url ?? '/'}`;
