@@ -3,11 +3,13 @@
 // a Response written back). Everything else, and whatever turns out unusual once the body is read, goes to yoga.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getOperationAST, GraphQLError, OperationTypeNode, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import { createGraphQLError, isAsyncIterable, processRegularResult, type FetchAPI, type YogaServerInstance } from 'graphql-yoga';
+import { createGraphQLError, isAsyncIterable, processRegularResult, type CORSOptions, type FetchAPI, type YogaServerInstance } from 'graphql-yoga';
 import { getCORSHeadersByRequestAndOptions } from '@whatwg-node/server';
 import type { GraphQLContext } from '../graphql/context.js';
-import type { CorsPolicy } from './yoga.js';
 import type { ServerContext } from './server-context.js';
+
+/** Which CORS headers a request gets: yoga's `cors` option (yoga.ts), applied by the lane the same way. */
+export type CorsPolicy = (request: Request) => CORSOptions;
 
 /** The answers yoga's regular result processor can give (it prefers the later one for the same Accept entry). */
 const REGULAR_MEDIA_TYPES = ['application/graphql-response+json', 'application/json'] as const;

@@ -2,7 +2,7 @@
 // error masking, CORS, GraphiQL, and the per-operation context every transport builds through it.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IncomingMessage } from 'node:http';
-import { createYoga, type CORSOptions, type Plugin } from 'graphql-yoga';
+import { createYoga, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import proxyaddr from 'proxy-addr';
 import type { DomainSettings, RequestMeta } from '../actor.js';
@@ -20,7 +20,7 @@ import { useSharedSubscriptionExecution } from '../graphql/shared-execution.js';
 import type { LiveSessions } from '../sessions/live.js';
 import { resolveBearer } from '../sessions/sessions.js';
 import type { selfHostedGraphiQL } from './graphiql.js';
-import { leanLane } from './lean-lane.js';
+import { leanLane, type CorsPolicy } from './lean-lane.js';
 import { bearerToken, type Bearer, type ServerContext } from './server-context.js';
 
 const GRAPHIQL_QUERY = `# Sign in as the admin (the start-up log prints the credentials), then send
@@ -54,9 +54,6 @@ export interface YogaOptions {
   /** Plain JSON POSTs to /graphql answered without yoga's fetch adapter (lean-lane.ts); default on. */
   leanLane?: boolean;
 }
-
-/** Which CORS headers a request gets: yoga's `cors` option, applied by the lean lane the same way. */
-export type CorsPolicy = (request: Request) => CORSOptions;
 
 /** Only a listed origin is named back; any other gets no CORS headers at all. */
 function corsPolicy(corsOrigins: string[]): CorsPolicy {
