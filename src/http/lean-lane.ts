@@ -235,6 +235,8 @@ export function leanLane(options: LeanLaneOptions) {
 
   const send = (req: IncomingMessage, res: ServerResponse, request: NodeRequestView, result: ExecutionResult, mediaType: RegularMediaType) => {
     counts.answered++;
+    // A client gone meanwhile gets nothing (as yoga's sendNodeResponse does).
+    if (res.destroyed || res.writableEnded) return;
     const { body, init } = processRegularResult(result, recording, mediaType) as unknown as RecordedResponse;
     const headers: Record<string, string | number> = { ...init.headers, 'content-length': Buffer.byteLength(body) };
     if (req.headers.origin !== undefined) {
