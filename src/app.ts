@@ -50,6 +50,11 @@ export interface AppOptions {
   alerts?: AlertOptions;
   /** Seconds between maintenance sweeps (stale devices); default MAINTENANCE_INTERVAL_S's. */
   maintenanceIntervalS?: number;
+  /**
+   * The lean HTTP lane (src/http/lean-lane.ts), on by default. Off, every GraphQL request takes yoga's whole path:
+   * for tests that compare the two lanes' answers (test/http-lanes.test.ts), and for measuring.
+   */
+  leanHttpLane?: boolean;
 }
 
 /** WEBHOOK_RETRY_SCHEDULE's, WEBHOOKS_ALLOW_PRIVATE's and WEBHOOK_DISABLE_AFTER's defaults. */
@@ -99,9 +104,10 @@ export function buildApp(options: AppOptions) {
         webSockets: () => webSockets.size(),
         subscriptionEventExecutions: () => counts.subscriptionEventExecutions,
         jit: () => counts.jit,
+        leanLane: () => counts.leanLane ?? { answered: 0, handedOver: 0 },
       })
     : null;
-  const { yoga, counts } = gatehouseYoga({
+  const { yoga, lane, counts } = gatehouseYoga({
     orm,
     sql,
     logger,
@@ -114,6 +120,7 @@ export function buildApp(options: AppOptions) {
     graphiql,
     metrics,
     webhooks: { allowPrivate: webhookSettings.allowPrivate, changed: (id) => webhooks.changed(id) },
+    leanLane: options.leanHttpLane,
   });
 
   const trusted = options.trustProxy?.length ? proxyaddr.compile(options.trustProxy) : null;
@@ -123,6 +130,7 @@ export function buildApp(options: AppOptions) {
       orm,
       logger,
       yoga,
+      graphqlLane: lane ?? undefined,
       metrics: metrics?.serve,
       exports: exportRoute({
         sql,
@@ -141,6 +149,8 @@ export function buildApp(options: AppOptions) {
 
   return {
     yoga,
+    /** What the lean HTTP lane answered and handed over (null: the lane is off). */
+    leanLane: counts.leanLane,
     server,
     feed,
     async start(port: number, host?: string): Promise<{ port: number; url: string }> {

@@ -561,7 +561,7 @@ describe('request shape', () => {
     }
   });
 
-  // @graphql-yoga/plugin-disable-introspection acts on HTTP requests only; src/app.ts applies the rule to graphql-ws.
+  // The introspection switch (src/graphql/security.ts) acts on HTTP requests only; websocket.ts applies the rule to graphql-ws.
   it('refuses introspection over graphql-ws when it is off', async () => {
     const ws = new Ws(server.url);
     try {

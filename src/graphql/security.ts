@@ -2,8 +2,7 @@
 // operation runs through, over HTTP, SSE and WebSocket alike (graphql-ws goes through yoga.getEnveloped).
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { withoutSuggestions } from './errors.js';
 
@@ -35,6 +34,17 @@ const hideSuggestions: Plugin = {
   }),
 };
 
+/**
+ * Introspection refused over HTTP, as yoga's useDisableIntrospection does it, but decided when validating: yoga's
+ * marks each request in a request-parse hook, which the lean HTTP lane (src/http/lean-lane.ts) does not run. Both
+ * lanes put the request in the context; graphql-ws operations have none and apply the rule themselves (websocket.ts).
+ */
+const disableIntrospectionOverHttp: Plugin = {
+  onValidate({ addValidationRule, context }) {
+    if ((context as { request?: unknown }).request) addValidationRule(NoSchemaIntrospectionCustomRule);
+  },
+};
+
 export function securityPlugins(options: { introspection: boolean }): Plugin[] {
   const plugins: Plugin[] = [
     hideSuggestions,
@@ -49,6 +59,6 @@ export function securityPlugins(options: { introspection: boolean }): Plugin[] {
     // A GET (which browsers may send without a preflight) must carry a custom header; JSON POSTs always preflight.
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
   ];
-  if (!options.introspection) plugins.push(useDisableIntrospection());
+  if (!options.introspection) plugins.push(disableIntrospectionOverHttp);
   return plugins;
 }

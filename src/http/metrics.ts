@@ -12,6 +12,7 @@ export interface MetricSources {
   webSockets: () => number;
   subscriptionEventExecutions: () => { executed: number; shared: number };
   jit: () => { compiled: number; executed: number };
+  leanLane: () => { answered: number; handedOver: number };
 }
 
 /** A counter whose value another part keeps: set from that part's count at each scrape. */
@@ -89,6 +90,18 @@ export function createMetrics(sources: MetricSources) {
   });
   mirroredCounter(registry, 'gatehouse_jit_operations_compiled_total', 'Hot operations compiled by graphql-jit.', () => sources.jit().compiled);
   mirroredCounter(registry, 'gatehouse_jit_executions_total', 'Executions that ran a graphql-jit compiled operation.', () => sources.jit().executed);
+  new Counter({
+    name: 'gatehouse_http_lean_lane_requests_total',
+    help: 'GraphQL POSTs taken by the lean HTTP lane: answered by it, or handed to yoga once read (a subscription, batching, JSON that is not one plain operation).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      const { answered, handedOver } = sources.leanLane();
+      this.inc({ outcome: 'answered' }, answered);
+      this.inc({ outcome: 'handed_over' }, handedOver);
+    },
+  });
 
   const typeOf = (document: DocumentNode, operationName: string | null | undefined): OperationType | 'invalid' =>
     getOperationAST(document, operationName)?.operation ?? 'invalid';

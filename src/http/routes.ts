@@ -1,5 +1,5 @@
 // The HTTP request handler: body limits, the access log, health and readiness, metrics, the CSV exports, the admin
-// console and GraphiQL's files, then yoga.
+// console and GraphiQL's files, then GraphQL: the lean lane for plain JSON POSTs, yoga for everything else.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Orm } from '../db/orm.js';
@@ -15,6 +15,8 @@ export interface Routes {
   logger: Logger;
   /** GraphQL over HTTP and SSE, and the GraphiQL page. */
   yoga: Handler;
+  /** Plain JSON POSTs to /graphql, answered through yoga's pipeline without its fetch adapter (lean-lane.ts). */
+  graphqlLane?: { takes(req: IncomingMessage): boolean; serve: Handler };
   /** GET /export/devices.csv and /export/events.csv. */
   exports?: Handler;
   /** GET /metrics, when on. */
@@ -81,6 +83,7 @@ export function requestHandler(routes: Routes) {
       return settle(routes.adminConsole.serve, req, res);
     }
     if (routes.graphiqlAssets && url.startsWith(routes.graphiqlAssets.path)) return settle(routes.graphiqlAssets.serve, req, res);
+    if (url === '/graphql' && routes.graphqlLane?.takes(req)) return settle(routes.graphqlLane.serve, req, res);
     return void routes.yoga(req, res);
   };
 }

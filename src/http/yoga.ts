@@ -20,6 +20,7 @@ import { useSharedSubscriptionExecution } from '../graphql/shared-execution.js';
 import type { LiveSessions } from '../sessions/live.js';
 import { resolveBearer } from '../sessions/sessions.js';
 import type { selfHostedGraphiQL } from './graphiql.js';
+import { leanLane, type CorsPolicy } from './lean-lane.js';
 import { bearerToken, type Bearer, type ServerContext } from './server-context.js';
 
 const GRAPHIQL_QUERY = `# Sign in as the admin (the start-up log prints the credentials), then send
@@ -50,6 +51,18 @@ export interface YogaOptions {
   webhooks: WebhookHooks;
   /** Counting operations (its plugin) and sign-ins; null: metrics off. */
   metrics: { plugin: Plugin; signIn: Observer['signIn'] } | null;
+  /** Plain JSON POSTs to /graphql answered without yoga's fetch adapter (lean-lane.ts); default on. */
+  leanLane?: boolean;
+}
+
+/** Only a listed origin is named back; any other gets no CORS headers at all. */
+function corsPolicy(corsOrigins: string[]): CorsPolicy {
+  return (request) => {
+    const origin = request.headers.get('origin');
+    return origin && corsOrigins.includes(origin)
+      ? { origin, methods: ['GET', 'POST', 'OPTIONS'], allowedHeaders: ['authorization', 'content-type', 'x-graphql-yoga-csrf'], credentials: false }
+      : false;
+  };
 }
 
 export function gatehouseYoga(options: YogaOptions) {
@@ -77,6 +90,8 @@ export function gatehouseYoga(options: YogaOptions) {
   });
   const jit = useHotOperationJit((errors) => logger.warn({ errors: errors.map(String) }, 'graphql-jit could not compile a document; it runs uncompiled'));
 
+  const cors = corsPolicy(corsOrigins);
+
   const yoga = createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -86,13 +101,7 @@ export function gatehouseYoga(options: YogaOptions) {
     // Node's parser reads exactly that many bytes, so yoga's own limit (which pipes every body through a counting
     // TransformStream: a fifth of the phone's read CPU, measured) could never fire.
     maxRequestBodySize: false,
-    // Only a listed origin is named back; any other gets no CORS headers at all.
-    cors: (request) => {
-      const origin = request.headers.get('origin');
-      return origin && corsOrigins.includes(origin)
-        ? { origin, methods: ['GET', 'POST', 'OPTIONS'], allowedHeaders: ['authorization', 'content-type', 'x-graphql-yoga-csrf'], credentials: false }
-        : false;
-    },
+    cors,
     // The shared subscription execution last: the onSubscribe hooks after it do not run for the streams it serves.
     plugins: [
       ...securityPlugins({ introspection: options.introspection }),
@@ -144,5 +153,18 @@ export function gatehouseYoga(options: YogaOptions) {
       return extension as GraphQLContext;
     },
   });
-  return { yoga, counts: { subscriptionEventExecutions: sharedExecution.counts, jit: jit.counts } };
+  // yoga's HTTP-level hooks for this configuration, which the lane reproduces or routes around (lean-lane.ts):
+  // onRequest: health check, CORS (preflight), GraphiQL when on, unhandled route; onResponse: CORS, and GraphiQL's
+  // page headers when on; onRequestParse: the five body parsers, the method check, batching, CSRF; onParams: the
+  // parameter checks; onResultProcess: the result processors.
+  const graphiql = options.graphiql ? 1 : 0;
+  const lane =
+    options.leanLane === false
+      ? null
+      : leanLane({
+          yoga,
+          cors,
+          expectedHooks: { onRequest: 3 + graphiql, onResponse: 1 + graphiql, onRequestParse: 8, onParams: 1, onExecutionResult: 0, onResultProcess: 1 },
+        });
+  return { yoga, lane, counts: { subscriptionEventExecutions: sharedExecution.counts, jit: jit.counts, leanLane: lane?.counts ?? null } };
 }

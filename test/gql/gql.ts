@@ -90,6 +90,10 @@ type Documents = {
     "\n  subscription EventLogFeed($after: String) {\n    deviceEvents(after: $after) { id cursor kind detail }\n  }\n": typeof types.EventLogFeedDocument,
     "\n  mutation ExportApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": typeof types.ExportApiKeyDocument,
     "\n  mutation ExportAttributes($id: ID!, $set: JSONObject) {\n    updateDeviceAttributes(id: $id, set: $set) { __typename }\n  }\n": typeof types.ExportAttributesDocument,
+    "\n  query LanePhoneRead {\n    me {\n      id\n      devices(first: 10) {\n        totalCount\n        edges { node { id name status platform model appName lastUsedAt owner { id email } lastUser { id email } } }\n      }\n    }\n  }\n": typeof types.LanePhoneReadDocument,
+    "\n  query LaneDevices($first: Int) {\n    me { id devices(first: $first) { totalCount } }\n  }\n": typeof types.LaneDevicesDocument,
+    "\n  mutation LaneLogin($email: String!, $password: String!) {\n    login(input: { email: $email, password: $password }) { __typename ... on Error { code message } }\n  }\n": typeof types.LaneLoginDocument,
+    "\n  subscription LaneDeviceEvents {\n    deviceEvents { kind }\n  }\n": typeof types.LaneDeviceEventsDocument,
     "\n  subscription MetricsEvents {\n    deviceEvents { id kind }\n  }\n": typeof types.MetricsEventsDocument,
     "query MetricsUsers { users(first: 1) { totalCount } }": typeof types.MetricsUsersDocument,
     "\n  fragment DeviceFields on Device {\n    id\n    installationId\n    name\n    status\n    platform\n    osVersion\n    model\n    appName\n    appVersion\n    mobileAuth\n    owner { id email }\n    lastUser { id email }\n    lastUsedAt\n    createdAt\n    statusChangedAt\n    statusChangedBy { id email }\n    blockedReason\n  }\n": typeof types.DeviceFieldsFragmentDoc,
@@ -246,6 +250,10 @@ const documents: Documents = {
     "\n  subscription EventLogFeed($after: String) {\n    deviceEvents(after: $after) { id cursor kind detail }\n  }\n": types.EventLogFeedDocument,
     "\n  mutation ExportApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": types.ExportApiKeyDocument,
     "\n  mutation ExportAttributes($id: ID!, $set: JSONObject) {\n    updateDeviceAttributes(id: $id, set: $set) { __typename }\n  }\n": types.ExportAttributesDocument,
+    "\n  query LanePhoneRead {\n    me {\n      id\n      devices(first: 10) {\n        totalCount\n        edges { node { id name status platform model appName lastUsedAt owner { id email } lastUser { id email } } }\n      }\n    }\n  }\n": types.LanePhoneReadDocument,
+    "\n  query LaneDevices($first: Int) {\n    me { id devices(first: $first) { totalCount } }\n  }\n": types.LaneDevicesDocument,
+    "\n  mutation LaneLogin($email: String!, $password: String!) {\n    login(input: { email: $email, password: $password }) { __typename ... on Error { code message } }\n  }\n": types.LaneLoginDocument,
+    "\n  subscription LaneDeviceEvents {\n    deviceEvents { kind }\n  }\n": types.LaneDeviceEventsDocument,
     "\n  subscription MetricsEvents {\n    deviceEvents { id kind }\n  }\n": types.MetricsEventsDocument,
     "query MetricsUsers { users(first: 1) { totalCount } }": types.MetricsUsersDocument,
     "\n  fragment DeviceFields on Device {\n    id\n    installationId\n    name\n    status\n    platform\n    osVersion\n    model\n    appName\n    appVersion\n    mobileAuth\n    owner { id email }\n    lastUser { id email }\n    lastUsedAt\n    createdAt\n    statusChangedAt\n    statusChangedBy { id email }\n    blockedReason\n  }\n": types.DeviceFieldsFragmentDoc,
@@ -627,6 +635,22 @@ export function graphql(source: "\n  mutation ExportApiKey($input: CreateApiKeyI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ExportAttributes($id: ID!, $set: JSONObject) {\n    updateDeviceAttributes(id: $id, set: $set) { __typename }\n  }\n"): typeof import('./graphql.js').ExportAttributesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LanePhoneRead {\n    me {\n      id\n      devices(first: 10) {\n        totalCount\n        edges { node { id name status platform model appName lastUsedAt owner { id email } lastUser { id email } } }\n      }\n    }\n  }\n"): typeof import('./graphql.js').LanePhoneReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaneDevices($first: Int) {\n    me { id devices(first: $first) { totalCount } }\n  }\n"): typeof import('./graphql.js').LaneDevicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaneLogin($email: String!, $password: String!) {\n    login(input: { email: $email, password: $password }) { __typename ... on Error { code message } }\n  }\n"): typeof import('./graphql.js').LaneLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LaneDeviceEvents {\n    deviceEvents { kind }\n  }\n"): typeof import('./graphql.js').LaneDeviceEventsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

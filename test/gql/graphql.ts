@@ -1063,6 +1063,43 @@ export type ExportAttributesMutation = { updateDeviceAttributes:
     | { __typename: 'NotFound' }
    };
 
+export type LanePhoneReadQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LanePhoneReadQuery = { me: { id: string, devices: { totalCount: number, edges: Array<{ node: { id: string, name: string | null, status: DeviceStatus, platform: Platform, model: string | null, appName: string | null, lastUsedAt: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null } }> } } | null };
+
+export type LaneDevicesQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type LaneDevicesQuery = { me: { id: string, devices: { totalCount: number } } | null };
+
+export type LaneLoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type LaneLoginMutation = { login:
+    | { __typename: 'ChallengeExpired', code: string, message: string }
+    | { __typename: 'DeviceBlocked', code: string, message: string }
+    | { __typename: 'DeviceLimitReached', code: string, message: string }
+    | { __typename: 'DevicePendingApproval', code: string, message: string }
+    | { __typename: 'DeviceRequired', code: string, message: string }
+    | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'InvalidEnrolmentCode', code: string, message: string }
+    | { __typename: 'InvalidSignature', code: string, message: string }
+    | { __typename: 'Session' }
+    | { __typename: 'TooManyAttempts', code: string, message: string }
+    | { __typename: 'UnknownDevice', code: string, message: string }
+   };
+
+export type LaneDeviceEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LaneDeviceEventsSubscription = { deviceEvents: { kind: EventKind } };
+
 export type MetricsEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2801,6 +2838,63 @@ export const ExportAttributesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExportAttributesMutation, ExportAttributesMutationVariables>;
+export const LanePhoneReadDocument = new TypedDocumentString(`
+    query LanePhoneRead {
+  me {
+    id
+    devices(first: 10) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          status
+          platform
+          model
+          appName
+          lastUsedAt
+          owner {
+            id
+            email
+          }
+          lastUser {
+            id
+            email
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LanePhoneReadQuery, LanePhoneReadQueryVariables>;
+export const LaneDevicesDocument = new TypedDocumentString(`
+    query LaneDevices($first: Int) {
+  me {
+    id
+    devices(first: $first) {
+      totalCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LaneDevicesQuery, LaneDevicesQueryVariables>;
+export const LaneLoginDocument = new TypedDocumentString(`
+    mutation LaneLogin($email: String!, $password: String!) {
+  login(input: {email: $email, password: $password}) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LaneLoginMutation, LaneLoginMutationVariables>;
+export const LaneDeviceEventsDocument = new TypedDocumentString(`
+    subscription LaneDeviceEvents {
+  deviceEvents {
+    kind
+  }
+}
+    `) as unknown as TypedDocumentString<LaneDeviceEventsSubscription, LaneDeviceEventsSubscriptionVariables>;
 export const MetricsEventsDocument = new TypedDocumentString(`
     subscription MetricsEvents {
   deviceEvents {

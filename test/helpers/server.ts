@@ -125,7 +125,8 @@ export interface Instance {
   stop(): Promise<void>;
 }
 
-export async function startInstance(server: TestServer, env: Record<string, string> = {}): Promise<Instance> {
+/** `appOptions` override buildApp's options, as for startServer. */
+export async function startInstance(server: TestServer, env: Record<string, string> = {}, appOptions: Partial<AppOptions> = {}): Promise<Instance> {
   const config = loadConfig({ ADMIN_EMAIL, ADMIN_PASSWORD, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
   const { orm } = await openDatabase(server.databaseUrl);
   const app = buildApp({
@@ -136,6 +137,7 @@ export async function startInstance(server: TestServer, env: Record<string, stri
     alerts: alertOptionsOf(config),
     webhooks: { retryScheduleMs: config.WEBHOOK_RETRY_SCHEDULE, allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE, disableAfterMs: config.WEBHOOK_DISABLE_AFTER },
     maintenanceIntervalS: config.MAINTENANCE_INTERVAL_S,
+    ...appOptions,
   });
   const { port } = await app.start(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
