@@ -138,6 +138,7 @@ export function buildApp(options: AppOptions) {
         settings: options.settings,
         logger,
         clientAddress: (req) => (trusted ? proxyaddr(req, trusted) : (req.socket.remoteAddress ?? null)),
+        settled: () => feed.settled(),
       }),
       adminConsole: { path: CONSOLE_PATH, serve: adminConsole() },
       graphiqlAssets: graphiql ? { path: GRAPHIQL_ASSETS_PATH, serve: graphiql.serveAsset } : undefined,

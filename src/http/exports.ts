@@ -25,6 +25,11 @@ export interface ExportOptions {
   logger: Logger;
   /** The client's address as the access log and events take it (TRUST_PROXY applied). */
   clientAddress: (req: IncomingMessage) => string | null;
+  /**
+   * Resolves once the events this instance wrote have their positions (EventFeed.settled): an events export right
+   * after a change on this instance has the change's event, as the events query does.
+   */
+  settled: () => Promise<void>;
 }
 
 /**
@@ -165,6 +170,7 @@ export function exportRoute(options: ExportOptions) {
     let job: Export;
     try {
       job = await exportOf(dc, url.pathname, url.searchParams);
+      if (url.pathname === '/export/events.csv') await options.settled();
     } catch (error) {
       if (error instanceof BadParameters) return refuse(res, 400, 'BAD_USER_INPUT', error.message);
       throw error;
