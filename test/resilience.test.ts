@@ -187,7 +187,9 @@ describe('concurrent transitions of one device', () => {
         }
       }
 
-      // Replay the device's lifecycle from its registration.
+      // Replay the device's lifecycle from its registration, in the log's order: once every event has its position
+      // (the sequencer gives them after commit, docs/event-log.md).
+      await expect.poll(() => count(orm, 'select 1 from events where device_id = ? and position is null', [dbId]), { timeout: 10_000 }).toBe(0);
       const events = await rows<EventRow>(
         orm,
         `select kind, from_status, to_status, position::text as pos from events
