@@ -79,22 +79,31 @@ const specDir = mkdtempSync(path.join(tmpdir(), 'gatehouse-bench-'));
 process.on('exit', () => rmSync(specDir, { recursive: true, force: true }));
 let specs = 0;
 
-/** Runs one load generator process and returns its result. */
-export function runLoad(spec: LoadSpec): Promise<LoadResult> {
+/**
+ * Runs `node --import tsx <script> <spec file>`, a bench process that reads its spec (JSON) from the file and prints
+ * its result as the last line of its output (JSON); returns that result.
+ */
+export function runJsonChild<T>(script: string, spec: unknown, what: string): Promise<T> {
   const file = path.join(specDir, `spec-${++specs}.json`);
   writeFileSync(file, JSON.stringify(spec));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load.ts', file], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, file], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => {
+      rmSync(file, { force: true });
       const line = out.trim().split('\n').at(-1);
-      if (code === 0 && line) resolve(JSON.parse(line) as LoadResult);
-      else reject(new Error(`load generator failed (${code}):\n${err.slice(-2000)}`));
+      if (code === 0 && line) resolve(JSON.parse(line) as T);
+      else reject(new Error(`${what} failed (${code}):\n${err.slice(-2000)}`));
     });
   });
+}
+
+/** Runs one load generator process and returns its result. */
+export function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  return runJsonChild<LoadResult>('bench/load.ts', spec, 'load generator');
 }
 
 export async function graphqlRequest<T>(url: string, query: string, variables?: Record<string, unknown>, token?: string): Promise<T> {

@@ -8,13 +8,10 @@
 // generation kept up. The driver (this file) only sends the markers and reads the database.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { hashPassword } from '../src/sessions/passwords.js';
 import { clusterCpuMs, cpuMs, cpuSince, machineMs } from './proc.js';
-import { graphqlRequest, root, type Server } from './processes.js';
+import { graphqlRequest, root, runJsonChild, type Server } from './processes.js';
 import { BENCH_PASSWORD, seedKeyedDevices, withClient } from './seed.js';
 import type { WriterResult, WriterSpec } from './two-instances-writer.js';
 
@@ -181,22 +178,7 @@ function startSubscribers(server: Server, token: string, count: number, full: nu
 }
 
 function runWriter(spec: WriterSpec): Promise<WriterResult> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'gatehouse-ti-'));
-  const file = path.join(dir, 'spec.json');
-  writeFileSync(file, JSON.stringify(spec));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/two-instances-writer.ts', file], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => {
-      rmSync(dir, { recursive: true, force: true });
-      const line = out.trim().split('\n').at(-1);
-      if (code === 0 && line) resolve(JSON.parse(line) as WriterResult);
-      else reject(new Error(`writer failed (${code}):\n${err.slice(-2000)}`));
-    });
-  });
+  return runJsonChild<WriterResult>('bench/two-instances-writer.ts', spec, 'writer');
 }
 
 function merged(...histograms: Sparse[]) {
