@@ -10,7 +10,7 @@ import {
   NotFound,
 } from '../errors.js';
 import { deviceStatusChanged } from '../events/subscriptions.js';
-import { countEvents, eventCursor, listEvents } from '../events/events.js';
+import { eventLogConnection } from '../events/event.schema.js';
 import { readsFleet } from '../actor.js';
 import { personOf } from '../graphql/auth.js';
 import { builder } from '../graphql/builder.js';
@@ -228,17 +228,7 @@ builder.objectType(DeviceRef, {
       description: "The device's events, newest first (its owner and admins)",
       authScopes: adminOrOwner,
       resolve: (d, args, ctx) =>
-        keysetConnection(args, {
-          toCursor: eventCursor,
-          fetch: async (window) => {
-            await ctx.feed.settled();
-            return listEvents(ctx.em, { deviceId: d.id }, window);
-          },
-          count: async () => {
-            await ctx.feed.settled();
-            return countEvents(ctx.em, { deviceId: d.id });
-          },
-        }),
+        eventLogConnection(args, ctx, { deviceId: d.id }),
     }, EventConnection),
   }),
 });

@@ -1,7 +1,9 @@
 // GraphQL face of the audit log: the Event type and the admins' events query.
 import { apiKeyLoader } from '../apikeys/apikeys.js';
 import { isEntityOf } from '../db/orm.js';
+import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
 import { builder } from '../graphql/builder.js';
+import type { GraphQLContext } from '../graphql/context.js';
 import { loadersForEvent } from '../graphql/loaders.js';
 import { keysetConnection } from '../graphql/connections.js';
 import { filterId, globalId } from '../graphql/ids.js';
@@ -96,6 +98,24 @@ const EventFilterInput = builder.inputType('EventFilter', {
 });
 
 /** An event filter with its global ids as database ids. */
+/**
+ * A page of the event log, newest first: read once the events this instance wrote have their positions (the
+ * sequencer gives them after commit), so a change followed by a read on one instance shows the change's event.
+ */
+export function eventLogConnection(args: DefaultConnectionArguments, ctx: Pick<GraphQLContext, 'em' | 'feed'>, filter: EventFilter) {
+  return keysetConnection(args, {
+    toCursor: eventCursor,
+    fetch: async (window) => {
+      await ctx.feed.settled();
+      return listEvents(ctx.em, filter, window);
+    },
+    count: async () => {
+      await ctx.feed.settled();
+      return countEvents(ctx.em, filter);
+    },
+  });
+}
+
 export function eventFilterOf(filter: { kinds?: EventFilter['kinds']; userId?: string | null; deviceId?: string | null } | null | undefined): EventFilter {
   return {
     kinds: filter?.kinds ?? null,
@@ -143,17 +163,7 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: EventFilterInput, description: 'Only the events that match; left out: all of them' }) },
     resolve: (_root, args, ctx) => {
       const filter = eventFilterOf(args.filter);
-      return keysetConnection(args, {
-        toCursor: eventCursor,
-        fetch: async (window) => {
-          await ctx.feed.settled();
-          return listEvents(ctx.em, filter, window);
-        },
-        count: async () => {
-          await ctx.feed.settled();
-          return countEvents(ctx.em, filter);
-        },
-      });
+      return eventLogConnection(args, ctx, filter);
     },
   }, EventConnection),
 }));

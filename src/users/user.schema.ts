@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isEntityOf } from '../db/orm.js';
 import { countDevices, countOwnedDevices, deviceCursor, listDevices } from '../devices/devices.js';
-import { countEvents, eventCursor, listEvents } from '../events/events.js';
+import { eventLogConnection } from '../events/event.schema.js';
 import { readsFleet } from '../actor.js';
 import { personOf } from '../graphql/auth.js';
 import { builder } from '../graphql/builder.js';
@@ -78,17 +78,7 @@ builder.objectType(UserRef, {
       description: "Admins, SUPPORT and the user themself: events about the user's account or devices, newest first",
       authScopes: adminOrSelf,
       resolve: (user, args, ctx) =>
-        keysetConnection(args, {
-          toCursor: eventCursor,
-          fetch: async (window) => {
-            await ctx.feed.settled();
-            return listEvents(ctx.em, { userId: user.id }, window);
-          },
-          count: async () => {
-            await ctx.feed.settled();
-            return countEvents(ctx.em, { userId: user.id });
-          },
-        }),
+        eventLogConnection(args, ctx, { userId: user.id }),
     }, EventConnection),
   }),
 });
