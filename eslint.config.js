@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'test/gql/', 'src/client/gql/', 'web/src/gql/', 'web/dist/', 'migrations/', '.data/', 'coverage/'] },
+  { ignores: ['node_modules/', 'test/gql/', 'src/client/gql/', 'web/src/gql/', 'web/dist/', 'dist/', 'migrations/', '.data/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

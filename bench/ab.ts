@@ -1,4 +1,5 @@
-// `tsx bench/ab.ts A/src/main.ts B/src/main.ts [--scenario phoneRead|deviceSignIn] [--rounds N] [--seconds S]`:
+// `tsx bench/ab.ts A/src/main.ts B/src/main.ts [--scenario phoneRead|deviceSignIn] [--rounds N] [--seconds S]` (or each
+// checkout's dist/src/main.js after `npm run build` in it: what `npm start` runs):
 // two builds of Gatehouse (two checkouts, e.g. `git worktree add ../main-wt main`, each with node_modules) on one
 // database, loaded in alternating slices like the bench's Gatehouse/baseline pairs, so that the VM's changes of speed
 // fall on both. Prints each slice's CPU per request and the medians: a change of a few percent shows up here where
@@ -12,7 +13,7 @@ import { createScratchDatabase } from '../src/db/databases.js';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { openDatabase } from '../src/db/orm.js';
 import type { LoadResult } from './load.js';
-import { npmStartFlags, runLoad, startServer } from './processes.js';
+import { npmStartEnv, npmStartFlags, runLoad, startServer } from './processes.js';
 import { seedKeyedDevices, seedPhoneReaders } from './seed.js';
 import { percentile } from './stats.js';
 
@@ -35,7 +36,7 @@ try {
   const devices = await seedKeyedDevices(url, 200);
   const tokens = Array.from({ length: 50 }, () => randomBytes(32).toString('base64url'));
   await seedPhoneReaders(url, tokens);
-  const env = { DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'error', THROTTLE_SCALE: '0' };
+  const env = { ...npmStartEnv(), DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'error', THROTTLE_SCALE: '0' };
   const flags = npmStartFlags();
   const keys = devices.map((d) => ({ keyId: d.keyId, privateKeyPem: d.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() }));
   const spec = { scenario, connections: 50, devices: keys, tokens };

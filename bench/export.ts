@@ -12,6 +12,9 @@ export interface ExportBenchResult {
   rssBeforeMb: number;
 }
 
+/** A process's resident memory now (VmRSS), MB. */
+export const residentMb = (pid: number) => Math.round(status(pid, 'VmRSS'));
+
 function status(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) / 1024 : NaN;

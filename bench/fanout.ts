@@ -69,7 +69,7 @@ export async function runFanout(options: {
   metrics: () => Promise<Memory>;
 }) {
   // What the process holds after a full GC: the live JS heap plus memory outside it (sockets' buffers). RSS itself
-  // moves by tens of MiB as V8 sizes its heap (a 64 MiB young generation, old space shrinking after a GC), more than
+  // moves by tens of MiB as V8 sizes its heap (the young generation growing to its limit, old space shrinking after a GC), more than
   // 1,000 connections hold, so it is reported too but is not what is compared with the target.
   const held = (m: Memory) => m.memory.heapUsed + m.memory.external;
   const perConnection = (bytes: number, connections: number) => Math.round((bytes / connections / 1024) * 10) / 10;

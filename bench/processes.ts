@@ -14,8 +14,34 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  * runs, and the baselines with it: the ratios then compare code, not tuning.
  */
 export function npmStartFlags(): string[] {
+  return npmStartWords().filter((word) => word.startsWith('--'));
+}
+
+/** The environment `npm start` sets before the command (its leading NAME=value words, e.g. the malloc threshold). */
+export function npmStartEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const word of npmStartWords()) {
+    const match = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(word);
+    if (!match) break;
+    env[match[1]!] = match[2]!;
+  }
+  return env;
+}
+
+function npmStartWords(): string[] {
   const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts;
-  return scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+  return scripts.start.split(/\s+/);
+}
+
+/** The server as `npm start` runs it: its build in dist/ (`npm run build`, done by `prestart`). */
+export const BUILT_SERVER = 'dist/src/main.js';
+
+/** Builds dist/ from the sources, as `npm start` does first. */
+export function buildServer(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build-server.ts'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm run build exited with ${code}`))));
+  });
 }
 
 export interface Server {
@@ -31,14 +57,16 @@ process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
 
-/** Starts `node --import tsx <script>` and waits for its "listening on … <port>" line. */
+/**
+ * Starts `node <script>` (with `--import tsx` for a .ts script) and waits for its "listening on … <port>" line.
+ */
 export function startServer(
   script: string,
   env: Record<string, string>,
   pattern = /listening on (?:\S*:)?(\d+)/,
   nodeOptions: string[] = [],
 ): Promise<Server> {
-  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...nodeOptions, ...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), script], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -14,7 +14,7 @@ import { FREQUENT_TRIGRAM, indexPattern } from '../src/devices/search.js';
 import { openDatabase } from '../src/db/orm.js';
 import { parsePrometheus, sampleValue } from '../test/helpers/prometheus.js';
 import { runBulkBench } from './bulk.js';
-import { runExportBench } from './export.js';
+import { residentMb, runExportBench } from './export.js';
 import { runFanout } from './fanout.js';
 import { runStaleBench } from './stale.js';
 import { runWebhookBench } from './webhooks.js';
@@ -22,7 +22,7 @@ import { runApprovalRulesBench } from './approval-rules.js';
 import { runTwoInstances, type Phase, type StepResult } from './two-instances.js';
 import { runEventWritesBench } from './event-writes.js';
 import type { LoadResult } from './load.js';
-import { combine, graphqlRequest, npmStartFlags, runLoad, startServer, type Server } from './processes.js';
+import { buildServer, BUILT_SERVER, combine, graphqlRequest, npmStartEnv, npmStartFlags, runLoad, startServer, type Server } from './processes.js';
 import { BENCH_PASSWORD, seedGrowth, seedKeyedDevices, seedPhoneReaders, withClient, type GrowthSize } from './seed.js';
 
 const args = process.argv.slice(2);
@@ -112,16 +112,16 @@ function gatehouseEnv(databaseUrl: string): Record<string, string> {
 }
 
 /**
- * The runtime flags `npm start` gives Gatehouse (package.json): a 64 MiB young generation, since a GraphQL server
- * allocates a lot of short-lived objects per request (measured: +20-50% on the phone's read), and no allocation-site
- * pretenuring (docs/performance.md: it sent request-lived objects straight to the old generation, doubling every
- * scavenge's cost). The baselines run with the same flags, so the ratios compare code, not tuning.
- * BENCH_NODE_FLAGS replaces them for experiments.
+ * The runtime flags `npm start` gives Gatehouse (package.json; docs/performance.md, memory): a 16 MiB semi-space
+ * young generation, a 1.3 heap-growing factor and no allocation-site pretenuring (it sent request-lived objects
+ * straight to the old generation, doubling every scavenge's cost). The baselines run with the same flags, so the
+ * ratios compare code, not tuning. BENCH_NODE_FLAGS replaces them for experiments.
  */
 const NODE_FLAGS = process.env.BENCH_NODE_FLAGS === undefined ? npmStartFlags() : process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean);
 
+/** Gatehouse as `npm start` runs it: the build in dist/ on plain Node, with the start script's environment and flags. */
 const startGatehouse = (databaseUrl: string) =>
-  startServer('src/main.ts', gatehouseEnv(databaseUrl), undefined, [
+  startServer(BUILT_SERVER, { ...npmStartEnv(), ...gatehouseEnv(databaseUrl) }, undefined, [
     // --expose-gc lets /metrics?gc collect first, so memory per connection counts what stays, not garbage.
     '--expose-gc',
     ...NODE_FLAGS,
@@ -152,6 +152,7 @@ async function metrics(server: Server, gc = false) {
   };
 }
 
+await buildServer();
 const pgDir = process.env.BENCH_DATABASE_URL ? null : await mkdtemp(path.join(tmpdir(), 'gatehouse-bench-pg-'));
 const pg = pgDir ? await startEmbeddedPostgres({ dataDir: pgDir, persistent: false }) : null;
 const serverUrl = process.env.BENCH_DATABASE_URL ?? pg!.url;
@@ -563,6 +564,7 @@ try {
       log(`   seeded in ${((Date.now() - started) / 1000).toFixed(1)}s`);
       const server = await startGatehouse(url);
       const token = await adminToken(server);
+      const rssStartedMb = residentMb(server.child.pid!);
       for (const [name, query] of Object.entries(queries)) {
         const r = await runLoad({ url: server.url, scenario: 'query', connections: 10, seconds: quick ? 0.75 : 8, warmupSeconds: quick ? 0.25 : 1, tokens: [token], query });
         (p50s[name] ??= []).push(r.p50);
@@ -572,11 +574,12 @@ try {
       if (size === sizes[sizes.length - 1]![1]) {
         log(`   exporting ${label} as CSV`);
         const exported = await runExportBench({ origin: new URL(server.url).origin, token, pid: server.child.pid! });
-        log(`   ${exported.rows} rows in ${exported.seconds}s (${exported.rowsPerSec}/s), peak RSS ${exported.peakRssMb} MB (before: ${exported.rssBeforeMb} MB)`);
+        log(`   ${exported.rows} rows in ${exported.seconds}s (${exported.rowsPerSec}/s), peak RSS ${exported.peakRssMb} MB (before: ${exported.rssBeforeMb} MB; started: ${rssStartedMb} MB)`);
         rows.push({
           scenario: `6 growth: GET /export/devices.csv at ${label}`,
           target: 'peak RSS of the server < 200 MB while streaming',
-          gatehouse: { ...exported },
+          // rssStartedMb: after start-up and one sign-in; rssBeforeMb: after the listings above, just before the export.
+          gatehouse: { ...exported, rssStartedMb },
           pass: exported.rows === size.devices && exported.peakRssMb < 200,
         });
       }

@@ -77,6 +77,12 @@ describe('a first start in a private home directory', () => {
       expect(url, started.output()).toBeTruthy();
       const res = await fetch(url!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
       expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
+      // `npm start` runs the build (dist/, made by prestart) on plain Node: the migrations it applied and the console
+      // it serves are found from there too.
+      expect(started.output()).toMatch(/built \d+ modules into dist\//);
+      const admin = await fetch(url!.replace('/graphql', '/admin/'));
+      expect(admin.status).toBe(200);
+      expect(await admin.text()).toContain('<div id="root">');
       expect(started.output()).not.toMatch(/EACCES|Unhandled 'error' event/);
     } finally {
       started.stop();

@@ -15,6 +15,7 @@ import { DeviceChallenge } from '../devices/challenge.entity.js';
 import './async-context.js';
 import { Device, DeviceUser } from '../devices/device.entity.js';
 import { Event } from '../events/event.entity.js';
+import { PROJECT_ROOT } from '../paths.js';
 import { DevicePolicy } from '../policy/policy.entity.js';
 import { Session } from '../sessions/session.entity.js';
 import { ThrottleEntry } from '../sessions/throttle.entity.js';
@@ -23,7 +24,13 @@ import { WebhookDelivery, WebhookEndpoint } from '../webhooks/webhook.entity.js'
 
 export const entities = [User, ApprovalRule, Device, DeviceUser, DeviceChallenge, Session, Event, DevicePolicy, ThrottleEntry, ApiKey, EnrolmentCode, OwnerApprovalRequest, WebhookEndpoint, WebhookDelivery, AlertSettings, AlertCursor, AlertDigest, PendingAlert];
 
-export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+/** The migrations' TypeScript, where `npm run migration:create` writes. */
+export const migrationsDir = path.join(PROJECT_ROOT, 'migrations');
+/**
+ * Where this build's migrations load from: beside src/ (migrations/*.ts, under tsx and vitest), or beside dist/src/
+ * (dist/migrations/*.js, built with the server for `npm start`).
+ */
+const migrationsBuild = { dir: path.resolve(import.meta.dirname, '../../migrations'), ext: path.extname(fileURLToPath(import.meta.url)) };
 
 type MigrationClass = Constructor<Migration>;
 
@@ -32,15 +39,16 @@ type MigrationClass = Constructor<Migration>;
  * under tsx, vitest and plain Node.
  */
 export async function loadMigrations(): Promise<{ name: string; class: MigrationClass }[]> {
-  const names = readdirSync(migrationsDir)
-    .filter((file) => /^Migration\d+\.ts$/.test(file))
-    .map((file) => file.replace(/\.ts$/, ''))
+  const { dir, ext } = migrationsBuild;
+  const names = readdirSync(dir)
+    .filter((file) => file.endsWith(ext) && /^Migration\d+$/.test(path.basename(file, ext)))
+    .map((file) => path.basename(file, ext))
     .sort();
   return Promise.all(
     names.map(async (name) => {
-      const module = (await import(pathToFileURL(path.join(migrationsDir, `${name}.ts`)).href)) as Record<string, MigrationClass>;
+      const module = (await import(pathToFileURL(path.join(dir, name + ext)).href)) as Record<string, MigrationClass>;
       const migration = module[name];
-      if (!migration) throw new Error(`migrations/${name}.ts does not export class ${name}`);
+      if (!migration) throw new Error(`${path.join(dir, name + ext)} does not export class ${name}`);
       return { name, class: migration };
     }),
   );

@@ -3,11 +3,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { PROJECT_ROOT } from '../paths.js';
 import { contentSecurityPolicy, sendFile, type StaticFile } from './static-files.js';
 
 export const CONSOLE_PATH = '/admin';
 /** Where `npm run console:build` puts the console. */
-export const CONSOLE_DIST = path.resolve(import.meta.dirname, '..', '..', 'web', 'dist');
+export const CONSOLE_DIST = path.join(PROJECT_ROOT, 'web', 'dist');
 
 /** Scripts, styles, images and connections (HTTP and the WebSocket) from this origin alone; nothing inline. */
 export const CONSOLE_CSP = contentSecurityPolicy("script-src 'self'", "style-src 'self'", "font-src 'self'");
