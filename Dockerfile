@@ -29,13 +29,15 @@ COPY src ./src
 RUN node --import tsx scripts/build-server.ts
 
 FROM ${NODE_IMAGE}
-# MALLOC_MMAP_THRESHOLD_: what `npm start` sets (package.json; docs/performance.md, memory): each password hash's
-# 19 MiB goes back to the system when the hash is done, instead of staying in its thread's malloc arena.
+# The malloc settings are `npm start`'s (package.json; docs/performance.md, memory): one arena, so that password
+# hashes reuse one another's 19 MiB instead of each libuv thread keeping its own.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=4000 \
     DATA_DIR=/data \
-    MALLOC_MMAP_THRESHOLD_=1048576
+    MALLOC_ARENA_MAX=1 \
+    MALLOC_MMAP_THRESHOLD_=33554432 \
+    MALLOC_TRIM_THRESHOLD_=134217728
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json package-lock.json ./

@@ -4,7 +4,7 @@
 // database, loaded in alternating slices like the bench's Gatehouse/baseline pairs, so that the VM's changes of speed
 // fall on both. Prints each slice's CPU per request and the medians: a change of a few percent shows up here where
 // it is lost in the noise of two separate bench runs. AB_FLAGS_A / AB_FLAGS_B give a side other runtime flags than
-// `npm start`'s, to compare V8 settings on one build.
+// `npm start`'s, to compare V8 settings on one build; AB_ENV_A / AB_ENV_B add environment variables (JSON).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -46,7 +46,9 @@ try {
     // (measured; how V8 happened to optimise each), so one pair of processes cannot tell a few percent apart.
     // AB_FLAGS_A / AB_FLAGS_B replace a side's runtime flags: the same build under two V8 settings.
     const flagsOf = (side: 'A' | 'B') => process.env[`AB_FLAGS_${side}`]?.split(' ').filter(Boolean) ?? flags;
-    const servers = { A: await startServer(scriptA, env, undefined, flagsOf('A')), B: await startServer(scriptB, env, undefined, flagsOf('B')) };
+    // AB_ENV_A / AB_ENV_B (JSON objects) add environment variables to a side, e.g. malloc's.
+    const envOf = (side: 'A' | 'B') => ({ ...env, ...(JSON.parse(process.env[`AB_ENV_${side}`] ?? '{}') as Record<string, string>) });
+    const servers = { A: await startServer(scriptA, envOf('A'), undefined, flagsOf('A')), B: await startServer(scriptB, envOf('B'), undefined, flagsOf('B')) };
     for (const server of Object.values(servers)) await runLoad({ ...spec, url: server.url, seconds: 3, warmupSeconds: 0 });
     // Alternate which goes first, so neither always follows the other's leftovers.
     for (const side of round % 2 ? (['B', 'A'] as const) : (['A', 'B'] as const)) {
