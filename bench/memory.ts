@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createScratchDatabase, dropDatabase, temporaryServer } from '../src/db/databases.js';
 import { openDatabase } from '../src/db/orm.js';
-import { runExportBench } from './export.js';
+import { residentMb, runExportBench } from './export.js';
 import { buildServer, BUILT_SERVER, graphqlRequest, npmStartEnv, npmStartFlags, runLoad, startServer } from './processes.js';
 import { seedGrowth } from './seed.js';
 
@@ -72,13 +72,12 @@ try {
   console.log(`${script} with ${[...Object.entries(startEnv).map(([k, v]) => `${k}=${v}`), ...flags].join(' ')}`);
   const server = await startServer(script, env, undefined, flags);
   const pid = server.child.pid!;
-  const rss = () => Math.round(Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
   const report = async (stage: string) => {
     const text = await (await fetch(server.url.replace('/graphql', '/metrics'))).text();
     const space = (name: string, kind: 'total' | 'used') =>
       Math.round(Number(new RegExp(`nodejs_heap_space_size_${kind}_bytes\\{space="${name}"\\} (\\d+)`).exec(text)?.[1] ?? 0) / 1048576);
     console.log(
-      `${stage.padEnd(34)} RSS ${String(rss()).padStart(4)} MB | new ${space('new', 'total')}, old ${space('old', 'total')} (live or not yet collected ${space('old', 'used')}), code ${space('code', 'total')} | ${JSON.stringify(mappings(pid))}`,
+      `${stage.padEnd(34)} RSS ${String(residentMb(pid)).padStart(4)} MB | new ${space('new', 'total')}, old ${space('old', 'total')} (live or not yet collected ${space('old', 'used')}), code ${space('code', 'total')} | ${JSON.stringify(mappings(pid))}`,
     );
   };
   await report('started');
