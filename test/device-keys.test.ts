@@ -8,6 +8,8 @@ import { graphql } from './gql/index.js';
 import { BlockDevice, ForgetDevice, Login, Me, RegisterDevice } from './operations.js';
 import { databaseId, errorCode } from './helpers/client.js';
 import { keyedPhone } from './helpers/devices.js';
+import { until } from './helpers/live.js';
+import { lockHolder, lockWaiters } from './helpers/locks.js';
 import { createUser, newDevice, PASSWORD, startServer, type TestServer } from './helpers/server.js';
 
 const Challenge = graphql(`
@@ -186,6 +188,41 @@ describe('device status', () => {
     const admin = await server.admin();
     const withSession = await admin.data(Verify, { proof: await proofFor(phone.key) });
     expect(withSession.verifyDevice).toMatchObject({ device: { id: phone.deviceId, owner: { email: phone.user.email } } });
+  });
+
+  it('a valid proof is decided on the device as it is once a change under way ends: a block committed meanwhile is DeviceBlocked, logged after the block', async () => {
+    const phone = await keyedPhone(server);
+    const proof = await proofFor(phone.key);
+    // A block under way (as blockDevice makes it: the device locked, its status changed), not yet committed.
+    const block = await lockHolder(server);
+    try {
+      await block.query("update devices set status = 'BLOCKED', status_before_block = status, version = version + 1 where id = $1", [databaseId(phone.deviceId)]);
+      const verifying = server.client.data(Verify, { proof });
+      await until(async () => (await lockWaiters(server, block)).length > 0, 'verifyDevice waiting for the device');
+      expect(await lockWaiters(server, block)).toEqual([{ xid: null, query: expect.stringContaining('for share') as unknown }]);
+      await block.query('commit');
+      expect((await verifying).verifyDevice).toMatchObject({ __typename: 'DeviceBlocked' });
+      expect(await eventCount('DEVICE_VERIFIED', phone.deviceId)).toBe(0);
+      expect(await eventCount('DEVICE_VERIFICATION_FAILED', phone.deviceId)).toBe(1);
+    } finally {
+      await block.end();
+    }
+  });
+
+  it('a valid proof for a device forgotten meanwhile is UnknownDevice, recorded without the device', async () => {
+    const phone = await keyedPhone(server);
+    const proof = await proofFor(phone.key);
+    const forget = await lockHolder(server);
+    try {
+      await forget.query('delete from devices where id = $1', [databaseId(phone.deviceId)]);
+      const verifying = server.client.data(Verify, { proof });
+      await until(async () => (await lockWaiters(server, forget)).length > 0, 'verifyDevice waiting for the device');
+      await forget.query('commit');
+      expect((await verifying).verifyDevice).toMatchObject({ __typename: 'UnknownDevice' });
+      expect(await server.count("select 1 from events where kind = 'DEVICE_VERIFICATION_FAILED' and user_id = ? and device_id is null and detail = 'UNKNOWN_DEVICE'", [databaseId(phone.user.id)])).toBe(1);
+    } finally {
+      await forget.end();
+    }
   });
 
   it("a forgotten device's key no longer works; the next sign-in registers a new PENDING device that may bind it again", async () => {

@@ -6,7 +6,8 @@ import { DeviceKey } from '../src/client/device-key.js';
 import { graphql } from './gql/index.js';
 import { ApproveDevice, BlockDevice, UnblockDevice } from './operations.js';
 import { keyedPhone } from './helpers/devices.js';
-import { FeedProbe, WsClient } from './helpers/live.js';
+import { FeedProbe, until, WsClient } from './helpers/live.js';
+import { lockHolder, lockWaiters } from './helpers/locks.js';
 import { newDevice, PASSWORD, startServer, type TestServer } from './helpers/server.js';
 import type { GraphQLClient } from './helpers/client.js';
 
@@ -259,6 +260,44 @@ describe('ownerApproval on', () => {
     expect([await eventCount(), await failures()]).toEqual([before + 1, failed + 1]);
     const { device } = await admin.data(OwnerDecision, { id: pending.deviceId });
     expect(device).toMatchObject({ status: 'APPROVED', decision: { by: 'ADMIN' } });
+  });
+
+  it("locks the device before anything of its own: it waits for a change of the device under way holding no transaction id, and leaves the request to it (no deadlock)", async () => {
+    const owner = await trustedOwner();
+    const pending = await newPendingDevice(owner);
+    const request = await openRequest(owner, pending.deviceId);
+    // An administrator's decision under way: it has locked the device, and goes on to lock its requests.
+    const decision = await lockHolder(server);
+    try {
+      await decision.query('select id from devices where id = $1 for update', [local(pending.deviceId)]);
+      const approving = owner.phone.approveOwnDevice(request, owner.key);
+      await until(async () => (await lockWaiters(server, decision)).length > 0, 'approveOwnDevice waiting for the device');
+      // Waiting with no transaction id: whatever it writes comes after the decision in the event log.
+      expect(await lockWaiters(server, decision)).toEqual([{ xid: null, query: expect.stringContaining('for update') as unknown }]);
+      // The decision takes the request next (NOWAIT: held by the approval, this would be a deadlock).
+      await decision.query('select id from owner_approval_requests where id = $1 for update nowait', [request.challengeId]);
+      await decision.query('rollback');
+      expect(await approving).toMatchObject({ __typename: 'Device', id: pending.deviceId, status: 'APPROVED', decision: { by: 'OWNER_DEVICE' } });
+    } finally {
+      await decision.end();
+    }
+  });
+
+  it('an approving device being blocked meanwhile is waited for, then refused (ApproverNotApproved)', async () => {
+    const owner = await trustedOwner();
+    const pending = await newPendingDevice(owner);
+    const request = await openRequest(owner, pending.deviceId);
+    const block = await lockHolder(server);
+    try {
+      await block.query("update devices set status = 'BLOCKED', status_before_block = status, version = version + 1 where id = $1", [local(owner.deviceId)]);
+      const approving = owner.phone.approveOwnDevice(request, owner.key);
+      await until(async () => (await lockWaiters(server, block)).length > 0, 'approveOwnDevice waiting for the approving device');
+      await block.query('commit');
+      expect(await approving).toMatchObject({ __typename: 'ApproverNotApproved' });
+      await expectUnchanged(pending.deviceId);
+    } finally {
+      await block.end();
+    }
   });
 
   it('an expired request is no longer listed, and approving it is refused and recorded', async () => {

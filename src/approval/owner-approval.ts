@@ -78,21 +78,27 @@ export async function approveOwnDevice(
   const retryAfter = (await throttle?.retryAfter(keys)) ?? 0;
   if (retryAfter > 0) return new TooManyAttempts(retryAfter);
   const outcome = await dc.em.transactional(async (tx) => {
-    const request = UUID.test(requestId)
-      ? await tx.findOne(OwnerApprovalRequest, requestId, { lockMode: LockMode.PESSIMISTIC_WRITE })
-      : null;
+    // The device is locked first, before anything of this transaction takes a lock or writes: as every change of a
+    // device does (an administrator's decision locks the device, then its requests), so the two never deadlock, and
+    // the event log's order of this device's events is the order of its changes (the log orders by transaction id,
+    // which PostgreSQL gives a transaction at its first lock or write: docs/event-log.md). A plain read of the
+    // request finds its device; the request is locked once the device is, and read again.
+    const named = UUID.test(requestId) ? await tx.findOne(OwnerApprovalRequest, requestId) : null;
+    // Someone else's request is refused exactly like one that does not exist, and (as for a hidden device) unrecorded.
+    if (!named || named.user.id !== actor.user.id) return new NotFound('Approval request');
+    const device = await tx.findOne(Device, named.device.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    // Gone meanwhile: its device was forgotten, which deletes its requests.
+    const request = device ? await tx.findOne(OwnerApprovalRequest, requestId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : null;
+    if (!device || !request) return new NotFound('Approval request');
     const refuse = (error: Refusal, why: string) => {
       recordEvent(tx, dc, {
         kind: 'OWNER_APPROVAL_FAILED',
         userId: actor.user.id,
-        device: request ? { id: request.device.id } : null,
+        device: { id: device.id },
         detail: `${error.code}: ${why} (key ${proof.keyId})`,
       });
       return error;
     };
-    // Someone else's request is refused exactly like one that does not exist, and (as for a hidden device) unrecorded.
-    if (!request || request.user.id !== actor.user.id) return new NotFound('Approval request');
-    const device = await tx.findOneOrFail(Device, request.device.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const now = new Date();
     if (request.resolvedAt) return refuse(new ApprovalRequestClosed('already resolved'), 'request already resolved (replay)');
     if (device.status !== 'PENDING') return refuse(new ApprovalRequestClosed('the device is no longer PENDING'), `device is ${device.status}`);
@@ -100,7 +106,9 @@ export async function approveOwnDevice(
     if (proof.challengeId !== request.id) {
       return refuse(new InvalidSignature('The proof must name this request as its challengeId'), 'proof names another challenge');
     }
-    const approver = await tx.findOne(Device, { keyId: proof.keyId });
+    // The approving device's status is read locked (FOR SHARE, after the device approved: one order), so a block of
+    // it under way ends first and is seen.
+    const approver = await tx.findOne(Device, { keyId: proof.keyId }, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
     const valid =
       approver?.publicKey != null &&
       signatureIsValid(proof.keyId, approver.publicKey as unknown as PublicJwk, ownerApprovalMessage(request.id, request.nonce), proof.signature);

@@ -1,5 +1,6 @@
 // The known-device check: challenges, proofs signed by a device key, and signing in with a proof alone.
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DomainContext } from '../actor.js';
 import { UUID, type Sql } from '../db/sql.js';
 import {
@@ -102,6 +103,12 @@ export async function checkProofThrottled(dc: DomainContext, proof: DeviceProof)
   return checked;
 }
 
+/** The device's row, locked FOR SHARE in the transaction; null once forgotten. */
+async function lockedForShare(sql: Sql, tx: EntityManager, id: string): Promise<DeviceRow | null> {
+  const [row] = await sql.queryIn(tx, `select ${DEVICE_COLUMNS.join(', ')} from devices where id = $1 for share`, [id]);
+  return row ? new DeviceRow(row) : null;
+}
+
 /**
  * The known-device check: succeeds only for an APPROVED device whose key signed the challenge. Every outcome is
  * recorded (DEVICE_VERIFIED / DEVICE_VERIFICATION_FAILED).
@@ -115,18 +122,24 @@ export async function verifyDevice(
   const checked = await checkProofThrottled(dc, proof);
   if (checked instanceof TooManyAttempts) return checked;
   return dc.em.transactional(async (tx) => {
-    const device = checked.device;
+    // A valid proof's outcome is decided on the device's row locked first in this transaction (FOR SHARE: proofs of
+    // one device do not wait on each other): a block or forget under way ends first and is seen here, and this
+    // event follows it in the log (which orders by transaction id, given at a transaction's first lock or write:
+    // docs/event-log.md). A failed proof records the attempt only and decides nothing.
+    const device = 'failure' in checked ? checked.device : await lockedForShare(dc.sql, tx, checked.device.id);
     const failure =
       'failure' in checked
         ? checked.failure
-        : device?.status === 'PENDING'
+        : !device
+          ? new UnknownDevice()
+          : device.status === 'PENDING'
           ? new DevicePendingApproval(device, issueWatchToken(tx, tx.getReference(User, device.owner.id), tx.getReference(Device, device.id)))
           : device?.status === 'BLOCKED'
             ? new DeviceBlocked()
             : null;
     recordEvent(tx, dc, {
       kind: failure ? 'DEVICE_VERIFICATION_FAILED' : 'DEVICE_VERIFIED',
-      userId: device?.owner.id ?? null,
+      userId: (device ?? checked.device)?.owner.id ?? null,
       device,
       detail: failure ? failure.code : `key ${proof.keyId}`,
     });
