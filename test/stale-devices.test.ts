@@ -1,11 +1,15 @@
 // Stale devices: the device policy's staleAfterDays / staleAction, applied by the maintenance job (every second
 // here), through the real API and PostgreSQL. Devices are made old by moving their times back in SQL.
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.js';
-import { DevicePolicy, Login } from './operations.js';
+import { sqlOf } from '../src/db/sql.js';
+import { sweepStaleDevices } from '../src/devices/stale.js';
+import { BlockDevice, DevicePolicy, Login } from './operations.js';
 import { errorCode } from './helpers/client.js';
 import { approvedPhone, pendingPhone } from './helpers/devices.js';
 import { until, WsClient } from './helpers/live.js';
+import { lockHolder } from './helpers/locks.js';
 import { createUser, newDevice, PASSWORD, signIn, startInstance, startServer, type Instance, type TestServer } from './helpers/server.js';
 
 const StalePolicy = graphql(`
@@ -42,6 +46,8 @@ const StaleApiKey = graphql(`
 `);
 
 const INTERVAL_S = 1;
+/** Devices ahead of the one changed during a sweep (a few milliseconds of locking). */
+const AHEAD = 5_000;
 let server: TestServer;
 const instances: Instance[] = [];
 
@@ -293,5 +299,134 @@ describe('FORGET', () => {
     // The next sign-in from a forgotten device is a new device, waiting for approval.
     const { login } = await server.client.data(Login, { input: { email: old.user.email, password: PASSWORD, device: old.device } });
     expect(login.__typename).toBe('DevicePendingApproval');
+  });
+});
+
+/** An administrator's unblock as one statement (the device and its event); `which` picks the row (warming up). */
+const unblock = (id: string, which = "status = 'BLOCKED'") => `with u as (
+    update devices set status = 'APPROVED', status_before_block = null, version = version + 1
+    where id = '${id}' and ${which} returning id, owner_id
+  ) insert into events (kind, at, device_id, user_id, from_status, to_status)
+    select 'DEVICE_UNBLOCKED', now(), id, owner_id, 'BLOCKED', 'APPROVED' from u`;
+
+/** `count` stale APPROVED copies of a device, used `daysAgo` days ago; their ids, least recently used first. */
+async function staleCopies(id: string, count: number, daysAgo: number): Promise<string[]> {
+  const rows = await sql(
+    `with copies as (
+       insert into devices select (jsonb_populate_record(null::devices, to_jsonb(d) || jsonb_build_object(
+         'id', gen_random_uuid(), 'installation_id', 'copy-' || gen_random_uuid(), 'key_id', null, 'status', 'APPROVED',
+         'stale', false, 'last_used_at', now() - ? * interval '1 day' - g * interval '1 second'))).*
+       from devices d, generate_series(1, ?) g where d.id = ? returning id, last_used_at
+     ) select id from copies order by last_used_at`,
+    [daysAgo, count, id],
+  );
+  return rows.map((row) => row.id as string);
+}
+
+describe('a sweep and the devices it skips', () => {
+  const policy = { staleAfterDays: 90, staleAction: 'BLOCK' as const };
+  beforeAll(async () => {
+    // The job's sweeps stay out of these: the sweeps here are called directly, with the policy given to them.
+    await setPolicy({ staleAfterDays: null });
+  });
+
+  it('goes on past a device another transaction holds, and the next sweep takes it; one whose first candidates are all held stops', async () => {
+    const phone = await approvedPhone(server);
+    const copies = await staleCopies(await idOf(phone.device.installationId), 5, 400);
+    const holder = await lockHolder(server);
+    try {
+      await holder.query('select id from devices where id = $1 for update', [copies[0]]);
+      const swept = await sweepStaleDevices(sqlOf(server.orm), policy, { batchSize: 2 });
+      expect(swept.batches).toBeGreaterThanOrEqual(3);
+      expect(await server.count("select 1 from devices where id in (?) and stale and status = 'BLOCKED'", [copies.slice(1)])).toBe(4);
+      expect(await server.count('select 1 from devices where id = ? and not stale', [copies[0]])).toBe(1);
+    } finally {
+      await holder.end();
+    }
+    await sweepStaleDevices(sqlOf(server.orm), policy, { batchSize: 2 });
+    expect(await server.count("select 1 from devices where id = ? and stale and status = 'BLOCKED'", [copies[0]])).toBe(1);
+
+    // The two first candidates held: the batch changes nothing, and the sweep ends there (no batch after batch
+    // reading the same held devices).
+    const more = await staleCopies(await idOf(phone.device.installationId), 3, 400);
+    const both = await lockHolder(server);
+    try {
+      await both.query('select id from devices where id = any($1::uuid[]) for update', [more.slice(0, 2)]);
+      expect(await sweepStaleDevices(sqlOf(server.orm), policy, { batchSize: 2 })).toMatchObject({ devices: 0, batches: 1 });
+    } finally {
+      await both.end();
+    }
+    expect(await sweepStaleDevices(sqlOf(server.orm), policy, { batchSize: 2 })).toMatchObject({ devices: 3 });
+  });
+
+  it('takes a device changed after its batch began only in a later batch: its events stay in the order of its changes', async () => {
+    const admin = await server.admin();
+    // The sweep must reach the device only after the change has taken it; should the sweep get there first on a
+    // busy machine, the change (NOWAIT) does nothing and the scenario runs again with a new device.
+    for (let attempt = 1; ; attempt++) {
+      const phone = await approvedPhone(server);
+      const id = await idOf(phone.device.installationId);
+      await admin.data(BlockDevice, { id: phone.deviceId });
+      // Stale copies ahead of it in the sweep's order (least recently used first), which the statement locks one by
+      // one before it reaches the device: some milliseconds.
+      await staleCopies(id, AHEAD, 200);
+      await age(phone.device.installationId, 100);
+      // The trigram indexes' pending entries merged now, not by the change below (which must be quick).
+      await sql(`select gin_clean_pending_list(i.indexrelid::regclass) from pg_index i join pg_class c on c.oid = i.indexrelid
+        join pg_am am on am.oid = c.relam where i.indrelid = 'devices'::regclass and am.amname = 'gin'`);
+
+      // The change: the device unblocked (with its event) the moment the sweep's statement has its transaction id
+      // (it has locked the first device ahead), by a statement already waiting for that on a connection of its own:
+      // its transaction id is the later one, and it holds the device, then commits, before the sweep reaches it
+      // (which the sweep took anyway before it re-checked versions, with an event logged before the unblock's).
+      const change = new pg.Client({ connectionString: server.databaseUrl });
+      await change.connect();
+      let sweptFirst = false;
+      try {
+        // Its statement run once and rolled back: the tables' descriptions and the foreign keys' checks are loaded.
+        await change.query('begin');
+        await change.query(unblock(id, 'true'));
+        await change.query('rollback');
+        const changing = change
+          .query(
+            `do $$ declare started timestamptz := clock_timestamp(); begin
+              loop
+                perform pg_stat_clear_snapshot();
+                exit when exists (select 1 from pg_stat_activity where datname = current_database()
+                  and query like '%for update skip locked%' and backend_xid is not null and pid <> pg_backend_pid());
+                if clock_timestamp() > started + interval '15 seconds' then raise exception 'no sweep seen'; end if;
+              end loop;
+              perform 1 from devices where id = '${id}' for update nowait;
+              ${unblock(id)};
+            end $$`,
+          )
+          .catch((error: unknown) => {
+            if (error instanceof pg.DatabaseError && error.code === '55P03') sweptFirst = true;
+            else throw error;
+          });
+        const sweeping = sweepStaleDevices(sqlOf(server.orm), policy, { batchSize: AHEAD + 1 });
+        await changing;
+        // The first batch left it; the next read it afresh and blocked it.
+        if (!sweptFirst) expect(await sweeping).toMatchObject({ devices: AHEAD + 1, batches: 2 });
+        else await sweeping;
+      } finally {
+        await change.end();
+      }
+      if (sweptFirst && attempt < 3) continue;
+      expect(sweptFirst).toBe(false);
+      expect(await server.count("select 1 from devices where id = ? and status = 'BLOCKED' and stale", [id])).toBe(1);
+
+      // Blocked after its unblock, in the log as in fact.
+      await until(async () => (await server.count('select 1 from events where device_id = ? and position is null', [id])) === 0, 'positions', 15_000);
+      const changes = await sql('select from_status, to_status, by_system from events where device_id = ? and to_status is not null order by position', [id]);
+      expect(changes.map((c) => `${String(c.from_status)}->${String(c.to_status)}${c.by_system ? ' (sweep)' : ''}`)).toEqual([
+        'null->PENDING',
+        'PENDING->APPROVED',
+        'APPROVED->BLOCKED',
+        'BLOCKED->APPROVED',
+        'APPROVED->BLOCKED (sweep)',
+      ]);
+      return;
+    }
   });
 });

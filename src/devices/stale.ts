@@ -5,8 +5,9 @@
 // Every action sets `stale` (so a device is handled once, and the partial index holds only candidates); BLOCK also
 // blocks a device that is not blocked yet, FORGET forgets one that is not blocked (a blocked device is only marked:
 // forgetting it would undo an administrator's block, and its next sign-in would be a new device). Each batch is one
-// statement: it locks up to BATCH_SIZE candidates (SKIP LOCKED: a device being signed in from is left for the next
-// sweep), changes them and writes their events (actor: the system), and commits.
+// statement: it reads the first BATCH_SIZE candidates, locks them (SKIP LOCKED: a device being signed in from is left
+// for the next sweep, as is one changed since the statement began), changes them and writes their events (actor: the
+// system), and commits.
 import type { Sql } from '../db/sql.js';
 import { eventInsert } from '../events/events.js';
 import type { StaleAction } from '../policy/policy.entity.js';
@@ -41,20 +42,40 @@ export async function stalePolicy(sql: Sql): Promise<StalePolicy> {
   return { staleAfterDays: row?.stale_after_days ?? null, staleAction: row?.stale_action ?? 'MARK' };
 }
 
-/** One batch's statement for the action; returns how many devices it changed as `n`. */
+/** What a batch's statement returns: the devices it changed, and how many candidates it read. */
+type BatchRow = {
+  n: number;
+  read: number;
+};
+
+/** One batch's statement for the action (see BatchRow). */
 function batchStatement(action: StaleAction, days: number, cutoff: Date, limit: number): { text: string; values: unknown[] } {
   const values: unknown[] = [];
   const param = (value: unknown) => `$${values.push(value)}`;
   const now = new Date();
   const reason = `Not used for ${days} days`;
-  // The candidates, least recently used first, read from devices_stale_candidates_index. A row another transaction
-  // holds is skipped; a locked row is re-checked, so one signed in from meanwhile is not taken.
-  const candidates = `c as (
-    select id, status from devices
-    where not stale and coalesce(last_used_at, created_at) < ${param(cutoff)}::timestamptz
-    order by coalesce(last_used_at, created_at) limit ${param(limit)}
-    for update skip locked
-  )`;
+  const before = `${param(cutoff)}::timestamptz`;
+  // The first candidates, least recently used first (from devices_stale_candidates_index), then locked one by one in
+  // that order, each by its primary key. A row another transaction holds is skipped. So is one changed since this
+  // statement began, as one signed in from meanwhile must be, and as the event log needs: every change of a device
+  // bumps its version, and PostgreSQL re-checks a locked row's newest version, which then fails
+  // `version = seen.version`. The log orders a device's events by their transactions' ids, and this statement's
+  // transaction gets its id at its first lock, after its snapshot; a change that committed after the snapshot may
+  // have the later id, and its event would then follow this one although its change came first
+  // (docs/event-log.md). The next batch reads a changed device afresh; one held by another is read again by each
+  // batch until it is free.
+  const candidates = `seen as (
+      select id, version from devices
+      where not stale and coalesce(last_used_at, created_at) < ${before}
+      order by coalesce(last_used_at, created_at) limit ${param(limit)}
+    ), c as (
+      select d.id, d.status from seen cross join lateral (
+        select id, status from devices
+        where id = seen.id and version = seen.version and not stale and coalesce(last_used_at, created_at) < ${before}
+        for update skip locked
+      ) d
+    )`;
+  const progress = '(select count(*) from seen)::int as read';
   const event = eventInsert(SYSTEM, { kind: 'DEVICE_MARKED_STALE', bySystem: true, detail: reason }, now, param, {
     kind: 'x.kind',
     deviceId: 'x.id',
@@ -73,7 +94,7 @@ function batchStatement(action: StaleAction, days: number, cutoff: Date, limit: 
           update devices set stale = true, version = devices.version + 1 from c where ${inBatch} and devices.id = c.id
           returning devices.id, devices.name, devices.owner_id
         ), ${insertEvents(`select 'DEVICE_MARKED_STALE' as kind, id, name, owner_id, null::text as from_status, null::text as to_status from d`)}
-        select count(*)::int as n from d`,
+        select (select count(*) from d)::int as n, ${progress}`,
     };
   }
   if (action === 'BLOCK') {
@@ -97,7 +118,7 @@ function batchStatement(action: StaleAction, days: number, cutoff: Date, limit: 
             case when from_status = 'BLOCKED' then null else from_status end as from_status,
             case when from_status = 'BLOCKED' then null else 'BLOCKED' end as to_status
           from d`)}
-        select count(*)::int as n from d`,
+        select (select count(*) from d)::int as n, ${progress}`,
     };
   }
   // FORGET: as forgetDevice (sessions and user links go through ON DELETE CASCADE); a blocked device is marked.
@@ -112,7 +133,7 @@ function batchStatement(action: StaleAction, days: number, cutoff: Date, limit: 
       ), ${insertEvents(`
         select 'DEVICE_FORGOTTEN' as kind, id, name, owner_id, status::text as from_status, null::text as to_status from f
         union all select 'DEVICE_MARKED_STALE', id, name, owner_id, null, null from m`)}
-      select (select count(*) from f)::int + (select count(*) from m)::int as n`,
+      select (select count(*) from f)::int + (select count(*) from m)::int as n, ${progress}`,
   };
 }
 
@@ -132,13 +153,13 @@ export async function sweepStaleDevices(sql: Sql, policy: StalePolicy, options: 
     if (options.shouldStop?.()) break;
     const { text, values } = batchStatement(policy.staleAction, days, cutoff, limit);
     const started = performance.now();
-    const [done] = await sql.query<{ n: number }>(text, values);
+    const [done] = await sql.query<BatchRow>(text, values);
     result.longestBatchMs = Math.max(result.longestBatchMs, performance.now() - started);
     result.batches++;
-    const n = done?.n ?? 0;
-    result.devices += n;
-    // Fewer than a batch: none left but those locked by others (being signed in from), which the next sweep sees.
-    if (n < limit) break;
+    result.devices += done?.n ?? 0;
+    // Fewer candidates than a batch: none left but those skipped. A full batch that changed nothing: the first
+    // candidates are all held by others (or changed under it). Either way the rest is the next sweep's.
+    if (!done || done.read < limit || done.n === 0) break;
   }
   return result;
 }
