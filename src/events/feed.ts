@@ -63,6 +63,16 @@ export class PostgresWakeSignal implements WakeSignal {
 
 type Listener = (event: EventRow) => void;
 
+/** Whether `events` are exactly the positions after `position`, one by one, in order. */
+function follows(events: EventRow[], position: bigint): boolean {
+  let next = position + 1n;
+  for (const event of events) {
+    if (BigInt(event.position!) !== next) return false;
+    next++;
+  }
+  return true;
+}
+
 const BATCH = 500;
 
 export class EventFeed {
@@ -121,13 +131,14 @@ export class EventFeed {
   }
 
   /**
-   * The events a pass of this instance's sequencer gave positions to (consecutive ones, maybe none), once it is over:
-   * handed over without reading them back when they are the next ones and no read is under way, else read in order.
+   * The events a pass of this instance's sequencer gave positions to (consecutive ones in order, maybe none), once it
+   * is over: handed over without reading them back when they are the next ones, in order, and no read is under way;
+   * else read in order.
    * Then a NOTIFY that arrived during the pass (its own, usually) is looked at.
    */
   private offer(events: EventRow[]): void {
     if (events.length) {
-      if (!this.reading && BigInt(events[0]!.position!) === this.position + 1n) for (const event of events) this.handOver(event);
+      if (!this.reading && follows(events, this.position)) for (const event of events) this.handOver(event);
       else this.wake();
     }
     const notified = this.notifiedDuringPass;

@@ -23,12 +23,14 @@ export const SEQUENCER_TIMING: SequencerTiming = { spacingMs: 25, idleMs: 250, r
 export const SEQUENCE_BATCH = 1000;
 
 /**
- * One pass (the migration's `events_sequence`): the events it gave positions to, and whether events without a
- * position existed when it started (then another pass may find more).
+ * One pass (the migration's `events_sequence`): the events it gave positions to, in the log's order, and whether
+ * events without a position existed when it started (then another pass may find more). The function returns its
+ * rows as its update met them (a hash join gives the table's order), hence the sort.
  */
 export const SEQUENCE_PASS = `select w.waiting, ${EVENT_COLUMNS.map((c) => `s.${c}`).join(', ')}
   from (select exists (select 1 from events where position is null) as waiting) w
-  left join lateral events_sequence($1) s on true`;
+  left join lateral events_sequence($1) s on true
+  order by s.position`;
 
 /**
  * Runs passes on this instance: right after a local write commits (`nudge`), again while events wait for an older

@@ -87,6 +87,7 @@ type Documents = {
     "\n  mutation KeysLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { token user { email } device { id } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.KeysLoginWithDeviceDocument,
     "query KeysKeyId($id: ID!) { device(id: $id) { keyId } }": typeof types.KeysKeyIdDocument,
     "\n  query SearchAll($search: String!) {\n    devices(filter: { search: $search }, first: 100) {\n      totalCount\n      edges { node { installationId name model appName } }\n    }\n  }\n": typeof types.SearchAllDocument,
+    "\n  subscription FeedOrder {\n    deviceEvents { cursor kind detail }\n  }\n": typeof types.FeedOrderDocument,
     "\n  subscription EventLogFeed($after: String) {\n    deviceEvents(after: $after) { id cursor kind detail }\n  }\n": typeof types.EventLogFeedDocument,
     "\n  mutation ExportApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": typeof types.ExportApiKeyDocument,
     "\n  mutation ExportAttributes($id: ID!, $set: JSONObject) {\n    updateDeviceAttributes(id: $id, set: $set) { __typename }\n  }\n": typeof types.ExportAttributesDocument,
@@ -247,6 +248,7 @@ const documents: Documents = {
     "\n  mutation KeysLoginWithDevice($proof: DeviceProof!) {\n    loginWithDevice(proof: $proof) {\n      __typename\n      ... on Session { token user { email } device { id } }\n      ... on Error { code message }\n    }\n  }\n": types.KeysLoginWithDeviceDocument,
     "query KeysKeyId($id: ID!) { device(id: $id) { keyId } }": types.KeysKeyIdDocument,
     "\n  query SearchAll($search: String!) {\n    devices(filter: { search: $search }, first: 100) {\n      totalCount\n      edges { node { installationId name model appName } }\n    }\n  }\n": types.SearchAllDocument,
+    "\n  subscription FeedOrder {\n    deviceEvents { cursor kind detail }\n  }\n": types.FeedOrderDocument,
     "\n  subscription EventLogFeed($after: String) {\n    deviceEvents(after: $after) { id cursor kind detail }\n  }\n": types.EventLogFeedDocument,
     "\n  mutation ExportApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { __typename ... on ApiKeyCreated { secret } }\n  }\n": types.ExportApiKeyDocument,
     "\n  mutation ExportAttributes($id: ID!, $set: JSONObject) {\n    updateDeviceAttributes(id: $id, set: $set) { __typename }\n  }\n": types.ExportAttributesDocument,
@@ -623,6 +625,10 @@ export function graphql(source: "query KeysKeyId($id: ID!) { device(id: $id) { k
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SearchAll($search: String!) {\n    devices(filter: { search: $search }, first: 100) {\n      totalCount\n      edges { node { installationId name model appName } }\n    }\n  }\n"): typeof import('./graphql.js').SearchAllDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription FeedOrder {\n    deviceEvents { cursor kind detail }\n  }\n"): typeof import('./graphql.js').FeedOrderDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

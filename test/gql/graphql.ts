@@ -1037,6 +1037,11 @@ export type SearchAllQueryVariables = Exact<{
 
 export type SearchAllQuery = { devices: { totalCount: number, edges: Array<{ node: { installationId: string, name: string | null, model: string | null, appName: string | null } }> } };
 
+export type FeedOrderSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FeedOrderSubscription = { deviceEvents: { cursor: string, kind: EventKind, detail: string | null } };
+
 export type EventLogFeedSubscriptionVariables = Exact<{
   after?: string | null | undefined;
 }>;
@@ -2811,6 +2816,15 @@ export const SearchAllDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SearchAllQuery, SearchAllQueryVariables>;
+export const FeedOrderDocument = new TypedDocumentString(`
+    subscription FeedOrder {
+  deviceEvents {
+    cursor
+    kind
+    detail
+  }
+}
+    `) as unknown as TypedDocumentString<FeedOrderSubscription, FeedOrderSubscriptionVariables>;
 export const EventLogFeedDocument = new TypedDocumentString(`
     subscription EventLogFeed($after: String) {
   deviceEvents(after: $after) {
