@@ -106,8 +106,8 @@ export async function approveOwnDevice(
     if (proof.challengeId !== request.id) {
       return refuse(new InvalidSignature('The proof must name this request as its challengeId'), 'proof names another challenge');
     }
-    // The approving device's status is read locked (FOR SHARE, after the device approved: one order), so a block of
-    // it under way ends first and is seen.
+    // The approving device's status is read locked (FOR SHARE, always after the device it approves), so a block of it
+    // under way ends first and is seen.
     const approver = await tx.findOne(Device, { keyId: proof.keyId }, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
     const valid =
       approver?.publicKey != null &&

@@ -6,8 +6,8 @@
 // blocks a device that is not blocked yet, FORGET forgets one that is not blocked (a blocked device is only marked:
 // forgetting it would undo an administrator's block, and its next sign-in would be a new device). Each batch is one
 // statement: it reads the first BATCH_SIZE candidates, locks them (SKIP LOCKED: a device being signed in from is left
-// for the next sweep, as is one changed since the statement began), changes them and writes their events (actor: the
-// system), and commits.
+// to a later batch or sweep; one changed since the statement began is read afresh by the next batch), changes them and
+// writes their events (actor: the system), and commits.
 import type { Sql } from '../db/sql.js';
 import { eventInsert } from '../events/events.js';
 import type { StaleAction } from '../policy/policy.entity.js';

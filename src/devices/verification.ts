@@ -134,7 +134,7 @@ export async function verifyDevice(
           ? new UnknownDevice()
           : device.status === 'PENDING'
           ? new DevicePendingApproval(device, issueWatchToken(tx, tx.getReference(User, device.owner.id), tx.getReference(Device, device.id)))
-          : device?.status === 'BLOCKED'
+          : device.status === 'BLOCKED'
             ? new DeviceBlocked()
             : null;
     recordEvent(tx, dc, {
