@@ -166,7 +166,8 @@ describe("a phone's read", () => {
   it('sends them unprepared with DATABASE_PREPARED_STATEMENTS=false (for poolers that cannot keep them)', async () => {
     // An instance of its own (stopping an app closes its ORM), on the same database.
     const { orm: own } = await openDatabase(databaseUrl);
-    const unprepared = buildApp({ orm: own, logger: pino({ level: 'silent' }), settings: { sessionTtlDays: 30, throttleScale: 0 }, graphiql: false, preparedStatements: false });
+    // Throttling on: its store's statements (rate-limiter-flexible's) must follow the setting as well.
+    const unprepared = buildApp({ orm: own, logger: pino({ level: 'silent' }), settings: { sessionTtlDays: 30, throttleScale: 1 }, graphiql: false, preparedStatements: false });
     const { port } = await unprepared.start(0, '127.0.0.1');
     try {
       const anonymous = new GraphQLClient(`http://127.0.0.1:${port}/graphql`);
@@ -174,10 +175,17 @@ describe("a phone's read", () => {
       // A text only this test sends: the filter makes the devices statement differ from the other tests'.
       const res = await admin.raw('{ me { devices(first: 3, filter: { platform: ANDROID }) { totalCount } } }');
       expect(res.errors).toBeUndefined();
+      // A failed sign-in: the throttle reads the keys' blocks, then counts the failure against each.
+      const failed = await anonymous.request(Login, { input: { email: 'unprepared-nobody@example.com', password: 'wrong password' } });
+      expect(failed.errors).toBeUndefined();
+      expect(failed.data?.login.__typename).toBe('InvalidCredentials');
+      const counted = await own.em.getConnection().execute<{ key: string }[]>("select key from rate_limits where key like 'fail:account:%unprepared-nobody@example.com'");
+      expect(counted).toHaveLength(1);
       const connections = await Promise.all(Array.from({ length: 10 }, () => pool(own).acquireConnection()));
       const prepared = (await Promise.all(connections.map((c) => c.query('select statement from pg_prepared_statements')))).flatMap((r) => r.rows);
       await Promise.all(connections.map((c) => pool(own).releaseConnection(c)));
       expect(prepared.filter((p) => p.statement.includes('d.platform ='))).toEqual([]);
+      expect(prepared.filter((p) => p.statement.includes('rate_limits'))).toEqual([]);
     } finally {
       await unprepared.stop();
     }

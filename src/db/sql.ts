@@ -37,6 +37,12 @@ export interface Sql {
    * it afresh.
    */
   queryIn<R extends Row = Row>(tx: EntityManager, text: string, values?: readonly unknown[]): Promise<R[]>;
+  /**
+   * The pool as a `pg.Pool`'s `query(config)`, for a library written against pg (rate-limiter-flexible's store): one
+   * statement on a pooled connection, prepared like `query`'s (under its text's name, whatever name the library
+   * gives), answered with pg's whole result (`rows`, `rowCount`).
+   */
+  poolQuery(config: { text: string; values?: unknown[] }): Promise<pg.QueryResult>;
 }
 
 /** What a background loop that runs one statement at a time needs (the event log's sequencer). */
@@ -179,6 +185,28 @@ export function sqlOf(orm: Orm, { prepared = true, eventsWritten }: SqlOptions =
   const client = orm.em.getConnection().getKnex().client as KnexClient;
   const log = (text: string, values: readonly unknown[] | undefined, started: number, rows: unknown[]) =>
     logger.logQuery({ query: text, params: values as unknown[] | undefined, took: Math.round(performance.now() - started), results: rows.length });
+  /** One statement on a pooled connection (named when `named`), sent again under a new name if its plan went stale. */
+  const run = async <R extends Row>(text: string, values: readonly unknown[] | undefined, named: boolean): Promise<pg.QueryResult<R>> => {
+    const connection = await acquire(client);
+    try {
+      // The ORM's query log (`debug: ['query']`) shows these statements too.
+      const started = logger.isEnabled('query') ? performance.now() : undefined;
+      const name = named ? nameOf(text) : undefined;
+      let result: pg.QueryResult<R>;
+      try {
+        result = await connection.query<R>({ name, text, values: values as unknown[] | undefined, types });
+      } catch (error) {
+        if (!name || !isStalePlan(error)) throw error;
+        renameStatement(text, name);
+        result = await connection.query<R>({ name: nameOf(text), text, values: values as unknown[] | undefined, types });
+      }
+      if (started !== undefined) log(text, values, started, result.rows);
+      if (eventsWritten && writesEvents(text)) eventsWritten();
+      return result;
+    } finally {
+      client.pool?.release(connection);
+    }
+  };
   return {
     cursor: async function* <R extends Row>(text: string, values: readonly unknown[], batchSize: number) {
       const connection = await acquire(client);
@@ -214,26 +242,8 @@ export function sqlOf(orm: Orm, { prepared = true, eventsWritten }: SqlOptions =
         throw error;
       }
     },
-    query: async <R extends Row>(text: string, values?: readonly unknown[], options?: QueryOptions) => {
-      const connection = await acquire(client);
-      try {
-        // The ORM's query log (`debug: ['query']`) shows these statements too.
-        const started = logger.isEnabled('query') ? performance.now() : undefined;
-        const name = prepared && options?.prepared !== false ? nameOf(text) : undefined;
-        let result: pg.QueryResult<R>;
-        try {
-          result = await connection.query<R>({ name, text, values: values as unknown[] | undefined, types });
-        } catch (error) {
-          if (!name || !isStalePlan(error)) throw error;
-          renameStatement(text, name);
-          result = await connection.query<R>({ name: nameOf(text), text, values: values as unknown[] | undefined, types });
-        }
-        if (started !== undefined) log(text, values, started, result.rows);
-        if (eventsWritten && writesEvents(text)) eventsWritten();
-        return result.rows;
-      } finally {
-        client.pool?.release(connection);
-      }
-    },
+    query: async <R extends Row>(text: string, values?: readonly unknown[], options?: QueryOptions) =>
+      (await run<R>(text, values, prepared && options?.prepared !== false)).rows,
+    poolQuery: ({ text, values }) => run(text, values, prepared),
   };
 }
