@@ -65,6 +65,38 @@ async function proofFor(key: DeviceKey, overrides: Partial<{ keyId: string; nonc
 const eventCount = (kind: string, deviceId: string) =>
   server.count('select 1 from events where kind = ? and device_id = ?', [kind, databaseId(deviceId)]);
 
+/** Runs `work` while counting the EntityManagers the app forks from its ORM (any, from anywhere in the process). */
+async function countingForks(work: () => Promise<void>): Promise<number> {
+  const em = server.orm.em;
+  const fork = em.fork.bind(em);
+  let forks = 0;
+  em.fork = (...args: Parameters<typeof fork>) => {
+    forks++;
+    return fork(...args);
+  };
+  try {
+    await work();
+  } finally {
+    // The prototype's method again.
+    delete (em as Partial<typeof em>).fork;
+  }
+  return forks;
+}
+
+it('a key sign-in, throttled as always, makes no EntityManager: the challenge, the proof and the throttle are hand-written SQL', async () => {
+  const phone = await keyedPhone(server);
+  const signIns = 10;
+  const forks = await countingForks(async () => {
+    for (let i = 0; i < signIns; i++) {
+      const login = await server.client.data(LoginWithDevice, { proof: await proofFor(phone.key) });
+      expect(login.loginWithDevice.__typename).toBe('Session');
+    }
+  });
+  // The throttle's store forked one per challenge and one per sign-in (2 each); anything else in the process (a job,
+  // the live sessions' checks) may fork now and then, never once per sign-in.
+  expect(forks).toBeLessThan(signIns / 2);
+});
+
 describe.each(['ES256', 'EdDSA'] as const)('%s keys', (algorithm) => {
   it('binds the key at registration (keyId is the RFC 7638 thumbprint) and a good proof verifies and signs in', async () => {
     const phone = await keyedPhone(server, { algorithm });
