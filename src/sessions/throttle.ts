@@ -47,7 +47,8 @@ class Throttle {
   /**
    * rate-limiter-flexible's PostgreSQL store, on the ORM's connections as a pool (the table is migrated with the
    * others): its statements go the way of the hand-written ones (src/db/sql.ts), prepared unless prepared statements
-   * are off, and need no EntityManager (a fork per sign-in, for its knex, was 1.5% of a key sign-in's CPU, profiled).
+   * are off, and need no EntityManager (forking one per call for its knex cost 11-12% of a key sign-in's CPU,
+   * measured with bench/ab.ts).
    */
   private readonly store: { storeClient: { query: Sql['poolQuery'] }; storeType: 'pool'; tableName: string; tableCreated: true };
 
