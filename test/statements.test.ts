@@ -192,6 +192,41 @@ describe("a phone's read", () => {
   });
 });
 
+const UsersWithCounts = graphql(`
+  query StatementsUsersWithCounts($first: Int!) {
+    users(first: $first) { edges { node { id email deviceCount } } }
+  }
+`);
+
+describe("an admin's page of users", () => {
+  it('counts every listed user\'s devices in one statement, however many users the page holds', async () => {
+    const anonymous = new GraphQLClient(url);
+    const admin = anonymous.as(await signIn(anonymous, ADMIN_EMAIL, ADMIN_PASSWORD));
+    // Twelve users (with the admin, thirteen at least), owning 0, 1, 2, then 3 devices each.
+    const owners: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const email = `counts-${i}@example.com`;
+      await admin.raw(`mutation { createUser(input: { email: "${email}", password: "${PASSWORD}" }) { __typename } }`);
+      for (let d = 0; d < Math.min(i, 3); d++) await anonymous.data(Login, { input: { email, password: PASSWORD, device: newDevice() } });
+      owners.push(email);
+    }
+    const statementsFor = async (first: number) => {
+      await sleep(300);
+      const before = statements;
+      const res = await admin.request(UsersWithCounts, { first });
+      expect(res.errors).toBeUndefined();
+      return { statements: statements - before, users: res.data!.users.edges.map((e) => e.node) };
+    };
+    const one = await statementsFor(1);
+    const all = await statementsFor(50);
+    expect(one.users).toHaveLength(1);
+    expect(all.users.length).toBeGreaterThan(12);
+    expect(all.statements).toBe(one.statements);
+    const counts = Object.fromEntries(all.users.map((u) => [u.email, u.deviceCount]));
+    expect(owners.map((email) => counts[email])).toEqual([0, 1, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3]);
+  });
+});
+
 describe('the live event feed', () => {
   const feedReads = () => (logged ?? []).filter((m) => /from events where position >/.test(m));
 

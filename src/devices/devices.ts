@@ -528,9 +528,13 @@ export function deviceCursor(device: Pick<DeviceView, 'createdAt' | 'id'>): stri
   return `${device.createdAt.getTime()}|${device.id}`;
 }
 
-/** How many devices a user owns: what the device limit counts. */
-export function countOwnedDevices(em: EntityManager, userId: string): Promise<number> {
-  return em.count(Device, { owner: userId });
+const OWNED_DEVICE_COUNTS = 'select owner_id, count(*)::int as n from devices where owner_id = any($1::uuid[]) group by owner_id';
+
+/** How many devices each user owns (what the device limit counts), in the order asked: one statement for them all. */
+export async function countOwnedDevices(sql: Sql, userIds: readonly string[]): Promise<number[]> {
+  const rows = await sql.query<{ owner_id: string; n: number }>(OWNED_DEVICE_COUNTS, [userIds]);
+  const counts = new Map(rows.map((row) => [row.owner_id, row.n]));
+  return userIds.map((id) => counts.get(id) ?? 0);
 }
 
 /** Users who have signed in from (or registered) a device, most recently seen first. */

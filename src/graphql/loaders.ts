@@ -1,7 +1,8 @@
-// Per-request DataLoaders: users and devices by id, batched into one query per type and tick, read into plain rows.
+// Per-request DataLoaders: users and devices by id, and users' device counts, batched into one query per kind and tick.
 import DataLoader from 'dataloader';
 import type { Sql } from '../db/sql.js';
 import { DEVICE_COLUMNS, DeviceRow } from '../devices/device.entity.js';
+import { countOwnedDevices } from '../devices/devices.js';
 import { USER_COLUMNS, UserRow } from '../users/user.entity.js';
 
 /** One indexed read for a batch of ids, in the order asked. */
@@ -20,6 +21,8 @@ export function createLoaders(sql: Sql) {
     user: new DataLoader<string, UserRow | null>((ids) => byIds(sql, USERS_BY_ID, (row) => new UserRow(row), ids)),
     /** Null for a device that is gone (events outlive forgotten devices). */
     device: new DataLoader<string, DeviceRow | null>((ids) => byIds(sql, DEVICES_BY_ID, (row) => new DeviceRow(row), ids)),
+    /** How many devices each user owns: a page of users with their counts is one statement. */
+    ownedDeviceCount: new DataLoader<string, number>((ids) => countOwnedDevices(sql, ids)),
   };
 }
 

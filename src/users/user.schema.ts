@@ -1,7 +1,7 @@
 // GraphQL face of users: the User type, finding users, signing up and creating accounts.
 import { z } from 'zod';
 import { isEntityOf } from '../db/orm.js';
-import { countDevices, countOwnedDevices, deviceCursor, listDevices } from '../devices/devices.js';
+import { countDevices, deviceCursor, listDevices } from '../devices/devices.js';
 import { eventLogConnection } from '../events/event.schema.js';
 import { readsFleet } from '../actor.js';
 import { personOf } from '../graphql/auth.js';
@@ -57,7 +57,7 @@ builder.objectType(UserRef, {
     }),
     deviceCount: t.int({
       description: 'How many devices the user owns: the number the device limit counts',
-      resolve: (user, _args, ctx) => countOwnedDevices(ctx.em, user.id),
+      resolve: (user, _args, ctx) => ctx.loaders.ownedDeviceCount.load(user.id),
     }),
     devices: t.connection({
       type: DeviceRef,

@@ -164,6 +164,7 @@ type Documents = {
     "\n        query StalePolicyRead { devicePolicy { staleAfterDays staleAction } }\n      ": typeof types.StalePolicyReadDocument,
     "\n        mutation StaleBlock($id: ID!) { blockDevice(id: $id, reason: \"lost\") { __typename } }\n      ": typeof types.StaleBlockDocument,
     "\n  query StatementsPhoneRead {\n    me {\n      id\n      email\n      devices(first: 10) {\n        totalCount\n        edges { node { id name status platform model appName lastUsedAt owner { id email } lastUser { id email } } }\n      }\n    }\n  }\n": typeof types.StatementsPhoneReadDocument,
+    "\n  query StatementsUsersWithCounts($first: Int!) {\n    users(first: $first) { edges { node { id email deviceCount } } }\n  }\n": typeof types.StatementsUsersWithCountsDocument,
     "\n  mutation ThrottleChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce }\n      ... on TooManyAttempts { retryAfter }\n    }\n  }\n": typeof types.ThrottleChallengeDocument,
     "\n  mutation ThrottleVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) { __typename ... on TooManyAttempts { retryAfter } ... on Error { code } }\n  }\n": typeof types.ThrottleVerifyDocument,
     "\n  mutation WebhooksCreate($input: WebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on WebhookEndpointCreated { secret endpoint { id url kinds enabled } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.WebhooksCreateDocument,
@@ -325,6 +326,7 @@ const documents: Documents = {
     "\n        query StalePolicyRead { devicePolicy { staleAfterDays staleAction } }\n      ": types.StalePolicyReadDocument,
     "\n        mutation StaleBlock($id: ID!) { blockDevice(id: $id, reason: \"lost\") { __typename } }\n      ": types.StaleBlockDocument,
     "\n  query StatementsPhoneRead {\n    me {\n      id\n      email\n      devices(first: 10) {\n        totalCount\n        edges { node { id name status platform model appName lastUsedAt owner { id email } lastUser { id email } } }\n      }\n    }\n  }\n": types.StatementsPhoneReadDocument,
+    "\n  query StatementsUsersWithCounts($first: Int!) {\n    users(first: $first) { edges { node { id email deviceCount } } }\n  }\n": types.StatementsUsersWithCountsDocument,
     "\n  mutation ThrottleChallenge($keyId: String!) {\n    deviceChallenge(keyId: $keyId) {\n      __typename\n      ... on DeviceChallenge { challengeId nonce }\n      ... on TooManyAttempts { retryAfter }\n    }\n  }\n": types.ThrottleChallengeDocument,
     "\n  mutation ThrottleVerify($proof: DeviceProof!) {\n    verifyDevice(proof: $proof) { __typename ... on TooManyAttempts { retryAfter } ... on Error { code } }\n  }\n": types.ThrottleVerifyDocument,
     "\n  mutation WebhooksCreate($input: WebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on WebhookEndpointCreated { secret endpoint { id url kinds enabled } }\n      ... on Error { code message }\n    }\n  }\n": types.WebhooksCreateDocument,
@@ -933,6 +935,10 @@ export function graphql(source: "\n        mutation StaleBlock($id: ID!) { block
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query StatementsPhoneRead {\n    me {\n      id\n      email\n      devices(first: 10) {\n        totalCount\n        edges { node { id name status platform model appName lastUsedAt owner { id email } lastUser { id email } } }\n      }\n    }\n  }\n"): typeof import('./graphql.js').StatementsPhoneReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StatementsUsersWithCounts($first: Int!) {\n    users(first: $first) { edges { node { id email deviceCount } } }\n  }\n"): typeof import('./graphql.js').StatementsUsersWithCountsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1688,6 +1688,13 @@ export type StatementsPhoneReadQueryVariables = Exact<{ [key: string]: never; }>
 
 export type StatementsPhoneReadQuery = { me: { id: string, email: string, devices: { totalCount: number, edges: Array<{ node: { id: string, name: string | null, status: DeviceStatus, platform: Platform, model: string | null, appName: string | null, lastUsedAt: string | null, owner: { id: string, email: string }, lastUser: { id: string, email: string } | null } }> } } | null };
 
+export type StatementsUsersWithCountsQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type StatementsUsersWithCountsQuery = { users: { edges: Array<{ node: { id: string, email: string, deviceCount: number } }> } };
+
 export type ThrottleChallengeMutationVariables = Exact<{
   keyId: string;
 }>;
@@ -4334,6 +4341,19 @@ export const StatementsPhoneReadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StatementsPhoneReadQuery, StatementsPhoneReadQueryVariables>;
+export const StatementsUsersWithCountsDocument = new TypedDocumentString(`
+    query StatementsUsersWithCounts($first: Int!) {
+  users(first: $first) {
+    edges {
+      node {
+        id
+        email
+        deviceCount
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StatementsUsersWithCountsQuery, StatementsUsersWithCountsQueryVariables>;
 export const ThrottleChallengeDocument = new TypedDocumentString(`
     mutation ThrottleChallenge($keyId: String!) {
   deviceChallenge(keyId: $keyId) {
