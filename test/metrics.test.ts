@@ -5,7 +5,7 @@ import { graphql } from './gql/gql.js';
 import { Login, Me } from './operations.js';
 import { parsePrometheus, sampleValue } from './helpers/prometheus.js';
 import { pendingPhone } from './helpers/devices.js';
-import { SseSubscription, until, WsClient } from './helpers/live.js';
+import { feedCaughtUp, SseSubscription, until, WsClient } from './helpers/live.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, metricValue, scrape, startServer, type TestServer } from './helpers/server.js';
 
 const MetricsEvents = graphql(`
@@ -91,6 +91,8 @@ describe('/metrics', () => {
     const live = (transport: string) => metricValue(server, 'gatehouse_subscriptions_active', { transport });
     const registered = () => metricValue(server, 'gatehouse_events_total', { kind: 'DEVICE_REGISTERED' });
     const lagCount = () => metricValue(server, 'gatehouse_event_feed_lag_seconds_count');
+    // Earlier tests' events delivered (and counted) first: the subscription's first event is then this test's.
+    await feedCaughtUp(server);
     const before = { sockets: await open(), ws: await live('ws'), http: await live('http'), registered: await registered(), lag: await lagCount() };
 
     const ws = new WsClient(server.url, token);

@@ -7,7 +7,7 @@ import { RegisterDevice, RenameDevice } from './operations.js';
 import type { SharedEventViewSubscription } from './gql/graphql.js';
 import type { GraphQLErrorShape } from './helpers/client.js';
 import { approvedPhone } from './helpers/devices.js';
-import { FeedProbe, SseSubscription, until, WsClient, type LiveSubscription } from './helpers/live.js';
+import { FeedProbe, feedCaughtUp, SseSubscription, WsClient, type LiveSubscription } from './helpers/live.js';
 import { sampleValue } from './helpers/prometheus.js';
 import { ADMIN_EMAIL, createUser, scrape, newDevice, PASSWORD, signIn, startServer, type TestServer } from './helpers/server.js';
 
@@ -48,11 +48,7 @@ async function executions() {
 }
 
 /** Waits until the instance has read every committed event, so none of those reaches the new subscribers. */
-async function caughtUp(): Promise<void> {
-  const rows = await server.orm.em.getConnection().execute<{ p: string }[]>('select coalesce(max(position), 0)::text as p from events');
-  const position = BigInt(rows[0]?.p ?? 0);
-  await until(() => server.app.feed.current >= position, 'the instance to read every committed event');
-}
+const caughtUp = () => feedCaughtUp(server);
 
 function subscribe(token: string, first: number): LiveSubscription<SharedEventViewSubscription> {
   const client = new WsClient(server.url, token);

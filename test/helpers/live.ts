@@ -3,6 +3,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { App } from '../../src/app.js';
+import type { Orm } from '../../src/db/orm.js';
 import type { TypedDocumentString } from '../gql/graphql.js';
 import type { GraphQLErrorShape } from './client.js';
 
@@ -27,6 +28,21 @@ export async function until(condition: () => boolean | Promise<boolean>, what: s
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(10);
   }
+}
+
+/**
+ * Waits until every event committed so far is in the log (has its position: the sequencer gives them after commit)
+ * and this instance's feed has read up to the last one. A subscription started after this sees none of them.
+ */
+export async function feedCaughtUp(server: { orm: Orm; app: Pick<App, 'feed'> }): Promise<void> {
+  const connection = server.orm.em.getConnection();
+  await until(
+    async () => (await connection.execute<{ n: number }[]>('select 1 as n from events where position is null limit 1')).length === 0,
+    'every committed event to have its position',
+  );
+  const [row] = await connection.execute<{ p: string }[]>('select coalesce(max(position), 0)::text as p from events');
+  const position = BigInt(row?.p ?? 0);
+  await until(() => server.app.feed.current >= position, 'the instance to read every committed event');
 }
 
 /** Rejects after `timeoutMs` unless `promise` settles first. */
